@@ -1,0 +1,1 @@
+export { ArtifactStore, type ArtifactFile } from './artifact-store.ts';

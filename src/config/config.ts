@@ -1,0 +1,152 @@
+import path from 'node:path';
+import { z } from 'zod';
+import { DEFAULT_PRICING, type Pricing } from './pricing.ts';
+
+export const RUNTIMES = ['auto', 'process', 'docker'] as const;
+export type RuntimeChoice = (typeof RUNTIMES)[number];
+
+/** Environment variables read by SpawnAI; each is documented in the README's configuration table. */
+const envSchema = z.object({
+  SPAWN_HOST: z.string().default('127.0.0.1'),
+  SPAWN_PORT: z.coerce.number().int().min(0).max(65535).default(7070),
+  SPAWN_DATA_DIR: z.string().default('./.spawnai'),
+  SPAWN_APPS_DOMAIN: z.string().default('localhost'),
+  SPAWN_PUBLIC_URL: z.string().url().optional(),
+  SPAWN_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DATABASE_URL: z.string().optional(),
+  REDIS_URL: z.string().optional(),
+  SPAWN_RUNTIME: z.enum(RUNTIMES).default('auto'),
+  SPAWN_SANDBOX_NETWORK: z.enum(['none', 'outbound']).default('none'),
+  SPAWN_SANDBOX_MEMORY_MB: z.coerce.number().int().min(32).default(1024),
+  SPAWN_SANDBOX_CPUS: z.coerce.number().positive().default(0.5),
+  SPAWN_SANDBOX_PIDS: z.coerce.number().int().min(8).default(256),
+  SPAWN_SCRIPT_TIMEOUT_SECONDS: z.coerce.number().int().min(1).default(60),
+  SPAWN_APP_START_TIMEOUT_SECONDS: z.coerce.number().int().min(1).default(20),
+  SPAWN_MAX_PROMPT_CHARS: z.coerce.number().int().min(1).default(2000),
+  SPAWN_DEFAULT_TTL_SECONDS: z.coerce.number().int().min(1).default(7200),
+  SPAWN_MIN_TTL_SECONDS: z.coerce.number().int().min(1).default(60),
+  SPAWN_MAX_TTL_SECONDS: z.coerce.number().int().min(1).default(259_200),
+  SPAWN_MAX_ACTIVE_SESSIONS: z.coerce.number().int().min(1).default(3),
+  SPAWN_MAX_NEW_SESSIONS: z.coerce.number().int().min(1).default(5),
+  SPAWN_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
+  SPAWN_WORKER_CONCURRENCY: z.coerce.number().int().min(1).default(4),
+  SPAWN_RECONCILE_INTERVAL_SECONDS: z.coerce.number().positive().default(30),
+  SPAWN_STUCK_AFTER_SECONDS: z.coerce.number().int().min(5).default(600),
+  SPAWN_DEFAULT_TIER: z.string().default('s-1vcpu-1gb'),
+  SPAWN_PRICING_JSON: z.string().optional(),
+  SPAWN_AUTH: z.enum(['auto', 'required', 'off']).default('auto'),
+});
+
+export type SpawnEnv = z.input<typeof envSchema>;
+
+export interface SpawnConfig {
+  readonly host: string;
+  readonly port: number;
+  readonly dataDir: string;
+  readonly appsDomain: string;
+  /** Base URL users reach the server at; app URLs are built from its scheme and port. */
+  readonly publicUrl: string | undefined;
+  readonly logLevel: string;
+  readonly databaseUrl: string | undefined;
+  readonly redisUrl: string | undefined;
+  readonly runtime: RuntimeChoice;
+  readonly sandbox: {
+    readonly network: 'none' | 'outbound';
+    readonly memoryMb: number;
+    readonly cpus: number;
+    readonly pids: number;
+    readonly scriptTimeoutSeconds: number;
+    readonly appStartTimeoutSeconds: number;
+  };
+  readonly maxPromptChars: number;
+  readonly ttl: { readonly defaultSeconds: number; readonly minSeconds: number; readonly maxSeconds: number };
+  readonly limits: {
+    readonly maxActiveSessions: number;
+    readonly maxNewSessions: number;
+    readonly rateWindowSeconds: number;
+  };
+  readonly workerConcurrency: number;
+  readonly reconcileIntervalMs: number;
+  readonly stuckAfterSeconds: number;
+  readonly defaultTier: string;
+  readonly pricing: Pricing;
+  /** `auto`: tokens required unless the server listens on loopback only. */
+  readonly auth: 'auto' | 'required' | 'off';
+}
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+/** Reads and validates the configuration once, at the boundary; the result is frozen. */
+export function loadConfig(env: Record<string, string | undefined> = process.env, overrides: Partial<SpawnEnv> = {}): SpawnConfig {
+  const cleaned = Object.fromEntries(Object.entries({ ...env, ...overrides }).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = envSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new ConfigError(`invalid configuration: ${issues}`);
+  }
+  const e = parsed.data;
+  if (e.SPAWN_MIN_TTL_SECONDS > e.SPAWN_MAX_TTL_SECONDS) {
+    throw new ConfigError('invalid configuration: SPAWN_MIN_TTL_SECONDS is larger than SPAWN_MAX_TTL_SECONDS');
+  }
+  const defaultTtl = Math.min(Math.max(e.SPAWN_DEFAULT_TTL_SECONDS, e.SPAWN_MIN_TTL_SECONDS), e.SPAWN_MAX_TTL_SECONDS);
+  const pricing = e.SPAWN_PRICING_JSON ? parsePricing(e.SPAWN_PRICING_JSON) : DEFAULT_PRICING;
+  if (!pricing.tiers[e.SPAWN_DEFAULT_TIER]) {
+    throw new ConfigError(`invalid configuration: SPAWN_DEFAULT_TIER "${e.SPAWN_DEFAULT_TIER}" is not in the price table`);
+  }
+  const config: SpawnConfig = {
+    host: e.SPAWN_HOST,
+    port: e.SPAWN_PORT,
+    dataDir: path.resolve(e.SPAWN_DATA_DIR),
+    appsDomain: e.SPAWN_APPS_DOMAIN,
+    publicUrl: e.SPAWN_PUBLIC_URL,
+    logLevel: e.SPAWN_LOG_LEVEL,
+    databaseUrl: e.DATABASE_URL,
+    redisUrl: e.REDIS_URL,
+    runtime: e.SPAWN_RUNTIME,
+    sandbox: {
+      network: e.SPAWN_SANDBOX_NETWORK,
+      memoryMb: e.SPAWN_SANDBOX_MEMORY_MB,
+      cpus: e.SPAWN_SANDBOX_CPUS,
+      pids: e.SPAWN_SANDBOX_PIDS,
+      scriptTimeoutSeconds: e.SPAWN_SCRIPT_TIMEOUT_SECONDS,
+      appStartTimeoutSeconds: e.SPAWN_APP_START_TIMEOUT_SECONDS,
+    },
+    maxPromptChars: e.SPAWN_MAX_PROMPT_CHARS,
+    ttl: { defaultSeconds: defaultTtl, minSeconds: e.SPAWN_MIN_TTL_SECONDS, maxSeconds: e.SPAWN_MAX_TTL_SECONDS },
+    limits: {
+      maxActiveSessions: e.SPAWN_MAX_ACTIVE_SESSIONS,
+      maxNewSessions: e.SPAWN_MAX_NEW_SESSIONS,
+      rateWindowSeconds: e.SPAWN_RATE_WINDOW_SECONDS,
+    },
+    workerConcurrency: e.SPAWN_WORKER_CONCURRENCY,
+    reconcileIntervalMs: e.SPAWN_RECONCILE_INTERVAL_SECONDS * 1000,
+    stuckAfterSeconds: e.SPAWN_STUCK_AFTER_SECONDS,
+    defaultTier: e.SPAWN_DEFAULT_TIER,
+    pricing,
+    auth: e.SPAWN_AUTH,
+  };
+  return deepFreeze(config);
+}
+
+function parsePricing(json: string): Pricing {
+  try {
+    return JSON.parse(json) as Pricing;
+  } catch (err) {
+    throw new ConfigError(`invalid configuration: SPAWN_PRICING_JSON is not valid JSON (${(err as Error).message})`);
+  }
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object') {
+    for (const v of Object.values(value)) deepFreeze(v);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+/** True when the server is reachable from loopback only (single-user mode needs no token). */
+export function isLoopbackHost(host: string): boolean {
+  return host === '127.0.0.1' || host === 'localhost' || host === '::1' || host.startsWith('127.');
+}

@@ -1,0 +1,47 @@
+/**
+ * The one registry of stable error codes. Codes are never reused or renamed; the README's error
+ * table lists them all (test/unit/errors checks that it does).
+ */
+export const ERROR_CODES = {
+  // 400 — invalid input
+  INVALID_JSON: { status: 400, message: 'the request body is not valid JSON' },
+  INVALID_REQUEST: { status: 400, message: 'the request does not match the expected shape' },
+  PROMPT_EMPTY: { status: 400, message: 'prompt must not be empty' },
+  PROMPT_TOO_LONG: { status: 400, message: 'prompt is longer than the configured maximum' },
+  INVALID_APP_TYPE: { status: 400, message: 'appType must be one of webapp, api, script' },
+  TTL_OUT_OF_RANGE: { status: 400, message: 'ttlSeconds is outside the allowed range' },
+  UNKNOWN_FIELD: { status: 400, message: 'the request has a field the API does not know' },
+  SESSION_NOT_ACTIVE: { status: 409, message: 'the session is no longer active' },
+  // 401/403 — identity
+  AUTH_REQUIRED: { status: 401, message: 'a bearer token is required: create one with `spawnai token create --name NAME`' },
+  AUTH_INVALID: { status: 401, message: 'the bearer token is not valid' },
+  FORBIDDEN: { status: 403, message: 'this token may not do that' },
+  // 404
+  NOT_FOUND: { status: 404, message: 'no such route' },
+  SESSION_NOT_FOUND: { status: 404, message: 'no such session' },
+  APP_NOT_FOUND: { status: 404, message: 'no app lives at this address' },
+  // 410
+  APP_EXPIRED: { status: 410, message: 'this app has expired and was destroyed' },
+  // 413 / 415
+  BODY_TOO_LARGE: { status: 413, message: 'the request body is too large' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, message: 'send the body as application/json' },
+  // 429 — limits
+  ACTIVE_SESSION_LIMIT: { status: 429, message: 'too many active sessions: destroy one or wait until one expires' },
+  SESSION_RATE_LIMIT: { status: 429, message: 'too many new sessions in the current window' },
+  // 502/503 — the platform
+  APP_UNAVAILABLE: { status: 502, message: 'the app is not answering right now' },
+  STORE_UNAVAILABLE: { status: 503, message: 'the database is not reachable' },
+  QUEUE_UNAVAILABLE: { status: 503, message: 'the job queue is not reachable' },
+  // Session failure reasons (recorded on the session, never an HTTP status of the API itself)
+  GENERATION_FAILED: { status: 500, message: 'the app could not be generated' },
+  PROVISIONING_FAILED: { status: 500, message: 'no sandbox could be prepared for the app' },
+  DEPLOY_FAILED: { status: 500, message: 'the app could not be deployed' },
+  APP_START_FAILED: { status: 500, message: 'the app did not start or did not answer on its port in time' },
+  SCRIPT_FAILED: { status: 500, message: 'the script exited with an error' },
+  SCRIPT_TIMEOUT: { status: 500, message: 'the script did not finish within its time limit' },
+  STUCK_TIMEOUT: { status: 500, message: 'the session made no progress before its deadline' },
+  WORKER_LOST: { status: 500, message: 'the worker running the session stopped before finishing it' },
+  INTERNAL_ERROR: { status: 500, message: 'unexpected internal error' },
+} as const satisfies Record<string, { status: number; message: string }>;
+
+export type ErrorCode = keyof typeof ERROR_CODES;

@@ -1,0 +1,47 @@
+import type { AppType } from '../api-types.ts';
+import type { AppFile } from '../runtime/sandbox-driver.ts';
+
+/** Something that turns a prompt into an app's files: offline templates, or an LLM chain. */
+export type GenerationEvent =
+  | { type: 'file'; path: string; status: 'started' | 'writing' | 'done'; bytes: number }
+  | { type: 'log'; message: string }
+  /** 0..1 within the generation step, from real output (bytes/files streamed), never a timer. */
+  | { type: 'progress'; fraction: number };
+
+export interface GenerateRequest {
+  sessionId: string;
+  prompt: string;
+  appType: AppType;
+  title: string;
+  signal: AbortSignal;
+  onEvent?: (event: GenerationEvent) => void;
+}
+
+export interface GenerationUsage {
+  inputTokens: number;
+  outputTokens: number;
+  costUsd: number;
+}
+
+export interface GeneratedApp {
+  files: AppFile[];
+  /**
+   * How the sandbox runs it: `api` → a server command listening on $PORT; `script` → a run-once
+   * command whose stdout becomes the result page; `webapp` → null (served statically).
+   */
+  command: string[] | null;
+  /** `offline-template` or `llm` — shown to users wherever a template stood in for a model. */
+  generator: string;
+  model: string | null;
+  /** Template id when a template was used. */
+  template?: string;
+  /** Prose the model wrote around the files (not deployed). */
+  message?: string;
+  usage: GenerationUsage;
+}
+
+export interface Generator {
+  /** Value of the session's `generator` field when this generator is used. */
+  readonly name: string;
+  generate(request: GenerateRequest): Promise<GeneratedApp>;
+}

@@ -1,0 +1,2 @@
+export type * from './job-queue.ts';
+export { JOB_NAMES } from './job-queue.ts';

@@ -1,0 +1,57 @@
+/**
+ * Dispatches jobs to workers. The database stays the source of truth: a job only says "look at
+ * session X", so every handler is idempotent and a lost job is recovered by the reconciler.
+ * Contracts carry no backend type (no Redis connection, no BullMQ Job).
+ */
+export const JOB_NAMES = ['session.run', 'session.destroy', 'session.expire'] as const;
+export type JobName = (typeof JOB_NAMES)[number];
+
+export interface JobData {
+  sessionId: string;
+  [key: string]: unknown;
+}
+
+export interface EnqueueOptions {
+  /** Run no earlier than this many ms from now (TTL destruction). */
+  delayMs?: number;
+  /** Deduplication key: a second enqueue with the same id while the first is pending is a no-op. */
+  jobId?: string;
+  /** Total attempts including the first (default 3), retried with exponential backoff. */
+  attempts?: number;
+}
+
+export interface JobContext {
+  name: JobName;
+  data: JobData;
+  /** 1 for the first attempt. */
+  attempt: number;
+  /** Aborted when the worker shuts down. */
+  signal: AbortSignal;
+}
+
+export type JobHandler = (job: JobContext) => Promise<void>;
+
+export interface WorkerOptions {
+  concurrency: number;
+}
+
+export interface JobQueue {
+  readonly kind: 'memory' | 'bullmq';
+  enqueue(name: JobName, data: JobData, options?: EnqueueOptions): Promise<void>;
+  /** Starts consuming jobs in this process. Call at most once. */
+  process(handler: JobHandler, options: WorkerOptions): Promise<void>;
+  /** Jobs waiting or delayed (not counting active ones). */
+  depth(): Promise<number>;
+  ping(): Promise<boolean>;
+  /** Stops consuming (active jobs get their signal aborted and are awaited) and disconnects. */
+  close(): Promise<void>;
+}
+
+export interface QueueOptions {
+  /** `redis://…` selects BullMQ; otherwise the in-process queue. */
+  redisUrl?: string;
+  /** Queue name (BullMQ key prefix); tests use unique names. */
+  name?: string;
+  /** Base backoff between attempts in ms (default 1000; exponential). */
+  backoffMs?: number;
+}

@@ -1,0 +1,2 @@
+export type * from './store.ts';
+export { COST_KINDS } from './store.ts';

@@ -1,0 +1,165 @@
+import type { AppType, SessionState, SessionEventType } from '../api-types.ts';
+
+/**
+ * The persistence contract. Implemented once over Kysely for both SQLite and PostgreSQL; no
+ * caller sees a Kysely, connection or transaction type. Dates are JS Dates, money is USD.
+ */
+export interface SessionRecord {
+  id: string;
+  ownerId: string;
+  prompt: string;
+  title: string;
+  appType: AppType;
+  /** `request` when the caller chose the app type, `inferred` when SpawnAI did. */
+  appTypeSource: 'request' | 'inferred';
+  state: SessionState;
+  progress: number;
+  generator: string;
+  model: string | null;
+  tier: string;
+  ttlSeconds: number;
+  createdAt: Date;
+  updatedAt: Date;
+  runningAt: Date | null;
+  expiresAt: Date;
+  destroyedAt: Date | null;
+  errorCode: string | null;
+  errorMessage: string | null;
+  estimatedCost: number;
+  actualCost: number | null;
+  /** Current artifact version served for the app (null before the first deploy). */
+  currentVersion: number | null;
+  /** Worker currently driving the pipeline and when it last proved alive (for stuck detection). */
+  workerId: string | null;
+  heartbeatAt: Date | null;
+}
+
+export type NewSession = Omit<
+  SessionRecord,
+  'updatedAt' | 'runningAt' | 'destroyedAt' | 'errorCode' | 'errorMessage' | 'actualCost' | 'currentVersion' | 'workerId' | 'heartbeatAt' | 'progress'
+> & { progress?: number };
+
+export type SessionPatch = Partial<Omit<SessionRecord, 'id' | 'ownerId' | 'createdAt' | 'state'>>;
+
+export interface SessionRepository {
+  create(session: NewSession): Promise<SessionRecord>;
+  get(id: string): Promise<SessionRecord | null>;
+  /** Newest first; `before` is an exclusive (createdAt, id) cursor. */
+  listByOwner(ownerId: string, options: { limit: number; before?: { createdAt: Date; id: string } }): Promise<SessionRecord[]>;
+  /**
+   * Guarded transition: `UPDATE … SET state = to WHERE id = ? AND state IN (from)`.
+   * Returns the updated record, or null when the session was not in one of `from`.
+   */
+  transition(id: string, from: readonly SessionState[], to: SessionState, patch?: SessionPatch): Promise<SessionRecord | null>;
+  /** Unguarded field update (never the state); returns the updated record or null if missing. */
+  update(id: string, patch: SessionPatch): Promise<SessionRecord | null>;
+  listByStates(states: readonly SessionState[], options?: { limit?: number }): Promise<SessionRecord[]>;
+  /** Active sessions (not destroyed/failed/destroying) past their expiresAt. */
+  listExpired(now: Date, limit?: number): Promise<SessionRecord[]>;
+  countByOwnerInStates(ownerId: string, states: readonly SessionState[]): Promise<number>;
+  /** Creation times of the owner's sessions created at or after `since`, oldest first. */
+  createdSince(ownerId: string, since: Date): Promise<Date[]>;
+  countByState(): Promise<Partial<Record<SessionState, number>>>;
+}
+
+export interface StoredEvent {
+  seq: number;
+  sessionId: string;
+  type: SessionEventType;
+  at: Date;
+  data: Record<string, unknown>;
+}
+
+export interface EventRepository {
+  /** Appends an event; `seq` increases strictly per session (1, 2, 3 …) and is returned. */
+  append(sessionId: string, type: SessionEventType, data: Record<string, unknown>): Promise<StoredEvent>;
+  /** Events with seq > afterSeq, in order. */
+  list(sessionId: string, afterSeq?: number, limit?: number): Promise<StoredEvent[]>;
+}
+
+export const COST_KINDS = ['compute', 'compute-paused', 'generation'] as const;
+export type CostKind = (typeof COST_KINDS)[number];
+
+export interface CostEntry {
+  sessionId: string;
+  kind: CostKind;
+  amountUsd: number;
+  /** e.g. {seconds, tier, hourlyUsd} or {model, inputTokens, outputTokens} */
+  details: Record<string, unknown>;
+  at: Date;
+}
+
+export interface CostRepository {
+  add(entry: CostEntry): Promise<void>;
+  listBySession(sessionId: string): Promise<CostEntry[]>;
+  totalBySession(sessionId: string): Promise<number>;
+}
+
+export interface SandboxRecord {
+  id: string;
+  sessionId: string;
+  driver: string;
+  state: 'creating' | 'ready' | 'running' | 'destroyed';
+  /** Driver-specific address the proxy uses, e.g. {socketPath} or {host, port}. */
+  endpoint: Record<string, unknown> | null;
+  createdAt: Date;
+  destroyedAt: Date | null;
+}
+
+export interface SandboxRepository {
+  upsert(record: Omit<SandboxRecord, 'createdAt' | 'destroyedAt'> & { createdAt?: Date }): Promise<SandboxRecord>;
+  get(id: string): Promise<SandboxRecord | null>;
+  /** The session's live (not destroyed) sandbox, if any. */
+  getLiveBySession(sessionId: string): Promise<SandboxRecord | null>;
+  markDestroyed(id: string): Promise<void>;
+  listLive(): Promise<SandboxRecord[]>;
+}
+
+export interface TokenRecord {
+  id: string;
+  name: string;
+  ownerId: string;
+  /** sha256 of the token; the token itself is never stored. */
+  tokenHash: string;
+  createdAt: Date;
+}
+
+export interface TokenRepository {
+  create(record: Omit<TokenRecord, 'createdAt'>): Promise<TokenRecord>;
+  findByHash(tokenHash: string): Promise<TokenRecord | null>;
+  count(): Promise<number>;
+}
+
+/** Content-addressed blobs plus per-session version manifests (the artifact store's tables). */
+export interface ArtifactRepository {
+  /** Stores a blob under its sha256 digest; a no-op when it exists. */
+  putBlob(digest: string, content: Buffer): Promise<void>;
+  getBlob(digest: string): Promise<Buffer | null>;
+  /** Records version `version` of a session; `files` maps path → digest. */
+  putVersion(sessionId: string, version: number, files: Record<string, { digest: string; size: number }>, meta: Record<string, unknown>): Promise<void>;
+  getVersion(sessionId: string, version: number): Promise<{ version: number; files: Record<string, { digest: string; size: number }>; meta: Record<string, unknown>; createdAt: Date } | null>;
+  listVersions(sessionId: string): Promise<{ version: number; createdAt: Date; meta: Record<string, unknown> }[]>;
+  latestVersion(sessionId: string): Promise<number | null>;
+}
+
+export interface Store {
+  readonly dialect: 'sqlite' | 'postgres';
+  readonly sessions: SessionRepository;
+  readonly events: EventRepository;
+  readonly costs: CostRepository;
+  readonly sandboxes: SandboxRepository;
+  readonly tokens: TokenRepository;
+  readonly artifacts: ArtifactRepository;
+  /** Applies pending migrations (idempotent, safe to call from several processes). */
+  migrate(): Promise<void>;
+  /** True when the database answers a trivial query. */
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+export interface StoreOptions {
+  /** `postgres://…` selects PostgreSQL; otherwise `sqliteFile` is used. */
+  databaseUrl?: string;
+  /** SQLite file path; `:memory:` for tests. */
+  sqliteFile?: string;
+}
