@@ -92,3 +92,20 @@ export interface HealthView {
   isolation: string;
   version: string;
 }
+
+/** `GET /api/config`: what the web UI needs to know about this server's limits and generator. */
+export interface ConfigView {
+  maxPromptChars: number;
+  ttl: { defaultSeconds: number; minSeconds: number; maxSeconds: number };
+  /** `offline-template` when no model is configured (the UI says how to configure one). */
+  generator: 'offline-template' | 'llm';
+  models: string[];
+  appsDomain: string;
+}
+
+/** Session ids are DNS labels: a letter then 25 lowercase base32 characters (≥ 96 random bits). */
+export const SESSION_ID_PATTERN = /^[a-z][a-z2-7]{25}$/;
+
+export function isSessionId(value: string): boolean {
+  return SESSION_ID_PATTERN.test(value);
+}

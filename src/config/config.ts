@@ -34,7 +34,7 @@ const envSchema = z.object({
   SPAWN_STUCK_AFTER_SECONDS: z.coerce.number().int().min(5).default(600),
   SPAWN_DEFAULT_TIER: z.string().default('s-1vcpu-1gb'),
   SPAWN_PRICING_JSON: z.string().optional(),
-  SPAWN_AUTH: z.enum(['auto', 'required', 'off']).default('auto'),
+  SPAWN_AUTH: z.enum(['auto', 'required']).default('auto'),
 });
 
 export type SpawnEnv = z.input<typeof envSchema>;
@@ -70,8 +70,8 @@ export interface SpawnConfig {
   readonly stuckAfterSeconds: number;
   readonly defaultTier: string;
   readonly pricing: Pricing;
-  /** `auto`: tokens required unless the server listens on loopback only. */
-  readonly auth: 'auto' | 'required' | 'off';
+  /** `auto`: tokens required unless the server listens on loopback only; `required`: always. */
+  readonly auth: 'auto' | 'required';
 }
 
 export class ConfigError extends Error {

@@ -34,6 +34,9 @@ export const ERROR_CODES = {
   QUEUE_UNAVAILABLE: { status: 503, message: 'the job queue is not reachable' },
   // Session failure reasons (recorded on the session, never an HTTP status of the API itself)
   GENERATION_FAILED: { status: 500, message: 'the app could not be generated' },
+  GENERATION_BUDGET_EXCEEDED: { status: 500, message: 'generating the app would exceed its token or dollar budget' },
+  UNSAFE_FILE_PATH: { status: 500, message: 'the model wrote a file path that is not a safe relative path inside the app' },
+  APP_TOO_LARGE: { status: 500, message: 'the generated app has too many files or too many bytes' },
   PROVISIONING_FAILED: { status: 500, message: 'no sandbox could be prepared for the app' },
   DEPLOY_FAILED: { status: 500, message: 'the app could not be deployed' },
   APP_START_FAILED: { status: 500, message: 'the app did not start or did not answer on its port in time' },

@@ -21,6 +21,19 @@ export interface GenerationUsage {
   inputTokens: number;
   outputTokens: number;
   costUsd: number;
+  /** One record per model call (first answer, continuations, repairs, edits); the totals above sum them. */
+  calls?: GenerationCall[];
+}
+
+export interface GenerationCall {
+  /** `provider:model`, e.g. `anthropic:claude-sonnet-4-5`. */
+  model: string;
+  purpose: 'generate' | 'continue' | 'repair' | 'edit';
+  inputTokens: number;
+  outputTokens: number;
+  costUsd: number;
+  finishReason: string;
+  durationMs: number;
 }
 
 export interface GeneratedApp {

@@ -1,1 +1,5 @@
 export type * from './generator.ts';
+export { createGenerator, type ConfiguredGenerator } from './create-generator.ts';
+export { inferAppType } from './app-type.ts';
+export { titleFromPrompt } from './title.ts';
+export { OfflineGenerator } from './offline/offline-generator.ts';

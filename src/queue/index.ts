@@ -1,2 +1,3 @@
 export type * from './job-queue.ts';
 export { JOB_NAMES } from './job-queue.ts';
+export { createQueue } from './create-queue.ts';

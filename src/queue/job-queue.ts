@@ -54,4 +54,16 @@ export interface QueueOptions {
   name?: string;
   /** Base backoff between attempts in ms (default 1000; exponential). */
   backoffMs?: number;
+  /**
+   * BullMQ only: how long a worker's lock on an active job lasts (default 30 000 ms; renewed every
+   * half of it while the job runs). A worker that dies mid-job leaves its job locked this long.
+   */
+  lockDurationMs?: number;
+  /**
+   * BullMQ only: how often workers look for jobs whose lock expired and put them back in the wait
+   * list (default 15 000 ms). A dead worker's job is re-run after at most lockDurationMs + this.
+   */
+  stalledIntervalMs?: number;
+  /** How long `close()` waits for active jobs after aborting their signals (default 10 000 ms). */
+  closeTimeoutMs?: number;
 }

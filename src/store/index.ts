@@ -1,2 +1,3 @@
 export type * from './store.ts';
 export { COST_KINDS } from './store.ts';
+export { createStore } from './create-store.ts';

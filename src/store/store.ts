@@ -162,4 +162,9 @@ export interface StoreOptions {
   databaseUrl?: string;
   /** SQLite file path; `:memory:` for tests. */
   sqliteFile?: string;
+  /**
+   * PostgreSQL only: the schema to use instead of `public` (set as the connection's search_path;
+   * `migrate()` creates it). Lets tests and several installations share one database.
+   */
+  pgSchema?: string;
 }

@@ -1,0 +1,23 @@
+import { Command } from 'commander';
+import { ApiCallError } from './api-client.ts';
+import { adminCommands } from './commands/admin-commands.ts';
+import { sessionCommands } from './commands/session-commands.ts';
+import { upCommand } from './commands/up-command.ts';
+import { workerCommand } from './commands/worker-command.ts';
+
+const program = new Command('spawnai').description('turn a sentence into a running, self-destroying app').version('0.1.0');
+upCommand(program);
+workerCommand(program);
+sessionCommands(program);
+adminCommands(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (err) {
+  if (err instanceof ApiCallError) {
+    console.error(`✖ ${err.code}: ${err.message}`);
+  } else {
+    console.error(`✖ ${(err as Error).message}`);
+  }
+  process.exit(1);
+}

@@ -1,0 +1,50 @@
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { SESSION_STATES } from '../api-types.ts';
+import type { JobQueue } from '../queue/index.ts';
+import type { Store } from '../store/index.ts';
+
+export type Metrics = ReturnType<typeof createMetrics>;
+
+/** Prometheus metrics of one process; gauges read the store/queue when scraped, never cached. */
+export function createMetrics(store: Store, queue: JobQueue) {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry, prefix: 'spawnai_process_' });
+  new Gauge({
+    name: 'spawnai_sessions',
+    help: 'Sessions by state (whole database)',
+    labelNames: ['state'],
+    registers: [registry],
+    async collect() {
+      const counts = await store.sessions.countByState();
+      for (const state of SESSION_STATES) this.set({ state }, counts[state] ?? 0);
+    },
+  });
+  new Gauge({
+    name: 'spawnai_queue_depth',
+    help: 'Jobs waiting or delayed in the queue',
+    registers: [registry],
+    async collect() {
+      this.set(await queue.depth());
+    },
+  });
+  const stepDuration = new Histogram({
+    name: 'spawnai_pipeline_step_duration_seconds',
+    help: 'Duration of pipeline steps (provision, generate, deploy, total)',
+    labelNames: ['step', 'app_type'],
+    buckets: [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 30, 60, 120, 300],
+    registers: [registry],
+  });
+  const sessionsCreated = new Counter({
+    name: 'spawnai_sessions_created_total',
+    help: 'Sessions accepted by this process',
+    labelNames: ['app_type'],
+    registers: [registry],
+  });
+  const sessionsFailed = new Counter({
+    name: 'spawnai_sessions_failed_total',
+    help: 'Sessions that failed, by reason code',
+    labelNames: ['code'],
+    registers: [registry],
+  });
+  return { registry, stepDuration, sessionsCreated, sessionsFailed };
+}

@@ -1,0 +1,114 @@
+import os from 'node:os';
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { ArtifactStore } from '../artifacts/index.ts';
+import type { SpawnConfig } from '../config/index.ts';
+import { createEventBus, type EventBus } from '../events/index.ts';
+import { createGenerator } from '../generator/index.ts';
+import type { Logger } from '../log/index.ts';
+import { createQueue, type JobContext, type JobQueue } from '../queue/index.ts';
+import { selectDriver } from '../runtime/index.ts';
+import { createStore, type Store } from '../store/index.ts';
+import { Lifecycle } from './lifecycle.ts';
+import { createMetrics, type Metrics } from './metrics.ts';
+import { Pipeline } from './pipeline.ts';
+import { Reconciler } from './reconciler.ts';
+import { SandboxManager } from './sandbox-manager.ts';
+import { SessionEvents } from './session-events.ts';
+import { SessionService } from './session-service.ts';
+
+export interface PlatformOptions {
+  /** Run pipelines in this process (`spawnai up` without --no-worker, `spawnai worker`). */
+  worker: boolean;
+  /** Extra environment for providers (API keys); defaults to process.env. Never passed to sandboxes. */
+  env?: Record<string, string | undefined>;
+}
+
+export interface Platform {
+  readonly config: SpawnConfig;
+  readonly logger: Logger;
+  readonly store: Store;
+  readonly queue: JobQueue;
+  readonly bus: EventBus;
+  readonly artifacts: ArtifactStore;
+  readonly sessions: SessionService;
+  readonly lifecycle: Lifecycle;
+  readonly metrics: Metrics;
+  /** Present on worker nodes only. */
+  readonly sandboxes: SandboxManager | null;
+  readonly workerId: string;
+  /** The model chain in use (empty with offline templates). */
+  readonly models: string[];
+  /** Runtime name and isolation level, for /healthz (`none` on API-only nodes). */
+  readonly runtime: { name: string; isolation: string };
+  close(): Promise<void>;
+}
+
+/**
+ * Builds one node of SpawnAI from the configuration: embedded defaults (SQLite, in-process queue
+ * and bus) unless DATABASE_URL / REDIS_URL point at real services. The one place that decides.
+ */
+export async function createPlatform(config: SpawnConfig, logger: Logger, options: PlatformOptions): Promise<Platform> {
+  const store = await createStore({ databaseUrl: config.databaseUrl, sqliteFile: path.join(config.dataDir, 'spawnai.db') });
+  await store.migrate();
+  const queue = createQueue({ redisUrl: config.redisUrl, name: 'spawnai' });
+  const bus = createEventBus({ redisUrl: config.redisUrl, channelPrefix: 'spawnai' });
+  const metrics = createMetrics(store, queue);
+  const events = new SessionEvents(store, bus, logger);
+  const artifacts = new ArtifactStore(store.artifacts);
+  const generator = createGenerator(config, options.env ?? process.env, logger);
+  const workerId = `${os.hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
+
+  let sandboxes: SandboxManager | null = null;
+  if (options.worker) {
+    const driver = await selectDriver(config.runtime, { dataDir: config.dataDir, logger });
+    await driver.init();
+    sandboxes = new SandboxManager(driver, store, config, logger);
+    logger.info({ runtime: driver.name, isolation: driver.capabilities.isolation }, 'sandbox runtime ready');
+  }
+  const lifecycle = new Lifecycle({ store, queue, events, sandboxes, config, logger, metrics });
+  const sessions = new SessionService({ store, queue, events, lifecycle, generator, config, metrics });
+  const reconciler = new Reconciler({ store, queue, lifecycle, sandboxes, config, logger });
+
+  if (sandboxes) {
+    const pipeline = new Pipeline({ store, events, generator, artifacts, sandboxes, lifecycle, metrics, config, logger, workerId });
+    await queue.process(
+      (job: JobContext) => {
+        switch (job.name) {
+          case 'session.run':
+            return pipeline.run(job);
+          case 'session.destroy':
+            return lifecycle.finishDestroy(job.data.sessionId);
+          case 'session.expire':
+            return lifecycle.expire(job.data.sessionId);
+        }
+      },
+      { concurrency: config.workerConcurrency },
+    );
+  }
+  reconciler.start();
+  logger.info({ store: store.dialect, queue: queue.kind, bus: bus.kind, worker: options.worker, workerId }, 'platform started');
+
+  return {
+    config,
+    logger,
+    store,
+    queue,
+    bus,
+    artifacts,
+    sessions,
+    lifecycle,
+    metrics,
+    sandboxes,
+    workerId,
+    models: generator.models,
+    runtime: sandboxes ? { name: sandboxes.driver.name, isolation: sandboxes.driver.capabilities.isolation } : { name: 'none', isolation: 'none' },
+    async close() {
+      await reconciler.stop();
+      await queue.close();
+      await sandboxes?.driver.close();
+      await bus.close();
+      await store.close();
+    },
+  };
+}

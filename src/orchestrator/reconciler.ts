@@ -1,0 +1,79 @@
+import { ACTIVE_STATES } from '../api-types.ts';
+import type { SpawnConfig } from '../config/index.ts';
+import { SpawnError } from '../errors/index.ts';
+import type { Logger } from '../log/index.ts';
+import type { JobQueue } from '../queue/index.ts';
+import type { Store } from '../store/index.ts';
+import type { Lifecycle } from './lifecycle.ts';
+import { HEARTBEAT_STALE_MS } from './pipeline.ts';
+import type { SandboxManager } from './sandbox-manager.ts';
+
+/** A `requested` session whose job has not started after this long is re-queued. */
+const REQUEUE_AFTER_MS = 30_000;
+
+/**
+ * Makes the database true again, whatever was lost: runs at start-up and periodically on every
+ * node. Sessions past expiresAt are destroyed (even if their delayed job vanished); sessions whose
+ * worker died are re-driven; sessions stuck past the deadline fail with a reason; sandboxes no live
+ * session owns are destroyed. Every step is a guarded update, so concurrent reconcilers are safe.
+ */
+export class Reconciler {
+  readonly #d: { store: Store; queue: JobQueue; lifecycle: Lifecycle; sandboxes: SandboxManager | null; config: SpawnConfig; logger: Logger };
+  #timer: NodeJS.Timeout | undefined;
+  #running: Promise<void> | undefined;
+
+  constructor(deps: { store: Store; queue: JobQueue; lifecycle: Lifecycle; sandboxes: SandboxManager | null; config: SpawnConfig; logger: Logger }) {
+    this.#d = deps;
+  }
+
+  start(): void {
+    void this.runOnce();
+    this.#timer = setInterval(() => void this.runOnce(), this.#d.config.reconcileIntervalMs);
+    this.#timer.unref();
+  }
+
+  async stop(): Promise<void> {
+    clearInterval(this.#timer);
+    await this.#running;
+  }
+
+  /** One pass; overlapping calls share the pass in progress. */
+  runOnce(): Promise<void> {
+    this.#running ??= this.#pass()
+      .catch((err: unknown) => this.#d.logger.error({ err }, 'reconcile pass failed'))
+      .finally(() => (this.#running = undefined));
+    return this.#running;
+  }
+
+  async #pass(): Promise<void> {
+    const { store, lifecycle, queue, config } = this.#d;
+    const now = Date.now();
+    for (const s of await store.sessions.listExpired(new Date(now), 200)) {
+      if (await lifecycle.requestDestroy(s.id, `expired at ${s.expiresAt.toISOString()}`)) await lifecycle.finishDestroy(s.id);
+    }
+    const bucket = Math.floor(now / REQUEUE_AFTER_MS);
+    for (const s of await store.sessions.listByStates(['requested', 'provisioning', 'generating', 'deploying', 'destroying'], { limit: 500 })) {
+      const ageMs = now - s.createdAt.getTime();
+      if (s.state === 'destroying') {
+        if (now - s.updatedAt.getTime() > REQUEUE_AFTER_MS) await lifecycle.finishDestroy(s.id);
+      } else if (ageMs > config.stuckAfterSeconds * 1000) {
+        await lifecycle.fail(s.id, new SpawnError('STUCK_TIMEOUT', `no progress after ${config.stuckAfterSeconds} s in state ${s.state}`));
+      } else if (s.state === 'requested') {
+        if (ageMs > REQUEUE_AFTER_MS) await queue.enqueue('session.run', { sessionId: s.id }, { jobId: `run-${s.id}-${bucket}` });
+      } else if (!s.heartbeatAt || now - s.heartbeatAt.getTime() > HEARTBEAT_STALE_MS) {
+        this.#d.logger.warn({ sessionId: s.id, workerId: s.workerId }, 'worker lost; re-driving the session');
+        await queue.enqueue('session.run', { sessionId: s.id, redrive: true }, { jobId: `redrive-${s.id}-${bucket}` });
+      }
+    }
+    if (this.#d.sandboxes) {
+      const live = new Set<string>();
+      await this.#d.sandboxes.reap(async (sessionId) => {
+        if (live.has(sessionId)) return true;
+        const s = await store.sessions.get(sessionId);
+        const isLive = !!s && (ACTIVE_STATES as readonly string[]).includes(s.state);
+        if (isLive) live.add(sessionId);
+        return isLive;
+      });
+    }
+  }
+}

@@ -1,0 +1,92 @@
+import type { SpawnConfig } from '../config/index.ts';
+import type { Logger } from '../log/index.ts';
+import type { AppFile, ExecOptions, ExecResult, LogListener, Sandbox, SandboxDriver, SandboxEndpoint } from '../runtime/index.ts';
+import type { SessionRecord, Store } from '../store/index.ts';
+import { waitUntilAnswering } from './app-probe.ts';
+
+/**
+ * The one wrapper around the chosen driver: records every sandbox in the store before it can
+ * leak, destroys once, and reaps what no live session owns. Drivers stay free of bookkeeping.
+ */
+export class SandboxManager {
+  readonly driver: SandboxDriver;
+  readonly #store: Store;
+  readonly #config: SpawnConfig;
+  readonly #logger: Logger;
+
+  constructor(driver: SandboxDriver, store: Store, config: SpawnConfig, logger: Logger) {
+    this.driver = driver;
+    this.#store = store;
+    this.#config = config;
+    this.#logger = logger;
+  }
+
+  async create(session: SessionRecord, kind: 'server' | 'script'): Promise<Sandbox> {
+    const tier = this.#config.pricing.tiers[session.tier];
+    const sandbox = await this.driver.create({
+      sessionId: session.id,
+      kind,
+      tier: session.tier,
+      memoryMb: Math.min(tier?.memoryMb ?? this.#config.sandbox.memoryMb, this.#config.sandbox.memoryMb),
+      cpus: Math.min(tier?.cpus ?? this.#config.sandbox.cpus, this.#config.sandbox.cpus),
+      pids: this.#config.sandbox.pids,
+      network: this.#config.sandbox.network,
+      expiresAt: session.expiresAt,
+    });
+    await this.#store.sandboxes.upsert({ id: sandbox.id, sessionId: session.id, driver: this.driver.name, state: 'ready', endpoint: null });
+    return sandbox;
+  }
+
+  /** Writes the files, starts the server and waits until it answers; returns null or the failure reason. */
+  async startApp(sandbox: Sandbox, files: AppFile[], command: string[], onLog: LogListener, signal?: AbortSignal): Promise<{ endpoint: SandboxEndpoint } | { error: string }> {
+    await this.driver.writeFiles(sandbox, files);
+    const endpoint = await this.driver.startServer(sandbox, { command }, onLog);
+    const deadlineMs = this.#config.sandbox.appStartTimeoutSeconds * 1000;
+    const failure = await waitUntilAnswering(endpoint, deadlineMs, () => this.driver.health(sandbox), signal);
+    if (failure) return { error: failure };
+    await this.#store.sandboxes.upsert({ id: sandbox.id, sessionId: sandbox.sessionId, driver: this.driver.name, state: 'running', endpoint: endpoint as Record<string, unknown> });
+    return { endpoint };
+  }
+
+  async runScript(sandbox: Sandbox, files: AppFile[], options: ExecOptions): Promise<ExecResult> {
+    await this.driver.writeFiles(sandbox, files);
+    return this.driver.exec(sandbox, options);
+  }
+
+  async destroy(sandboxId: string): Promise<boolean> {
+    let existed = false;
+    try {
+      existed = await this.driver.destroy(sandboxId);
+    } finally {
+      await this.#store.sandboxes.markDestroyed(sandboxId);
+    }
+    return existed;
+  }
+
+  /** Destroys the session's live sandbox, if it has one on record. */
+  async destroyForSession(sessionId: string): Promise<boolean> {
+    const record = await this.#store.sandboxes.getLiveBySession(sessionId);
+    return record ? this.destroy(record.id) : false;
+  }
+
+  /**
+   * Destroys every sandbox (on record, or found by the driver's labels) whose session is not
+   * live — even ones the database forgot, e.g. after a restore from an older backup.
+   */
+  async reap(isLive: (sessionId: string) => Promise<boolean>): Promise<number> {
+    let reaped = 0;
+    const seen = new Set<string>();
+    for (const info of await this.driver.list()) {
+      seen.add(info.id);
+      if (await isLive(info.sessionId)) continue;
+      this.#logger.info({ sandboxId: info.id, sessionId: info.sessionId }, 'reaping orphaned sandbox');
+      if (await this.destroy(info.id).catch((err: unknown) => this.#logger.warn({ err }, 'reap failed'))) reaped++;
+    }
+    for (const record of await this.#store.sandboxes.listLive()) {
+      // Sandboxes of other drivers/hosts are theirs to reap; ours that vanished are just marked.
+      if (record.driver !== this.driver.name || seen.has(record.id)) continue;
+      if (!(await isLive(record.sessionId))) await this.#store.sandboxes.markDestroyed(record.id);
+    }
+    return reaped;
+  }
+}

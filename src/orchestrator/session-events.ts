@@ -1,0 +1,37 @@
+import type { SessionEvent, SessionEventType } from '../api-types.ts';
+import type { EventBus } from '../events/index.ts';
+import type { Logger } from '../log/index.ts';
+import type { StoredEvent, Store } from '../store/index.ts';
+
+export function toSessionEvent(e: StoredEvent): SessionEvent {
+  return { seq: e.seq, sessionId: e.sessionId, type: e.type, at: e.at.toISOString(), data: e.data };
+}
+
+/**
+ * Records a session event (the database is the log users replay) and then fans it out live.
+ * A failed publish only delays delivery until the next replay, so it is logged, not thrown.
+ */
+export class SessionEvents {
+  readonly #store: Store;
+  readonly #bus: EventBus;
+  readonly #logger: Logger;
+
+  constructor(store: Store, bus: EventBus, logger: Logger) {
+    this.#store = store;
+    this.#bus = bus;
+    this.#logger = logger;
+  }
+
+  async emit(sessionId: string, type: SessionEventType, data: Record<string, unknown>): Promise<SessionEvent> {
+    const stored = await this.#store.events.append(sessionId, type, data);
+    const event = toSessionEvent(stored);
+    await this.#bus.publish(event).catch((err: unknown) => {
+      this.#logger.warn({ err, sessionId }, 'event publish failed; subscribers will see it on replay');
+    });
+    return event;
+  }
+
+  log(sessionId: string, message: string, level: 'info' | 'warn' | 'error' = 'info'): Promise<SessionEvent> {
+    return this.emit(sessionId, 'log', { level, message });
+  }
+}

@@ -1,0 +1,120 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { createProxyServer, type ProxyTarget } from 'http-proxy-3';
+import type { ArtifactStore } from '../artifacts/index.ts';
+import type { Logger } from '../log/index.ts';
+import type { SessionRecord, Store } from '../store/index.ts';
+import { isAppLabel } from './app-host.ts';
+import { sendAppPage } from './app-pages.ts';
+import { contentTypeFor } from './content-type.ts';
+
+interface Route {
+  session: SessionRecord | null;
+  target: ProxyTarget | null;
+  at: number;
+}
+
+/** Routing decisions are cached this long: a destroyed app stops answering within a second. */
+const ROUTE_TTL_MS = 1_000;
+
+/**
+ * Serves generated apps on their own origins: static apps (webapp, script results) straight from
+ * the artifact store with no process at all; API apps forwarded over HTTP and WebSocket to their
+ * sandbox. Expired apps get a 410 page, unknown ones a 404 page, never a raw 502.
+ */
+export class AppProxy {
+  readonly #store: Store;
+  readonly #artifacts: ArtifactStore;
+  readonly #logger: Logger;
+  readonly #routes = new Map<string, Route>();
+  readonly #proxy = createProxyServer({ xfwd: true, proxyTimeout: 120_000 });
+
+  constructor(deps: { store: Store; artifacts: ArtifactStore; logger: Logger }) {
+    this.#store = deps.store;
+    this.#artifacts = deps.artifacts;
+    this.#logger = deps.logger;
+    this.#proxy.on('error', (err, _req, res) => {
+      this.#logger.debug({ err }, 'app proxy error');
+      if (res && 'writeHead' in res && !res.headersSent) sendAppPage(res, 502, 'This app is not answering', 'It may be restarting. Try again in a moment.', { code: 'APP_UNAVAILABLE', refreshSeconds: 5 });
+      else res?.destroy();
+    });
+  }
+
+  async handle(id: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const route = await this.#route(id);
+    const s = route.session;
+    if (!s) return sendAppPage(res, 404, 'No app here', 'There is no app at this address. Check the link.', { code: 'APP_NOT_FOUND' });
+    if (s.state === 'destroying' || s.state === 'destroyed' || s.state === 'failed' || s.expiresAt.getTime() <= Date.now()) {
+      const when = (s.destroyedAt ?? s.expiresAt).toISOString();
+      return sendAppPage(res, 410, 'This app has expired', `This app expired at ${when} and everything it used was destroyed.`, { code: 'APP_EXPIRED' });
+    }
+    if (s.state !== 'running' || s.currentVersion === null) {
+      return sendAppPage(res, 503, 'Almost there', 'This app is still being built. This page refreshes by itself.', { code: 'APP_UNAVAILABLE', refreshSeconds: 2 });
+    }
+    if (route.target) {
+      this.#proxy.web(req, res, { target: route.target });
+      return;
+    }
+    await this.#serveStatic(s, req, res);
+  }
+
+  async upgrade(id: string, req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
+    const route = await this.#route(id);
+    if (route.session?.state !== 'running' || !route.target) {
+      socket.end('HTTP/1.1 404 Not Found\r\nconnection: close\r\n\r\n');
+      return;
+    }
+    this.#proxy.ws(req, socket, head, { target: route.target });
+  }
+
+  close(): void {
+    this.#proxy.close();
+  }
+
+  async #serveStatic(s: SessionRecord, req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, { allow: 'GET, HEAD' }).end();
+      return;
+    }
+    const version = s.currentVersion ?? 1;
+    let requested: string;
+    try {
+      requested = decodeURIComponent(new URL(req.url ?? '/', 'http://app').pathname).replace(/^\/+/, '');
+    } catch {
+      return sendAppPage(res, 400, 'Bad address', 'This address is not valid.', { code: 'INVALID_REQUEST' });
+    }
+    // Script apps show their result page; web apps fall back to index.html for client-side routes.
+    const index = s.appType === 'script' ? 'result.html' : 'index.html';
+    const candidates = requested === '' ? [index] : s.appType === 'script' ? [] : [requested, ...(requested.includes('.') ? [] : [index])];
+    for (const candidate of candidates) {
+      const file = await this.#artifacts.readFile(s.id, version, candidate);
+      if (!file) continue;
+      const etag = `"${file.digest.slice(0, 32)}"`;
+      const headers = { 'content-type': contentTypeFor(candidate), etag, 'cache-control': 'no-cache', 'x-content-type-options': 'nosniff' };
+      if (req.headers['if-none-match'] === etag) {
+        res.writeHead(304, headers).end();
+        return;
+      }
+      res.writeHead(200, { ...headers, 'content-length': file.content.length });
+      res.end(req.method === 'HEAD' ? undefined : file.content);
+      return;
+    }
+    sendAppPage(res, 404, 'Not found', `This app has no page at /${requested}.`, { code: 'NOT_FOUND' });
+  }
+
+  async #route(id: string): Promise<Route> {
+    const cached = this.#routes.get(id);
+    if (cached && Date.now() - cached.at < ROUTE_TTL_MS) return cached;
+    const session = isAppLabel(id) ? await this.#store.sessions.get(id) : null;
+    let target: ProxyTarget | null = null;
+    if (session?.appType === 'api' && session.state === 'running') {
+      const endpoint = (await this.#store.sandboxes.getLiveBySession(id))?.endpoint;
+      if (endpoint && typeof endpoint.socketPath === 'string') target = { host: 'localhost', port: 80, socketPath: endpoint.socketPath };
+      else if (endpoint && typeof endpoint.host === 'string') target = { host: endpoint.host, port: Number(endpoint.port) };
+    }
+    const route = { session, target, at: Date.now() };
+    if (this.#routes.size > 10_000) this.#routes.clear();
+    this.#routes.set(id, route);
+    return route;
+  }
+}

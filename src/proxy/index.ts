@@ -1,0 +1,2 @@
+export { AppProxy } from './app-proxy.ts';
+export { parseAppHost } from './app-host.ts';

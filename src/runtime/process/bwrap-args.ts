@@ -1,0 +1,81 @@
+/** The unprivileged uid/gid apps run as (nobody/nogroup on Debian). */
+export const SANDBOX_UID = 65534;
+/** Where the host's `run/` directory (with app.sock) and the forwarder appear inside the sandbox. */
+export const SANDBOX_RUN_DIR = '/run/spawnai';
+export const SANDBOX_FORWARDER = '/opt/spawnai/forwarder.mjs';
+
+/** A top-level entry of the host's root that the sandbox mirrors: a merged-/usr symlink or a directory. */
+export type RootEntry = { path: string; symlinkTo: string } | { path: string; bind: true };
+
+/** Host paths the sandbox needs, found once at init. */
+export interface BwrapHost {
+  /** Real path of the node binary (process.execPath). */
+  nodeBinary: string;
+  /** The project's node_modules (the curated packages), bound read-only at the same path. */
+  nodeModules: string;
+  forwarderPath: string;
+  /** Directories outside /usr bound read-only at the same path (node's dir, python's prefix, …). */
+  roBinds: string[];
+  /** Directories prepended to PATH (node's or python's bin dir when outside /usr). */
+  extraPath: string[];
+  /** /bin, /sbin, /lib, /lib64 as they exist on the host. */
+  rootEntries: RootEntry[];
+}
+
+export interface BwrapRun {
+  appDir: string;
+  runDir: string;
+  network: 'none' | 'outbound';
+  env: Record<string, string>;
+  /** Also bind the forwarder script (servers only). */
+  withForwarder: boolean;
+  command: string[];
+}
+
+const SYSTEM_FILES = ['/etc/ssl', '/etc/ca-certificates', '/etc/alternatives', '/etc/localtime'];
+const NETWORK_FILES = ['/etc/resolv.conf', '/etc/hosts', '/etc/nsswitch.conf', '/etc/gai.conf'];
+
+/**
+ * bubblewrap arguments: every namespace unshared (own loopback only, unless outbound), read-only
+ * system directories, a private /tmp, the app directory read-write at /app, an empty environment
+ * plus the given variables, an unprivileged uid, and death with the parent (the server).
+ */
+export function bwrapArgs(host: BwrapHost, run: BwrapRun): string[] {
+  const args = ['--unshare-all'];
+  if (run.network === 'outbound') args.push('--share-net');
+  args.push('--unshare-user', '--uid', String(SANDBOX_UID), '--gid', String(SANDBOX_UID));
+  args.push('--hostname', 'sandbox', '--die-with-parent', '--new-session', '--cap-drop', 'ALL');
+  args.push('--ro-bind', '/usr', '/usr');
+  for (const entry of host.rootEntries) {
+    if ('symlinkTo' in entry) args.push('--symlink', entry.symlinkTo, entry.path);
+    else args.push('--ro-bind', entry.path, entry.path);
+  }
+  const optional = run.network === 'outbound' ? [...SYSTEM_FILES, ...NETWORK_FILES] : SYSTEM_FILES;
+  for (const path of optional) args.push('--ro-bind-try', path, path);
+  for (const dir of host.roBinds) args.push('--ro-bind', dir, dir);
+  // ESM `import` ignores NODE_PATH but walks up parent directories: /app → /node_modules.
+  args.push('--symlink', host.nodeModules, '/node_modules');
+  if (run.withForwarder) args.push('--ro-bind', host.forwarderPath, SANDBOX_FORWARDER);
+  args.push('--proc', '/proc', '--dev', '/dev', '--tmpfs', '/tmp');
+  args.push('--bind', run.appDir, '/app', '--bind', run.runDir, SANDBOX_RUN_DIR);
+  args.push('--remount-ro', '/', '--chdir', '/app', '--clearenv');
+  for (const [key, value] of Object.entries(run.env)) args.push('--setenv', key, value);
+  args.push('--', ...run.command);
+  return args;
+}
+
+/** The environment an app sees: these variables and the caller's, never the host's. */
+export function sandboxEnv(
+  host: Pick<BwrapHost, 'extraPath' | 'nodeModules'>,
+  options: { port?: number; home: string; env?: Record<string, string> },
+): Record<string, string> {
+  return {
+    PATH: [...host.extraPath, '/usr/local/bin', '/usr/bin', '/bin'].join(':'),
+    HOME: options.home,
+    TMPDIR: options.home,
+    NODE_PATH: host.nodeModules,
+    LANG: 'C.UTF-8',
+    ...options.env,
+    ...(options.port === undefined ? {} : { PORT: String(options.port) }),
+  };
+}

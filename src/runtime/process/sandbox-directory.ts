@@ -1,0 +1,110 @@
+import { chown, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { SandboxInfo, SandboxSpec } from '../sandbox-driver.ts';
+import type { ResourceLimits } from './cgroup-limits.ts';
+import type { ProcessRecord } from './process-tree.ts';
+
+/** What `sandbox.json` holds, so a restarted server can list, restart and destroy the sandbox. */
+export interface SandboxRecord {
+  id: string;
+  sessionId: string;
+  createdAt: string;
+  labels: Record<string, string>;
+  limits: ResourceLimits;
+  network: SandboxSpec['network'];
+}
+
+export interface SandboxPaths {
+  dir: string;
+  /** Bound read-write at /app. */
+  app: string;
+  /** Bound read-write at /run/spawnai; holds app.sock. */
+  run: string;
+  /** HOME and TMPDIR when running without bubblewrap (bwrap gives the app a private /tmp). */
+  tmp: string;
+  socket: string;
+}
+
+const SANDBOX_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
+
+/** `${dataDir}/sandboxes/<id>/`: one directory per sandbox, the driver's only durable state. */
+export class SandboxDirectory {
+  readonly root: string;
+  private readonly pendingWrites = new Map<string, Promise<void>>();
+
+  constructor(dataDir: string) {
+    this.root = join(dataDir, 'sandboxes');
+  }
+
+  static isValidId(id: string): boolean {
+    return SANDBOX_ID.test(id);
+  }
+
+  paths(id: string): SandboxPaths {
+    if (!SandboxDirectory.isValidId(id)) throw new Error(`invalid sandbox id ${JSON.stringify(id)}`);
+    const dir = join(this.root, id);
+    return { dir, app: join(dir, 'app'), run: join(dir, 'run'), tmp: join(dir, 'tmp'), socket: join(dir, 'run', 'app.sock') };
+  }
+
+  async create(record: SandboxRecord, owner?: { uid: number; gid: number }): Promise<SandboxPaths> {
+    const paths = this.paths(record.id);
+    await mkdir(paths.dir, { recursive: true, mode: 0o711 });
+    for (const dir of [paths.app, paths.run, paths.tmp]) {
+      await mkdir(dir, { mode: 0o755 });
+      if (owner) await chown(dir, owner.uid, owner.gid);
+    }
+    await writeFile(join(paths.dir, 'sandbox.json'), JSON.stringify(record, null, 2));
+    return paths;
+  }
+
+  async read(id: string): Promise<SandboxRecord | null> {
+    if (!SandboxDirectory.isValidId(id)) return null;
+    try {
+      return JSON.parse(await readFile(join(this.paths(id).dir, 'sandbox.json'), 'utf8')) as SandboxRecord;
+    } catch {
+      return null;
+    }
+  }
+
+  async list(): Promise<SandboxInfo[]> {
+    const names = await readdir(this.root).catch(() => []);
+    const infos: SandboxInfo[] = [];
+    for (const name of names) {
+      const record = await this.read(name);
+      if (record) {
+        infos.push({ id: record.id, sessionId: record.sessionId, labels: record.labels, createdAt: new Date(record.createdAt) });
+      }
+    }
+    return infos;
+  }
+
+  /** Process trees started in this sandbox, by role (`server`, `exec-N`), read by later servers. */
+  async readProcesses(id: string): Promise<Record<string, ProcessRecord>> {
+    try {
+      return JSON.parse(await readFile(join(this.paths(id).dir, 'processes.json'), 'utf8')) as Record<string, ProcessRecord>;
+    } catch {
+      return {};
+    }
+  }
+
+  /** Read-modify-write of processes.json, serialised per sandbox (server and execs race). */
+  setProcess(id: string, role: string, record: ProcessRecord | null): Promise<void> {
+    const update = async () => {
+      const all = await this.readProcesses(id);
+      if (record) all[role] = record;
+      else delete all[role];
+      await writeFile(join(this.paths(id).dir, 'processes.json'), JSON.stringify(all));
+    };
+    const next = (this.pendingWrites.get(id) ?? Promise.resolve()).then(update, update);
+    this.pendingWrites.set(id, next.catch(() => undefined));
+    return next;
+  }
+
+  async remove(id: string): Promise<boolean> {
+    const { dir } = this.paths(id);
+    const existed = (await this.read(id)) !== null || (await readdir(dir).then(() => true, () => false));
+    await rm(dir, { recursive: true, force: true });
+    this.pendingWrites.delete(id);
+    return existed;
+  }
+}

@@ -1,0 +1,38 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { SpawnError, isSpawnError } from '../errors/index.ts';
+
+/** Fastify's own error codes, mapped onto ours so every error has the same shape and a stable code. */
+const FASTIFY_CODES: Record<string, SpawnError['code']> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: 'INVALID_JSON',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'INVALID_JSON',
+  FST_ERR_CTP_BODY_TOO_LARGE: 'BODY_TOO_LARGE',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'INVALID_REQUEST',
+  FST_ERR_VALIDATION: 'INVALID_REQUEST',
+};
+
+export function toHttpError(err: FastifyError | Error): SpawnError {
+  if (isSpawnError(err)) return err;
+  const code = 'code' in err && typeof err.code === 'string' ? FASTIFY_CODES[err.code] : undefined;
+  if (code) return new SpawnError(code, err.message);
+  if (err instanceof SyntaxError) return new SpawnError('INVALID_JSON', err.message);
+  const status = 'statusCode' in err && typeof err.statusCode === 'number' ? err.statusCode : 500;
+  if (status === 413) return new SpawnError('BODY_TOO_LARGE');
+  if (status >= 400 && status < 500) return new SpawnError('INVALID_REQUEST', err.message);
+  return new SpawnError('INTERNAL_ERROR', 'unexpected internal error', { cause: err });
+}
+
+/** Every error leaves as `{error: {code, message}}` with its registry status (+ Retry-After). */
+export function installErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((err: FastifyError, request, reply) => {
+    const e = toHttpError(err);
+    if (e.statusCode >= 500) request.log.error({ err }, 'request failed');
+    if (e.retryAfterSeconds !== undefined) void reply.header('retry-after', String(e.retryAfterSeconds));
+    else if (e.statusCode === 503) void reply.header('retry-after', '5');
+    return reply.status(e.statusCode).send({ error: e.toJSON() });
+  });
+  app.setNotFoundHandler((request, reply) => {
+    const e = new SpawnError('NOT_FOUND', `no route ${request.method} ${request.url.split('?')[0]}`);
+    return reply.status(404).send({ error: e.toJSON() });
+  });
+}

@@ -1,0 +1,85 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import type { Platform } from '../orchestrator/index.ts';
+import { AppProxy, parseAppHost } from '../proxy/index.ts';
+import { resolveOwner } from './auth.ts';
+import { installErrorHandling } from './errors.ts';
+import { eventRoutes } from './routes/event-routes.ts';
+import { sessionRoutes } from './routes/session-routes.ts';
+import { systemRoutes } from './routes/system-routes.ts';
+import { appUrlBuilder } from './session-view.ts';
+import { webUi } from './web-ui.ts';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    ownerId: string;
+  }
+}
+
+/** Request bodies are small JSON documents; anything larger is refused with 413. */
+const BODY_LIMIT_BYTES = 64 * 1024;
+
+export interface SpawnServer {
+  readonly app: FastifyInstance;
+  /** Resolves with the port actually bound (useful with port 0). */
+  listen(): Promise<number>;
+  close(): Promise<void>;
+}
+
+/**
+ * One HTTP server, two faces chosen by `Host`: `<id>.<appsDomain>` goes to the app proxy (each app
+ * on its own origin), everything else to the control plane (API, SSE, metrics, web UI).
+ */
+export async function createSpawnServer(platform: Platform): Promise<SpawnServer> {
+  const { config, logger } = platform;
+  const proxy = new AppProxy({ store: platform.store, artifacts: platform.artifacts, logger });
+  let port = config.port;
+  const appUrl = appUrlBuilder(config, () => port);
+
+  const app: FastifyInstance = Fastify({
+    loggerInstance: logger.child({ component: 'http' }) as FastifyBaseLogger,
+    disableRequestLogging: true,
+    bodyLimit: BODY_LIMIT_BYTES,
+    trustProxy: false,
+    serverFactory: (handler) =>
+      http.createServer((req, res) => {
+        const appId = parseAppHost(req.headers.host, config.appsDomain);
+        if (appId === null) return handler(req, res);
+        proxy.handle(appId, req, res).catch((err: unknown) => {
+          logger.error({ err }, 'app proxy failed');
+          if (!res.headersSent) res.writeHead(503, { 'content-type': 'text/plain' }).end('app temporarily unavailable\n');
+        });
+      }),
+  });
+  app.server.on('upgrade', (req, socket, head) => {
+    const appId = parseAppHost(req.headers.host, config.appsDomain);
+    if (appId === null) return socket.destroy();
+    proxy.upgrade(appId, req, socket, head).catch(() => socket.destroy());
+  });
+
+  installErrorHandling(app);
+  app.decorateRequest('ownerId', '');
+  app.addHook('onRequest', async (request) => {
+    if (request.url.startsWith('/api/') && request.url !== '/api/config') {
+      request.ownerId = await resolveOwner(request, config, platform.store);
+    }
+  });
+  sessionRoutes(app, platform, appUrl);
+  eventRoutes(app, platform);
+  systemRoutes(app, platform);
+  await webUi(app);
+
+  return {
+    app,
+    async listen() {
+      await app.listen({ port: config.port, host: config.host });
+      port = (app.server.address() as AddressInfo).port;
+      return port;
+    },
+    async close() {
+      proxy.close();
+      await app.close();
+    },
+  };
+}

@@ -1,0 +1,2 @@
+export { createSpawnServer, type SpawnServer } from './http-server.ts';
+export { createToken, assertAuthConfigured, LOCAL_OWNER } from './auth.ts';

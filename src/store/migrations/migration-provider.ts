@@ -1,0 +1,21 @@
+import type { Migration, MigrationProvider } from 'kysely';
+import type { StoreDialect } from '../codec.ts';
+import { initialMigration } from './001-initial.ts';
+
+/**
+ * Migrations come from code, not from scanning a folder, so they work the same from source, a
+ * bundle or a compiled build. Names sort lexically: keep the zero-padded prefix.
+ */
+export class CodeMigrationProvider implements MigrationProvider {
+  readonly #dialect: StoreDialect;
+
+  constructor(dialect: StoreDialect) {
+    this.#dialect = dialect;
+  }
+
+  async getMigrations(): Promise<Record<string, Migration>> {
+    return {
+      '001-initial': initialMigration(this.#dialect),
+    };
+  }
+}

@@ -1,0 +1,20 @@
+import { useI18n } from '../i18n/i18n-context.tsx';
+import { LanguageSwitch } from './language-switch.tsx';
+
+export function AppHeader({ onNewApp }: { onNewApp(): void }) {
+  const { t } = useI18n();
+  return (
+    <header className="flex items-center justify-between gap-3 border-b border-slate-200 px-4 py-3 dark:border-slate-800">
+      <a href="#" aria-label={t.header.home} className="flex items-center gap-2 text-xl font-bold tracking-tight">
+        <img src="/icon.svg" alt="" width={28} height={28} />
+        {t.appName}
+      </a>
+      <div className="flex items-center gap-3">
+        <button type="button" className="btn" onClick={onNewApp}>
+          {t.header.newApp}
+        </button>
+        <LanguageSwitch />
+      </div>
+    </header>
+  );
+}

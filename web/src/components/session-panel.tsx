@@ -1,0 +1,59 @@
+import type { ConfigView, SessionView } from '../../../src/api-types.ts';
+import type { LiveSession } from '../hooks/use-session-events.ts';
+import { describeError } from '../format.ts';
+import { useI18n } from '../i18n/i18n-context.tsx';
+import { CostLine } from './cost-line.tsx';
+import { ProgressPanel } from './progress-panel.tsx';
+import { SessionActions } from './session-actions.tsx';
+import { SessionExtras } from './session-extras.tsx';
+
+interface SessionPanelProps {
+  session: SessionView;
+  live: LiveSession;
+  config: ConfigView;
+  onChanged(view: SessionView | null): void;
+  onRetry(session: SessionView): void;
+}
+
+/** One session: what was asked, where it stands, and what can be done with it. */
+export function SessionPanel({ session, live, config, onChanged, onRetry }: SessionPanelProps) {
+  const { t } = useI18n();
+  // The stream is fresher than the last REST snapshot, except once the snapshot has moved on.
+  const state = session.state === 'destroyed' || session.state === 'destroying' ? session.state : (live.state ?? session.state);
+  const progress = live.progress ?? session.progress;
+  const error = session.error ?? live.error;
+  return (
+    <article aria-labelledby="session-title" className="flex flex-col gap-3 rounded-xl border border-slate-200 bg-white p-4 shadow-sm dark:border-slate-700 dark:bg-slate-900">
+      <header className="flex flex-wrap items-baseline justify-between gap-2">
+        <h2 id="session-title" className="text-lg font-semibold">
+          {session.title || session.prompt.slice(0, 60)}
+        </h2>
+        <span data-testid="session-state" data-state={state} className="rounded-full bg-slate-100 px-2 py-0.5 text-xs font-semibold dark:bg-slate-800">
+          {t.states[state]}
+        </span>
+      </header>
+      <blockquote className="rounded-lg bg-indigo-50 p-2 text-sm dark:bg-indigo-950">
+        <span className="sr-only">{t.session.prompt}: </span>
+        {session.prompt}
+      </blockquote>
+      <ProgressPanel live={live} state={state} progress={state === 'running' ? 100 : progress} />
+      {state === 'failed' && (
+        <div role="alert" className="flex flex-col items-start gap-2 rounded-lg bg-red-50 p-3 text-sm text-red-900 dark:bg-red-950 dark:text-red-100">
+          <strong>{t.session.failedTitle}</strong>
+          {error && <span data-testid="failure-reason">{describeError(error, t)}</span>}
+          <button type="button" className="btn-primary" onClick={() => onRetry(session)}>
+            {t.session.tryAgain}
+          </button>
+        </div>
+      )}
+      {(state === 'destroyed' || state === 'destroying') && (
+        <p role="status" className="rounded-lg bg-slate-100 p-3 text-sm dark:bg-slate-800">
+          {t.session.destroyedTitle}
+        </p>
+      )}
+      {state === 'running' && <SessionActions session={session} config={config} onChanged={onChanged} />}
+      {state === 'running' && <SessionExtras sessionId={session.id} />}
+      <CostLine session={session} />
+    </article>
+  );
+}
