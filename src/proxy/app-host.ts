@@ -1,17 +1,16 @@
 import { isSessionId } from '../api-types.ts';
 
 /**
- * Extracts the session id from a `Host` header shaped `<id>.<appsDomain>[:port]`, or null when the
- * request is for the control plane (or for nothing we serve). Exactly one label before the apps
- * domain: `a.b.localhost` is never an app, so no Host trick reaches an internal name.
+ * Splits traffic by `Host`: null for the control plane; otherwise the label before the apps domain.
+ * Every name under the apps domain belongs to the app space — `a.b.localhost` yields `a.b`, which
+ * the proxy answers with a 404 page — so no Host trick ever reaches the control plane's routes.
  */
 export function parseAppHost(hostHeader: string | undefined, appsDomain: string): string | null {
   if (!hostHeader) return null;
   const host = hostHeader.toLowerCase().replace(/:\d+$/, '').replace(/\.$/, '');
   const suffix = '.' + appsDomain.toLowerCase();
   if (!host.endsWith(suffix)) return null;
-  const label = host.slice(0, -suffix.length);
-  return label.includes('.') || label.length === 0 ? null : label;
+  return host.slice(0, -suffix.length);
 }
 
 /** True when the label is shaped like a session id (others get a 404 without a database read). */

@@ -59,6 +59,9 @@ export async function createSpawnServer(platform: Platform): Promise<SpawnServer
   });
 
   installErrorHandling(app);
+  // JSON only: a text/plain body would let any web page (an app on another origin included) send a
+  // "simple" cross-origin POST without a CORS preflight. Refused with 415 instead.
+  app.removeContentTypeParser('text/plain');
   app.decorateRequest('ownerId', '');
   app.addHook('onRequest', async (request) => {
     if (request.url.startsWith('/api/') && request.url !== '/api/config') {

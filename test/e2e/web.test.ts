@@ -9,6 +9,7 @@ import { buildWebUi, startSpawnServer, type RunningServer } from './support/spaw
 const available = requireService('chromium');
 // SPAWN_E2E_URL points the suite at an already running server instead of building and starting one.
 const externalUrl = process.env.SPAWN_E2E_URL;
+const eventually = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 15_000 });
 
 describe.skipIf(!available)('web app in Chromium', () => {
   let server: RunningServer | undefined;
@@ -47,12 +48,12 @@ describe.skipIf(!available)('web app in Chromium', () => {
 
   it('creates an app from the chat, streams progress to ready and previews it on its own origin', async () => {
     const page = await open();
-    if (config.generator === 'offline-template') await expect(page.getByTestId('generator-notice').textContent()).resolves.toMatch(/ANTHROPIC_API_KEY|SPAWN_MODELS/);
+    if (config.generator === 'offline-template') await eventually(() => page.getByTestId('generator-notice').textContent()).toMatch(/ANTHROPIC_API_KEY|SPAWN_MODELS/);
     await createFromChat(page, 'a simple todo list app');
-    await expect(page.getByRole('progressbar').first().getAttribute('aria-valuenow')).resolves.toMatch(/^\d+$/);
+    await eventually(() => page.getByRole('progressbar').first().getAttribute('aria-valuenow')).toMatch(/^\d+$/);
     await waitForState(page, 'running');
     expect(await page.getByRole('progressbar').first().getAttribute('aria-valuenow')).toBe('100');
-    await expect(page.getByTestId('file-list').textContent()).resolves.toContain('index.html');
+    await eventually(() => page.getByTestId('file-list').textContent()).toContain('index.html');
 
     const iframe = page.locator('iframe[sandbox]');
     const src = (await iframe.getAttribute('src')) ?? '';
@@ -61,8 +62,8 @@ describe.skipIf(!available)('web app in Chromium', () => {
     const app = page.frameLocator('iframe[sandbox]');
     await app.getByRole('textbox', { name: 'New task' }).fill('buy oat milk');
     await app.getByRole('button', { name: 'Add' }).click();
-    await expect(app.locator('li', { hasText: 'buy oat milk' }).count()).resolves.toBe(1);
-    await expect(page.getByTestId('cost').textContent()).resolves.toMatch(/Estimated cost: \$/);
+    await eventually(() => app.locator('li', { hasText: 'buy oat milk' }).count()).toBe(1);
+    await eventually(() => page.getByTestId('cost').textContent()).toMatch(/Estimated cost: \$/);
     await screenshot(page, 'running-desktop');
     await screenshot(page, 'readme', path.resolve(import.meta.dirname, '../../docs/screenshot.png'));
   });
@@ -76,7 +77,7 @@ describe.skipIf(!available)('web app in Chromium', () => {
     expect(await countdown.textContent()).toMatch(/^\d+:\d\d:\d\d$/);
     const before = Date.parse((await countdown.getAttribute('datetime')) ?? '');
     await page.getByRole('button', { name: /^Extend by/ }).click();
-    await expect.poll(async () => Date.parse((await countdown.getAttribute('datetime')) ?? '')).toBeGreaterThan(before + 3_600_000);
+    await eventually(async () => Date.parse((await countdown.getAttribute('datetime')) ?? '')).toBeGreaterThan(before + 3_600_000);
     const hours = Number((await countdown.textContent())?.split(':')[0]);
     expect(hours).toBeGreaterThanOrEqual(3);
     await screenshot(page, 'extended');
@@ -85,7 +86,7 @@ describe.skipIf(!available)('web app in Chromium', () => {
     await page.getByRole('button', { name: 'Yes, destroy it' }).click();
     await waitForState(page, 'destroyed', 30_000);
     expect(await page.locator('iframe[sandbox]').count()).toBe(0);
-    await expect.poll(() => page.getByTestId('cost').textContent()).toMatch(/^Cost: \$/);
+    await eventually(() => page.getByTestId('cost').textContent()).toMatch(/^Cost: \$/);
     await screenshot(page, 'destroyed');
   });
 
@@ -93,11 +94,11 @@ describe.skipIf(!available)('web app in Chromium', () => {
     const page = await open();
     const box = page.getByRole('textbox', { name: 'Describe the app you want' });
     await box.press('Enter');
-    await expect(page.getByRole('alert').filter({ hasText: 'Describe the app first.' }).count()).resolves.toBe(1);
+    await eventually(() => page.getByRole('alert').filter({ hasText: 'Describe the app first.' }).count()).toBe(1);
     await box.fill('x'.repeat(config.maxPromptChars + 1));
-    await expect(page.getByTestId('char-counter').textContent()).resolves.toBe(`${config.maxPromptChars + 1} / ${config.maxPromptChars} characters`);
+    await eventually(() => page.getByTestId('char-counter').textContent()).toBe(`${config.maxPromptChars + 1} / ${config.maxPromptChars} characters`);
     await box.press('Enter');
-    await expect(page.getByRole('alert').filter({ hasText: 'too long' }).count()).resolves.toBe(1);
+    await eventually(() => page.getByRole('alert').filter({ hasText: 'too long' }).count()).toBe(1);
     expect(page.url()).not.toContain('#/s/');
     await screenshot(page, 'prompt-too-long');
   });
@@ -111,7 +112,7 @@ describe.skipIf(!available)('web app in Chromium', () => {
     await page.getByRole('progressbar').first().waitFor();
     expect(Number(await page.getByRole('progressbar').first().getAttribute('aria-valuenow'))).toBeGreaterThanOrEqual(10);
     await waitForState(page, 'running');
-    await expect(page.getByTestId('file-list').textContent()).resolves.toContain('index.html');
+    await eventually(() => page.getByTestId('file-list').textContent()).toContain('index.html');
     expect(await page.getByRole('link', { name: 'a grocery shopping list' }).getAttribute('aria-current')).toBe('page');
   });
 
@@ -130,10 +131,10 @@ describe.skipIf(!available)('web app in Chromium', () => {
   it('speaks French to a French browser and switches language on request', async () => {
     const page = await open({ locale: 'fr-FR' });
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('fr');
-    await expect(page.getByRole('button', { name: "Créer l'application" }).count()).resolves.toBe(1);
+    await eventually(() => page.getByRole('button', { name: "Créer l'application" }).count()).toBe(1);
     await screenshot(page, 'french');
     await page.getByLabel('Langue').selectOption('en');
-    await expect(page.getByRole('button', { name: 'Create app' }).count()).resolves.toBe(1);
+    await eventually(() => page.getByRole('button', { name: 'Create app' }).count()).toBe(1);
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
   });
 
@@ -147,9 +148,9 @@ describe.skipIf(!available)('web app in Chromium', () => {
     );
     await page.getByRole('textbox', { name: 'Describe the app you want' }).fill('anything');
     await page.getByRole('button', { name: 'Create app' }).click();
-    await expect(page.getByTestId('rate-limit').textContent()).resolves.toMatch(/again at \d\d:\d\d:\d\d/);
+    await eventually(() => page.getByTestId('rate-limit').textContent()).toMatch(/again at \d\d:\d\d:\d\d/);
     await page.context().setOffline(true);
-    await expect(page.getByTestId('offline').isVisible()).resolves.toBe(true);
+    await eventually(() => page.getByTestId('offline').isVisible()).toBe(true);
     await page.context().setOffline(false);
   });
 });

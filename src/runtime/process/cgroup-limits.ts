@@ -116,14 +116,12 @@ export class CgroupLimits {
     return true;
   }
 
-  /** How many processes the kernel OOM-killed in this sandbox so far. */
-  async oomKills(sandboxId: string): Promise<number> {
-    const file =
-      this.version === 2
-        ? join(this.dir('unified', sandboxId), 'memory.events')
-        : this.bases.memory && join(this.dir('memory', sandboxId), 'memory.oom_control');
-    if (!file) return 0;
-    const text = await readFile(file, 'utf8').catch(() => '');
+  /** How many processes the kernel OOM-killed in the sandbox group (or in one leaf of it). */
+  async oomKills(sandboxId: string, leaf?: string): Promise<number> {
+    const controller = this.version === 2 ? 'unified' : this.bases.memory ? 'memory' : undefined;
+    if (!controller) return 0;
+    const dir = join(this.dir(controller, sandboxId), leaf ?? '');
+    const text = await readFile(join(dir, this.version === 2 ? 'memory.events' : 'memory.oom_control'), 'utf8').catch(() => '');
     return Number(/^oom_kill (\d+)$/m.exec(text)?.[1] ?? 0);
   }
 

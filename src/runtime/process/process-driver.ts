@@ -19,7 +19,7 @@ import type {
 import { writeAppFiles } from './app-files-writer.ts';
 import { findExecutable, SANDBOX_OWNER } from './host-probe.ts';
 import { LineForwarder } from './output-capture.ts';
-import { runExec } from './process-exec.ts';
+import { runExec, wasOomKilled } from './process-exec.ts';
 import { describeExit, ProcessRuns } from './process-runs.ts';
 import { setUpProcessDriver, type ProcessSetup } from './process-setup.ts';
 import { isAlive, processesOf, signalAll, type ProcessRecord } from './process-tree.ts';
@@ -145,8 +145,7 @@ export class ProcessDriver implements SandboxDriver {
       return records.server && isAlive(records.server) ? { ok: true } : { ok: false, reason: 'not running' };
     }
     if (!run.exit && isAlive(run.record)) return { ok: true };
-    const oomKills = (await setup.cgroups?.oomKills(sandbox.id)) ?? 0;
-    if (oomKills > run.oomKillsBefore) return { ok: false, reason: 'OOM-killed' };
+    if (await wasOomKilled(setup, sandbox.id, 'server', run.oomKillsBefore)) return { ok: false, reason: 'OOM-killed' };
     return { ok: false, reason: describeExit(run.exit?.code ?? null, run.exit?.signal ?? null, setup.plan.useBwrap) };
   }
 

@@ -49,23 +49,28 @@ export async function runExec(
   if (options.signal?.aborted) stop();
   try {
     const exit = await exited;
+    const oomKilled = await wasOomKilled(setup, record.id, role, oomKillsBefore);
     // Background children may still hold stdout open: kill them so 'close' can arrive.
     await runs.kill(record.id, role);
     await closed;
-    const oomKills = (await setup.cgroups?.oomKills(record.id)) ?? 0;
-    const codesAreSignals = setup.plan.useBwrap;
-    const killedBySignal = describeExit(exit.code, exit.signal, codesAreSignals).startsWith('killed');
+    const killedBySignal = describeExit(exit.code, exit.signal, setup.plan.useBwrap).startsWith('killed');
     return {
       exitCode: exit.code,
       signal: exit.signal,
       stdout: stdout.toString(),
       stderr: stderr.toString(),
       timedOut,
-      oomKilled: oomKills > oomKillsBefore && killedBySignal && !timedOut,
+      oomKilled: oomKilled && killedBySignal && !timedOut,
       durationMs: Date.now() - startedAt,
     };
   } finally {
     clearTimeout(timer);
     options.signal?.removeEventListener('abort', stop);
   }
+}
+
+/** v1 counts an OOM kill in the victim's own group, v2 also in its parents: look at both. */
+export async function wasOomKilled(setup: ProcessSetup, sandboxId: string, leaf: string, groupKillsBefore: number): Promise<boolean> {
+  if (!setup.cgroups) return false;
+  return (await setup.cgroups.oomKills(sandboxId, leaf)) > 0 || (await setup.cgroups.oomKills(sandboxId)) > groupKillsBefore;
 }

@@ -34,9 +34,9 @@ export async function setUpProcessDriver(options: {
   const host = await probeHost(FORWARDER_PATH);
   const cgroups = await CgroupLimits.detect();
   let dropRoot = host.setpriv !== null && reachableByOthers(sandboxesDir);
-  if (host.isRoot && !dropRoot) {
-    logger.warn({ sandboxesDir }, 'sandboxed processes cannot drop root: install setpriv and keep the data directory world-traversable (chmod o+x on each parent)');
-  }
+  const cannotDropRoot = host.isRoot && !dropRoot;
+  const fix = `install setpriv (util-linux) and make every parent of ${sandboxesDir} world-traversable (chmod o+x)`;
+  if (cannotDropRoot) logger.warn(`sandboxed processes cannot drop root: ${fix}`);
   const plan: LaunchPlan = { useBwrap: false, dropRoot, rlimits: cgroups === null };
   if (options.useBwrap !== false) {
     let failure = host.bwrap ? await tryBwrap(host, plan, sandboxesDir) : 'bwrap is not installed';
@@ -55,6 +55,9 @@ export async function setUpProcessDriver(options: {
     plan.useBwrap = failure === null;
     plan.dropRoot = dropRoot;
     if (failure) logger.warn({ reason: failure }, 'bubblewrap unavailable: running apps as plain processes');
+  }
+  if (!plan.useBwrap && cannotDropRoot) {
+    throw new SpawnError('PROVISIONING_FAILED', `refusing to run apps as root without bubblewrap: ${fix}`);
   }
   if (!plan.useBwrap) {
     logger.warn('process driver without bubblewrap: apps share the host network, filesystem view and loopback — isolation is WEAK; install bubblewrap or use the docker driver');

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,6 +16,7 @@ const dataDirs: string[] = [];
 
 function newDataDir(): string {
   const dir = mkdtempSync(join(tmpdir(), 'spawnai-pd-'));
+  chmodSync(dir, 0o755); // the driver drops root to uid 65534, which must reach the sandboxes
   dataDirs.push(dir);
   return dir;
 }

@@ -40,6 +40,11 @@ describe('OfflineGenerator', () => {
     expect(page).toContain('<h1>Team &lt;lunch&gt; poll</h1>');
   });
 
+  it('falls back to a title made from the prompt when the request has none', async () => {
+    const app = await generator.generate({ ...request('make me a trivia quiz', 'webapp'), title: '  ' });
+    expect(app.files[0]?.content).toContain('<h1>Trivia quiz</h1>');
+  });
+
   it('reports each file started and done with its size, and progress up to 1', async () => {
     const events: GenerationEvent[] = [];
     const app = await generator.generate(request('notes api', 'api', undefined, (e) => events.push(e)));
