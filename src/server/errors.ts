@@ -11,8 +11,15 @@ const FASTIFY_CODES: Record<string, SpawnError['code']> = {
   FST_ERR_VALIDATION: 'INVALID_REQUEST',
 };
 
+/** Connection-level failures of PostgreSQL/SQLite: the store is down, not the request wrong. */
+const STORE_DOWN = /^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|57P0\d|08\w{3}|SQLITE_BUSY|SQLITE_CANTOPEN)$/;
+
 export function toHttpError(err: FastifyError | Error): SpawnError {
   if (isSpawnError(err)) return err;
+  const rawCode = 'code' in err && typeof err.code === 'string' ? err.code : '';
+  if (STORE_DOWN.test(rawCode) || /Connection terminated|connection timeout|database is locked/i.test(err.message)) {
+    return new SpawnError('STORE_UNAVAILABLE', 'the database is not reachable right now; retry shortly', { cause: err });
+  }
   const code = 'code' in err && typeof err.code === 'string' ? FASTIFY_CODES[err.code] : undefined;
   if (code) return new SpawnError(code, err.message);
   if (err instanceof SyntaxError) return new SpawnError('INVALID_JSON', err.message);

@@ -38,8 +38,8 @@ export async function createSpawnServer(platform: Platform): Promise<SpawnServer
   const appUrl = appUrlBuilder(config, () => port);
 
   const app: FastifyInstance = Fastify({
-    loggerInstance: logger.child({ component: 'http' }) as FastifyBaseLogger,
-    disableRequestLogging: true,
+    // Per-request lines are info level; the http child logs warnings and errors only.
+    loggerInstance: logger.child({ component: 'http' }, { level: 'warn' }) as FastifyBaseLogger,
     bodyLimit: BODY_LIMIT_BYTES,
     trustProxy: false,
     serverFactory: (handler) =>

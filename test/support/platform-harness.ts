@@ -23,6 +23,7 @@ export interface Harness {
 /** Starts a real platform node + HTTP server on a free port, embedded defaults unless env says otherwise. */
 export async function startHarness(env: Partial<SpawnEnv> = {}, options: { worker?: boolean } = {}): Promise<Harness> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'spawnai-test-'));
+  fs.chmodSync(dataDir, 0o755); // sandboxes run as an unprivileged uid that must traverse it
   const config = loadConfig({}, { SPAWN_PORT: '0', SPAWN_DATA_DIR: dataDir, SPAWN_LOG_LEVEL: 'warn', SPAWN_RUNTIME: 'process', ...env });
   const platform = await createPlatform(config, createLogger(config.logLevel), { worker: options.worker ?? true, env: {} });
   const server = await createSpawnServer(platform);

@@ -1,5 +1,6 @@
 import { access, mkdir, readFile, readdir, rmdir, writeFile, constants } from 'node:fs/promises';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 export interface ResourceLimits {
   memoryMb: number;
@@ -126,17 +127,15 @@ export class CgroupLimits {
   }
 
   async removeLeaf(sandboxId: string, name: string): Promise<void> {
-    for (const dir of this.groupDirs(sandboxId)) await rmdir(join(dir, name)).catch(() => undefined);
+    for (const dir of this.groupDirs(sandboxId)) await removeGroup(join(dir, name));
   }
 
   /** Removes the sandbox group and its leaves; they must hold no process any more. */
   async remove(sandboxId: string): Promise<void> {
     for (const dir of this.groupDirs(sandboxId)) {
       const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
-      for (const entry of entries) if (entry.isDirectory()) await rmdir(join(dir, entry.name)).catch(() => undefined);
-      await rmdir(dir).catch((err: NodeJS.ErrnoException) => {
-        if (err.code !== 'ENOENT') throw err;
-      });
+      for (const entry of entries) if (entry.isDirectory()) await removeGroup(join(dir, entry.name));
+      await removeGroup(dir);
     }
   }
 
@@ -163,6 +162,22 @@ async function exists(path: string): Promise<boolean> {
     () => true,
     () => false,
   );
+}
+
+/** rmdir that waits out EBUSY: a killed task can pin its group for a moment until it is reaped. */
+async function removeGroup(dir: string, timeoutMs = 3_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      await rmdir(dir);
+      return;
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT') return;
+      if (code !== 'EBUSY' || Date.now() > deadline) throw err;
+      await sleep(50);
+    }
+  }
 }
 
 async function enableControllers(dir: string): Promise<void> {

@@ -42,7 +42,7 @@ export class ProcessRuns {
   /** SIGKILLs a role's whole tree and forgets it. */
   async kill(sandboxId: string, role: string): Promise<void> {
     await killUntilGone(() => this.pids(sandboxId, role));
-    await this.cgroups?.removeLeaf(sandboxId, role);
+    await this.cgroups?.removeLeaf(sandboxId, role).catch(() => undefined); // destroy() retries
     await this.directory.setProcess(sandboxId, role, null).catch(() => undefined);
   }
 

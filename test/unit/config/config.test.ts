@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, isLoopbackHost, loadConfig } from '../../../src/config/index.ts';
+
+describe('loadConfig', () => {
+  it('has the documented embedded defaults', () => {
+    const c = loadConfig({});
+    expect(c).toMatchObject({ host: '127.0.0.1', port: 7070, appsDomain: 'localhost', runtime: 'auto', maxPromptChars: 2000, auth: 'auto' });
+    expect(c.ttl).toEqual({ defaultSeconds: 7200, minSeconds: 60, maxSeconds: 259_200 });
+    expect(c.limits).toEqual({ maxActiveSessions: 3, maxNewSessions: 5, rateWindowSeconds: 900 });
+    expect(c.databaseUrl).toBeUndefined();
+    expect(Object.isFrozen(c.ttl)).toBe(true);
+  });
+
+  it('reads variables and lets overrides (CLI flags) win', () => {
+    const c = loadConfig({ SPAWN_PORT: '8080', SPAWN_MAX_TTL_SECONDS: '3600' }, { SPAWN_PORT: '9090' });
+    expect(c.port).toBe(9090);
+    expect(c.ttl.maxSeconds).toBe(3600);
+    expect(c.ttl.defaultSeconds).toBe(3600);
+  });
+
+  it('refuses bad values with a message naming the variable', () => {
+    expect(() => loadConfig({ SPAWN_PORT: 'eighty' })).toThrow(/SPAWN_PORT/);
+    expect(() => loadConfig({ SPAWN_RUNTIME: 'vm' })).toThrow(ConfigError);
+    expect(() => loadConfig({ SPAWN_MIN_TTL_SECONDS: '100', SPAWN_MAX_TTL_SECONDS: '50' })).toThrow(/MIN_TTL/);
+    expect(() => loadConfig({ SPAWN_DEFAULT_TIER: 'huge' })).toThrow(/price table/);
+  });
+
+  it('knows loopback addresses', () => {
+    expect(isLoopbackHost('127.0.0.1')).toBe(true);
+    expect(isLoopbackHost('::1')).toBe(true);
+    expect(isLoopbackHost('0.0.0.0')).toBe(false);
+    expect(isLoopbackHost('192.168.1.2')).toBe(false);
+  });
+});
