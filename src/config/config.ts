@@ -15,6 +15,8 @@ const envSchema = z.object({
   SPAWN_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DATABASE_URL: z.string().optional(),
   REDIS_URL: z.string().optional(),
+  SPAWN_REDIS_NAMESPACE: z.string().regex(/^[a-zA-Z0-9_-]+$/, 'letters, digits, _ and - only').default('main'),
+  SPAWN_JOB_LOCK_SECONDS: z.coerce.number().int().min(1).default(30),
   SPAWN_RUNTIME: z.enum(RUNTIMES).default('auto'),
   SPAWN_SANDBOX_NETWORK: z.enum(['none', 'outbound']).default('none'),
   SPAWN_SANDBOX_MEMORY_MB: z.coerce.number().int().min(32).default(1024),
@@ -49,6 +51,10 @@ export interface SpawnConfig {
   readonly logLevel: string;
   readonly databaseUrl: string | undefined;
   readonly redisUrl: string | undefined;
+  /** Keeps several installations apart on one Redis (queue keys and event channels). */
+  readonly redisNamespace: string;
+  /** How long a worker holds a job without renewing before another may take it over. */
+  readonly jobLockMs: number;
   readonly runtime: RuntimeChoice;
   readonly sandbox: {
     readonly network: 'none' | 'outbound';
@@ -104,6 +110,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.SPAWN_LOG_LEVEL,
     databaseUrl: e.DATABASE_URL,
     redisUrl: e.REDIS_URL,
+    redisNamespace: e.SPAWN_REDIS_NAMESPACE,
+    jobLockMs: e.SPAWN_JOB_LOCK_SECONDS * 1000,
     runtime: e.SPAWN_RUNTIME,
     sandbox: {
       network: e.SPAWN_SANDBOX_NETWORK,

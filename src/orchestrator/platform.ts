@@ -51,8 +51,8 @@ export interface Platform {
 export async function createPlatform(config: SpawnConfig, logger: Logger, options: PlatformOptions): Promise<Platform> {
   const store = await createStore({ databaseUrl: config.databaseUrl, sqliteFile: path.join(config.dataDir, 'spawnai.db') });
   await store.migrate();
-  const queue = createQueue({ redisUrl: config.redisUrl, name: 'spawnai' });
-  const bus = createEventBus({ redisUrl: config.redisUrl, channelPrefix: 'spawnai' });
+  const queue = createQueue({ redisUrl: config.redisUrl, name: config.redisNamespace, lockDurationMs: config.jobLockMs, stalledIntervalMs: Math.max(1000, config.jobLockMs / 2) });
+  const bus = createEventBus({ redisUrl: config.redisUrl, channelPrefix: `spawnai:${config.redisNamespace}` });
   const metrics = createMetrics(store, queue);
   const events = new SessionEvents(store, bus, logger);
   const artifacts = new ArtifactStore(store.artifacts);

@@ -21,7 +21,10 @@ export interface DriverEntry {
  * engine answers and falls back to `process`, which always runs (with or without bubblewrap).
  */
 export const DRIVERS: Record<string, DriverEntry> = {
-  process: { create: (options) => createProcessDriver(options), isAvailable: async () => true },
+  process: {
+    create: (options) => createProcessDriver(options),
+    isAvailable: async () => true,
+  },
 };
 
 export type DriverChoice = 'auto' | 'process' | 'docker';
@@ -29,7 +32,10 @@ export type DriverChoice = 'auto' | 'process' | 'docker';
 export async function selectDriver(choice: DriverChoice, options: DriverOptions): Promise<SandboxDriver> {
   if (choice !== 'auto') {
     const entry = DRIVERS[choice];
-    if (!entry) throw new Error(`unknown sandbox driver ${JSON.stringify(choice)}: choose one of ${Object.keys(DRIVERS).join(', ')}`);
+    if (!entry)
+      throw new Error(
+        `unknown sandbox driver ${JSON.stringify(choice)}: choose one of ${Object.keys(DRIVERS).join(', ')}`,
+      );
     return entry.create(options);
   }
   const docker = DRIVERS.docker;

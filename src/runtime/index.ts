@@ -1,3 +1,10 @@
 export type * from './sandbox-driver.ts';
-export { DRIVERS, selectDriver, type DriverChoice, type DriverEntry, type DriverFactory, type DriverOptions } from './driver-registry.ts';
+export {
+  DRIVERS,
+  selectDriver,
+  type DriverChoice,
+  type DriverEntry,
+  type DriverFactory,
+  type DriverOptions,
+} from './driver-registry.ts';
 export { createProcessDriver, type ProcessDriverOptions } from './process/process-driver.ts';

@@ -113,7 +113,7 @@ describe.skipIf(!available)('web app in Chromium', () => {
     expect(Number(await page.getByRole('progressbar').first().getAttribute('aria-valuenow'))).toBeGreaterThanOrEqual(10);
     await waitForState(page, 'running');
     await eventually(() => page.getByTestId('file-list').textContent()).toContain('index.html');
-    expect(await page.getByRole('link', { name: 'a grocery shopping list' }).getAttribute('aria-current')).toBe('page');
+    expect(await page.locator(`nav a[href="#/s/${id}"]`).getAttribute('aria-current')).toBe('page');
   });
 
   it('works on a phone-sized screen', async () => {
@@ -124,6 +124,10 @@ describe.skipIf(!available)('web app in Chromium', () => {
     const frame = await page.locator('iframe[sandbox]').boundingBox();
     expect(frame?.width).toBeGreaterThan(300);
     expect(frame?.width).toBeLessThanOrEqual(390);
+    const overflowing = await page.evaluate(() =>
+      [...document.querySelectorAll('body *')].filter((el) => el.getBoundingClientRect().right > window.innerWidth).map((el) => el.outerHTML.slice(0, 120)),
+    );
+    expect(overflowing).toEqual([]);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await screenshot(page, 'phone-running');
   });
@@ -138,7 +142,7 @@ describe.skipIf(!available)('web app in Chromium', () => {
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
   });
 
-  it('says when creating is allowed again after a 429, and shows an offline state', async () => {
+  it('says when creating is allowed again after a 429', async () => {
     const page = await open();
     // The limiter's window is server config; answering one request here keeps other tests free of it.
     await page.route('**/api/sessions', (route) =>
@@ -149,8 +153,21 @@ describe.skipIf(!available)('web app in Chromium', () => {
     await page.getByRole('textbox', { name: 'Describe the app you want' }).fill('anything');
     await page.getByRole('button', { name: 'Create app' }).click();
     await eventually(() => page.getByTestId('rate-limit').textContent()).toMatch(/again at \d\d:\d\d:\d\d/);
+    expect(page.url()).not.toContain('#/s/');
+  });
+
+  it('installs as a PWA and opens offline from its service worker cache', async () => {
+    const page = await open();
+    const manifestHref = (await page.locator('link[rel="manifest"]').getAttribute('href')) ?? '';
+    const manifest = (await (await fetch(new URL(manifestHref, baseUrl))).json()) as { name: string; icons: { src: string }[] };
+    expect(manifest.name).toBe('SpawnAI');
+    for (const icon of manifest.icons) expect((await fetch(new URL(icon.src, baseUrl))).headers.get('content-type')).toMatch(/^image\//);
+    await eventually(() => page.evaluate(async () => (await navigator.serviceWorker.ready).active?.state)).toBe('activated');
     await page.context().setOffline(true);
-    await eventually(() => page.getByTestId('offline').isVisible()).toBe(true);
+    await page.reload();
+    await page.getByTestId('offline').waitFor();
+    expect(await page.getByRole('button', { name: 'Create app' }).count()).toBe(1);
+    await screenshot(page, 'offline');
     await page.context().setOffline(false);
   });
 });

@@ -2,13 +2,14 @@ import type { ServerResponse } from 'node:http';
 import {
   FakeLlmServer,
   defaultUsage,
+  isCompleteAnswer,
   delay,
   isTruncated,
   scriptedDeltas,
   untilAborted,
   type RecordedRequest,
   type ScriptedError,
-  type ScriptedStall,
+  type ScriptedStream,
   type ScriptedText,
 } from './fake-llm-server.ts';
 
@@ -41,26 +42,30 @@ export class FakeAnthropic extends FakeLlmServer {
   }
 }
 
-async function writeStream(res: ServerResponse, script: ScriptedText | ScriptedStall, request: RecordedRequest, signal: AbortSignal): Promise<void> {
+async function writeStream(res: ServerResponse, script: ScriptedStream, request: RecordedRequest, signal: AbortSignal): Promise<void> {
   res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', 'request-id': 'req_fake' });
   const event = (type: string, data: Record<string, unknown>): void => {
     res.write(`event: ${type}\ndata: ${JSON.stringify({ type, ...data })}\n\n`);
   };
   const model = String(request.body.model ?? 'claude');
 
-  const usage = 'stallAfterChars' in script ? { inputTokens: 1, outputTokens: 1 } : defaultUsage(script, request);
+  const usage = isCompleteAnswer(script) ? defaultUsage(script, request) : { inputTokens: 1, outputTokens: 1 };
   event('message_start', {
     message: { id: 'msg_fake', type: 'message', role: 'assistant', model, content: [], stop_reason: null, stop_sequence: null, usage: { input_tokens: usage.inputTokens, output_tokens: 1 } },
   });
   event('content_block_start', { index: 0, content_block: { type: 'text', text: '' } });
   event('ping', {});
-  const { deltas, stall } = scriptedDeltas(script);
+  const { deltas, stall, streamError } = scriptedDeltas(script);
   for (const delta of deltas) {
     await delay('delayMs' in script ? (script.delayMs ?? 0) : 0, signal);
     if (signal.aborted) return;
     event('content_block_delta', { index: 0, delta: { type: 'text_delta', text: delta } });
   }
   if (stall) return untilAborted(signal);
+  if (streamError !== null) {
+    event('error', { error: streamError });
+    return void res.end();
+  }
   event('content_block_stop', { index: 0 });
   const stopReason = isTruncated(script as ScriptedText) ? 'max_tokens' : 'end_turn';
   event('message_delta', { delta: { stop_reason: stopReason, stop_sequence: null }, usage: { output_tokens: usage.outputTokens } });

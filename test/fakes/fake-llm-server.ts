@@ -25,7 +25,15 @@ export interface ScriptedStall {
   text?: string;
 }
 
-export type ScriptedResponse = ScriptedText | ScriptedError | ScriptedStall;
+/** Streams `text` up to `errorAfterChars`, then an error event inside the open stream (as overloads arrive). */
+export interface ScriptedStreamError {
+  errorAfterChars: number;
+  text?: string;
+  streamError: { type: string; message: string };
+}
+
+export type ScriptedResponse = ScriptedText | ScriptedError | ScriptedStall | ScriptedStreamError;
+export type ScriptedStream = ScriptedText | ScriptedStall | ScriptedStreamError;
 
 export interface RecordedRequest {
   method: string;
@@ -36,7 +44,7 @@ export interface RecordedRequest {
 
 export interface StreamWriter {
   /** Writes the whole streamed success response (headers included). */
-  stream(res: ServerResponse, script: ScriptedText | ScriptedStall, request: RecordedRequest, signal: AbortSignal): Promise<void>;
+  stream(res: ServerResponse, script: ScriptedStream, request: RecordedRequest, signal: AbortSignal): Promise<void>;
   error(res: ServerResponse, script: ScriptedError): void;
 }
 
@@ -128,13 +136,19 @@ export class FakeLlmServer {
 }
 
 /** Splits a scripted answer into deltas, and what should be sent of it before stalling. */
-export function scriptedDeltas(script: ScriptedText | ScriptedStall): { deltas: string[]; stall: boolean } {
+export function scriptedDeltas(script: ScriptedStream): { deltas: string[]; stall: boolean; streamError: ScriptedStreamError['streamError'] | null } {
   const stall = 'stallAfterChars' in script;
-  const text = stall ? (script.text ?? '').slice(0, script.stallAfterChars) : script.text;
+  const streamError = 'errorAfterChars' in script ? script.streamError : null;
+  const cutAt = 'stallAfterChars' in script ? script.stallAfterChars : 'errorAfterChars' in script ? script.errorAfterChars : Infinity;
+  const text = (script.text ?? '').slice(0, cutAt);
   const size = Math.max(1, ('chunkSize' in script ? script.chunkSize : undefined) ?? 40);
   const deltas: string[] = [];
   for (let i = 0; i < text.length; i += size) deltas.push(text.slice(i, i + size));
-  return { deltas, stall };
+  return { deltas, stall, streamError };
+}
+
+export function isCompleteAnswer(script: ScriptedStream): script is ScriptedText {
+  return !('stallAfterChars' in script) && !('errorAfterChars' in script);
 }
 
 export function isTruncated(script: ScriptedText): boolean {

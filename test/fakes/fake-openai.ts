@@ -8,7 +8,7 @@ import {
   untilAborted,
   type RecordedRequest,
   type ScriptedError,
-  type ScriptedStall,
+  type ScriptedStream,
   type ScriptedText,
 } from './fake-llm-server.ts';
 
@@ -39,20 +39,24 @@ export class FakeOpenAI extends FakeLlmServer {
   }
 }
 
-async function writeStream(res: ServerResponse, script: ScriptedText | ScriptedStall, request: RecordedRequest, signal: AbortSignal): Promise<void> {
+async function writeStream(res: ServerResponse, script: ScriptedStream, request: RecordedRequest, signal: AbortSignal): Promise<void> {
   res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
   const model = String(request.body.model ?? 'gpt');
   const chunk = (data: Record<string, unknown>): void => {
     res.write(`data: ${JSON.stringify({ id: 'chatcmpl-fake', object: 'chat.completion.chunk', created: 1_700_000_000, model, ...data })}\n\n`);
   };
   chunk({ choices: [{ index: 0, delta: { role: 'assistant', content: '' }, finish_reason: null }] });
-  const { deltas, stall } = scriptedDeltas(script);
+  const { deltas, stall, streamError } = scriptedDeltas(script);
   for (const delta of deltas) {
     await delay('delayMs' in script ? (script.delayMs ?? 0) : 0, signal);
     if (signal.aborted) return;
     chunk({ choices: [{ index: 0, delta: { content: delta }, finish_reason: null }] });
   }
   if (stall) return untilAborted(signal);
+  if (streamError !== null) {
+    res.write(`data: ${JSON.stringify({ error: { ...streamError, param: null, code: null } })}\n\n`);
+    return void res.end();
+  }
   const text = script as ScriptedText;
   chunk({ choices: [{ index: 0, delta: {}, finish_reason: isTruncated(text) ? 'length' : 'stop' }] });
   const options = request.body.stream_options as { include_usage?: boolean } | undefined;

@@ -77,7 +77,7 @@ export function App() {
         }}
       />
       {!online && <OfflineBanner />}
-      <main ref={mainRef} className="mx-auto grid w-full max-w-7xl flex-1 content-start gap-4 p-4 lg:grid-cols-[minmax(0,30rem)_minmax(0,1fr)] lg:grid-rows-[auto_auto_1fr]">
+      <main ref={mainRef} className="mx-auto grid w-full max-w-7xl flex-1 content-start grid-cols-[minmax(0,1fr)] gap-4 p-4 lg:grid-cols-[minmax(0,30rem)_minmax(0,1fr)] lg:grid-rows-[auto_auto_1fr]">
         <div className="flex flex-col gap-4 lg:col-start-1 lg:row-start-1">
           <h1 className="sr-only">{t.appName}</h1>
           <GeneratorNotice config={config} />

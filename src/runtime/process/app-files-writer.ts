@@ -27,7 +27,10 @@ export async function writeAppFiles(
   files: AppFile[],
   owner?: { uid: number; gid: number },
 ): Promise<void> {
-  const checked = files.map((file) => ({ file, parts: checkAppPath(file.path) }));
+  const checked = files.map((file) => ({
+    file,
+    parts: checkAppPath(file.path),
+  }));
   for (const entry of await readdir(appDir)) await rm(join(appDir, entry), { recursive: true, force: true });
   for (const { file, parts } of checked) {
     let dir = appDir;

@@ -122,7 +122,9 @@ export class CgroupLimits {
     const controller = this.version === 2 ? 'unified' : this.bases.memory ? 'memory' : undefined;
     if (!controller) return 0;
     const dir = join(this.dir(controller, sandboxId), leaf ?? '');
-    const text = await readFile(join(dir, this.version === 2 ? 'memory.events' : 'memory.oom_control'), 'utf8').catch(() => '');
+    const text = await readFile(join(dir, this.version === 2 ? 'memory.events' : 'memory.oom_control'), 'utf8').catch(
+      () => '',
+    );
     return Number(/^oom_kill (\d+)$/m.exec(text)?.[1] ?? 0);
   }
 

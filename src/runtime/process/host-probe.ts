@@ -95,7 +95,10 @@ export async function probeHost(forwarderPath: string): Promise<HostProbe> {
 /** Runs `true` the way the driver will run apps; false when bwrap cannot create its namespaces here. */
 export async function bwrapWorks(host: HostProbe, argv: string[]): Promise<string | null> {
   try {
-    await run(argv[0] ?? 'bwrap', argv.slice(1), { timeout: PROBE_TIMEOUT_MS, env: { PATH: '/usr/bin:/bin' } });
+    await run(argv[0] ?? 'bwrap', argv.slice(1), {
+      timeout: PROBE_TIMEOUT_MS,
+      env: { PATH: '/usr/bin:/bin' },
+    });
     return null;
   } catch (err) {
     const detail = (err as { stderr?: string }).stderr?.trim() || (err as Error).message;

@@ -62,12 +62,20 @@ export class ProcessDriver implements SandboxDriver {
   }
 
   get capabilities(): DriverCapabilities {
-    const bwrap = this.setup ? this.setup.plan.useBwrap : this.options.useBwrap ?? findExecutable('bwrap') !== null;
-    return { isolation: bwrap ? 'namespaces' : 'none', supportsPause: true, supportsWarmPool: false };
+    const bwrap = this.setup ? this.setup.plan.useBwrap : (this.options.useBwrap ?? findExecutable('bwrap') !== null);
+    return {
+      isolation: bwrap ? 'namespaces' : 'none',
+      supportsPause: true,
+      supportsWarmPool: false,
+    };
   }
 
   async init(): Promise<void> {
-    this.ready ??= setUpProcessDriver({ sandboxesDir: this.directory.root, useBwrap: this.options.useBwrap, logger: this.logger });
+    this.ready ??= setUpProcessDriver({
+      sandboxesDir: this.directory.root,
+      useBwrap: this.options.useBwrap,
+      logger: this.logger,
+    });
     this.setup = await this.ready;
   }
 
@@ -79,7 +87,14 @@ export class ProcessDriver implements SandboxDriver {
       id,
       sessionId: spec.sessionId,
       createdAt,
-      labels: { ...spec.labels, sessionId: spec.sessionId, createdAt, expiresAt: spec.expiresAt.toISOString(), tier: spec.tier, driver: this.name },
+      labels: {
+        ...spec.labels,
+        sessionId: spec.sessionId,
+        createdAt,
+        expiresAt: spec.expiresAt.toISOString(),
+        tier: spec.tier,
+        driver: this.name,
+      },
       limits: { memoryMb: spec.memoryMb, cpus: spec.cpus, pids: spec.pids },
       network: spec.network,
     };
@@ -88,7 +103,9 @@ export class ProcessDriver implements SandboxDriver {
       await cgroups?.create(id, record.limits);
     } catch (err) {
       await this.destroy(id);
-      throw new SpawnError('PROVISIONING_FAILED', `cannot set the sandbox's cgroup limits: ${(err as Error).message}`, { cause: err });
+      throw new SpawnError('PROVISIONING_FAILED', `cannot set the sandbox's cgroup limits: ${(err as Error).message}`, {
+        cause: err,
+      });
     }
     return { id, sessionId: spec.sessionId, driver: this.name };
   }
@@ -120,7 +137,10 @@ export class ProcessDriver implements SandboxDriver {
     const logs = new LineForwarder(onLog ?? (() => undefined), this.options.maxLogBytes ?? 1024 * 1024);
     child.stdout.on('data', (chunk: Buffer) => logs.push('stdout', chunk));
     child.stderr.on('data', (chunk: Buffer) => logs.push('stderr', chunk));
-    const run: ServerRun = { record: await runs.track(sandbox.id, 'server', child), oomKillsBefore };
+    const run: ServerRun = {
+      record: await runs.track(sandbox.id, 'server', child),
+      oomKillsBefore,
+    };
     this.servers.set(sandbox.id, run);
     child.on('exit', (code, signal) => {
       run.exit = { code, signal };
@@ -146,7 +166,10 @@ export class ProcessDriver implements SandboxDriver {
     }
     if (!run.exit && isAlive(run.record)) return { ok: true };
     if (await wasOomKilled(setup, sandbox.id, 'server', run.oomKillsBefore)) return { ok: false, reason: 'OOM-killed' };
-    return { ok: false, reason: describeExit(run.exit?.code ?? null, run.exit?.signal ?? null, setup.plan.useBwrap) };
+    return {
+      ok: false,
+      reason: describeExit(run.exit?.code ?? null, run.exit?.signal ?? null, setup.plan.useBwrap),
+    };
   }
 
   async pause(sandbox: Sandbox): Promise<void> {
@@ -197,7 +220,10 @@ export class ProcessDriver implements SandboxDriver {
     return new ProcessRuns(this.directory, setup.cgroups);
   }
 
-  private async requireRecord(sandboxId: string, code: 'DEPLOY_FAILED' | 'APP_START_FAILED' | 'SCRIPT_FAILED' | 'APP_UNAVAILABLE'): Promise<SandboxRecord> {
+  private async requireRecord(
+    sandboxId: string,
+    code: 'DEPLOY_FAILED' | 'APP_START_FAILED' | 'SCRIPT_FAILED' | 'APP_UNAVAILABLE',
+  ): Promise<SandboxRecord> {
     const record = await this.directory.read(sandboxId);
     if (!record) throw new SpawnError(code, `no sandbox ${sandboxId} on this host (destroyed?)`);
     return record;

@@ -22,7 +22,14 @@ export async function runExec(
   const startedAt = Date.now();
   const cgroupProcs = setup.cgroups ? await setup.cgroups.leaf(record.id, role) : [];
   const oomKillsBefore = (await setup.cgroups?.oomKills(record.id)) ?? 0;
-  const child = launch(setup.host, setup.plan, { paths, record, command: options.command, env: options.env, forward: false, cgroupProcs });
+  const child = launch(setup.host, setup.plan, {
+    paths,
+    record,
+    command: options.command,
+    env: options.env,
+    forward: false,
+    cgroupProcs,
+  });
   const maxBytes = options.maxOutputBytes ?? DEFAULT_MAX_OUTPUT_BYTES;
   const stdout = new BoundedBuffer(maxBytes);
   const stderr = new BoundedBuffer(maxBytes);
@@ -70,7 +77,14 @@ export async function runExec(
 }
 
 /** v1 counts an OOM kill in the victim's own group, v2 also in its parents: look at both. */
-export async function wasOomKilled(setup: ProcessSetup, sandboxId: string, leaf: string, groupKillsBefore: number): Promise<boolean> {
+export async function wasOomKilled(
+  setup: ProcessSetup,
+  sandboxId: string,
+  leaf: string,
+  groupKillsBefore: number,
+): Promise<boolean> {
   if (!setup.cgroups) return false;
-  return (await setup.cgroups.oomKills(sandboxId, leaf)) > 0 || (await setup.cgroups.oomKills(sandboxId)) > groupKillsBefore;
+  return (
+    (await setup.cgroups.oomKills(sandboxId, leaf)) > 0 || (await setup.cgroups.oomKills(sandboxId)) > groupKillsBefore
+  );
 }

@@ -23,7 +23,9 @@ export class ProcessRuns {
       child.once('error', resolve);
     });
     if (error || child.pid === undefined) {
-      throw new SpawnError('PROVISIONING_FAILED', `cannot start the sandbox process: ${error?.message ?? 'no pid'}`, { cause: error });
+      throw new SpawnError('PROVISIONING_FAILED', `cannot start the sandbox process: ${error?.message ?? 'no pid'}`, {
+        cause: error,
+      });
     }
     const record = recordOf(child.pid) ?? { pid: child.pid, startTicks: -1 };
     await this.directory.setProcess(sandboxId, role, record);

@@ -37,14 +37,21 @@ export async function setUpProcessDriver(options: {
   const cannotDropRoot = host.isRoot && !dropRoot;
   const fix = `install setpriv (util-linux) and make every parent of ${sandboxesDir} world-traversable (chmod o+x)`;
   if (cannotDropRoot) logger.warn(`sandboxed processes cannot drop root: ${fix}`);
-  const plan: LaunchPlan = { useBwrap: false, dropRoot, rlimits: cgroups === null };
+  const plan: LaunchPlan = {
+    useBwrap: false,
+    dropRoot,
+    rlimits: cgroups === null,
+  };
   if (options.useBwrap !== false) {
     let failure = host.bwrap ? await tryBwrap(host, plan, sandboxesDir) : 'bwrap is not installed';
     if (failure && dropRoot) {
       // Unprivileged user namespaces may be disabled: keep bwrap, map uid 65534 from root instead.
       const retry = await tryBwrap(host, { ...plan, dropRoot: false }, sandboxesDir);
       if (!retry) {
-        logger.warn({ reason: failure }, 'bwrap cannot run as an unprivileged user here; starting it as root (the app still runs as uid 65534 without capabilities)');
+        logger.warn(
+          { reason: failure },
+          'bwrap cannot run as an unprivileged user here; starting it as root (the app still runs as uid 65534 without capabilities)',
+        );
         dropRoot = false;
       }
       failure = retry;
@@ -60,10 +67,19 @@ export async function setUpProcessDriver(options: {
     throw new SpawnError('PROVISIONING_FAILED', `refusing to run apps as root without bubblewrap: ${fix}`);
   }
   if (!plan.useBwrap) {
-    logger.warn('process driver without bubblewrap: apps share the host network, filesystem view and loopback — isolation is WEAK; install bubblewrap or use the docker driver');
+    logger.warn(
+      'process driver without bubblewrap: apps share the host network, filesystem view and loopback — isolation is WEAK; install bubblewrap or use the docker driver',
+    );
   }
-  if (cgroups) logger.info({ version: cgroups.version, controllers: cgroups.controllers }, 'process driver: cgroup limits enabled');
-  else logger.warn('no writable cgroup hierarchy: memory/pid limits fall back to prlimit (per-uid, weaker) and CPU is unlimited');
+  if (cgroups)
+    logger.info(
+      { version: cgroups.version, controllers: cgroups.controllers },
+      'process driver: cgroup limits enabled',
+    );
+  else
+    logger.warn(
+      'no writable cgroup hierarchy: memory/pid limits fall back to prlimit (per-uid, weaker) and CPU is unlimited',
+    );
   return { host, plan, cgroups };
 }
 
@@ -71,9 +87,26 @@ async function tryBwrap(host: HostProbe, plan: LaunchPlan, sandboxesDir: string)
   const dir = await mkdtemp(join(sandboxesDir, '.probe-'));
   try {
     await chmod(dir, 0o755);
-    const paths = { dir, app: dir, run: dir, tmp: dir, socket: join(dir, 'app.sock') };
-    const record = { id: 'probe', sessionId: 'probe', createdAt: '', labels: {}, network: 'none' as const, limits: { memoryMb: 64, cpus: 1, pids: 16 } };
-    const { argv } = launchCommand(host, { ...plan, useBwrap: true, rlimits: false }, { paths, record, command: ['true'], forward: false, cgroupProcs: [] });
+    const paths = {
+      dir,
+      app: dir,
+      run: dir,
+      tmp: dir,
+      socket: join(dir, 'app.sock'),
+    };
+    const record = {
+      id: 'probe',
+      sessionId: 'probe',
+      createdAt: '',
+      labels: {},
+      network: 'none' as const,
+      limits: { memoryMb: 64, cpus: 1, pids: 16 },
+    };
+    const { argv } = launchCommand(
+      host,
+      { ...plan, useBwrap: true, rlimits: false },
+      { paths, record, command: ['true'], forward: false, cgroupProcs: [] },
+    );
     return await bwrapWorks(host, argv);
   } finally {
     await rm(dir, { recursive: true, force: true });

@@ -43,7 +43,13 @@ export class SandboxDirectory {
   paths(id: string): SandboxPaths {
     if (!SandboxDirectory.isValidId(id)) throw new Error(`invalid sandbox id ${JSON.stringify(id)}`);
     const dir = join(this.root, id);
-    return { dir, app: join(dir, 'app'), run: join(dir, 'run'), tmp: join(dir, 'tmp'), socket: join(dir, 'run', 'app.sock') };
+    return {
+      dir,
+      app: join(dir, 'app'),
+      run: join(dir, 'run'),
+      tmp: join(dir, 'tmp'),
+      socket: join(dir, 'run', 'app.sock'),
+    };
   }
 
   async create(record: SandboxRecord, owner?: { uid: number; gid: number }): Promise<SandboxPaths> {
@@ -72,7 +78,12 @@ export class SandboxDirectory {
     for (const name of names) {
       const record = await this.read(name);
       if (record) {
-        infos.push({ id: record.id, sessionId: record.sessionId, labels: record.labels, createdAt: new Date(record.createdAt) });
+        infos.push({
+          id: record.id,
+          sessionId: record.sessionId,
+          labels: record.labels,
+          createdAt: new Date(record.createdAt),
+        });
       }
     }
     return infos;
@@ -81,7 +92,10 @@ export class SandboxDirectory {
   /** Process trees started in this sandbox, by role (`server`, `exec-N`), read by later servers. */
   async readProcesses(id: string): Promise<Record<string, ProcessRecord>> {
     try {
-      return JSON.parse(await readFile(join(this.paths(id).dir, 'processes.json'), 'utf8')) as Record<string, ProcessRecord>;
+      return JSON.parse(await readFile(join(this.paths(id).dir, 'processes.json'), 'utf8')) as Record<
+        string,
+        ProcessRecord
+      >;
     } catch {
       return {};
     }
@@ -96,13 +110,21 @@ export class SandboxDirectory {
       await writeFile(join(this.paths(id).dir, 'processes.json'), JSON.stringify(all));
     };
     const next = (this.pendingWrites.get(id) ?? Promise.resolve()).then(update, update);
-    this.pendingWrites.set(id, next.catch(() => undefined));
+    this.pendingWrites.set(
+      id,
+      next.catch(() => undefined),
+    );
     return next;
   }
 
   async remove(id: string): Promise<boolean> {
     const { dir } = this.paths(id);
-    const existed = (await this.read(id)) !== null || (await readdir(dir).then(() => true, () => false));
+    const existed =
+      (await this.read(id)) !== null ||
+      (await readdir(dir).then(
+        () => true,
+        () => false,
+      ));
     await rm(dir, { recursive: true, force: true });
     this.pendingWrites.delete(id);
     return existed;

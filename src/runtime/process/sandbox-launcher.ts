@@ -28,7 +28,11 @@ export interface LaunchRequest {
 const JOIN_CGROUPS = 'while [ "$1" != -- ]; do echo $$ > "$1" || exit 125; shift; done; shift; exec "$@"';
 
 /** The full argv: [cgroup join] [prlimit] [setpriv] (bwrap … | direct) command. */
-export function launchCommand(host: HostProbe, plan: LaunchPlan, req: LaunchRequest): { argv: string[]; env: Record<string, string> } {
+export function launchCommand(
+  host: HostProbe,
+  plan: LaunchPlan,
+  req: LaunchRequest,
+): { argv: string[]; env: Record<string, string> } {
   const argv: string[] = [];
   if (req.cgroupProcs.length > 0) argv.push('/bin/sh', '-c', JOIN_CGROUPS, 'sh', ...req.cgroupProcs, '--');
   if (plan.rlimits && host.prlimit) {
@@ -36,10 +40,21 @@ export function launchCommand(host: HostProbe, plan: LaunchPlan, req: LaunchRequ
     argv.push(host.prlimit, `--nproc=${req.record.limits.pids}`, `--data=${bytes}`, '--');
   }
   if (plan.dropRoot && host.setpriv) {
-    argv.push(host.setpriv, `--reuid=${SANDBOX_UID}`, `--regid=${SANDBOX_UID}`, '--clear-groups', '--no-new-privs', '--');
+    argv.push(
+      host.setpriv,
+      `--reuid=${SANDBOX_UID}`,
+      `--regid=${SANDBOX_UID}`,
+      '--clear-groups',
+      '--no-new-privs',
+      '--',
+    );
   }
   if (!plan.useBwrap) {
-    const env = sandboxEnv(host, { port: req.port, home: req.paths.tmp, env: req.env });
+    const env = sandboxEnv(host, {
+      port: req.port,
+      home: req.paths.tmp,
+      env: req.env,
+    });
     return { argv: [...argv, ...req.command], env };
   }
   const command =
@@ -55,7 +70,10 @@ export function launchCommand(host: HostProbe, plan: LaunchPlan, req: LaunchRequ
     command,
   });
   // Only the launch helpers see this environment; bwrap --clearenv gives the app its own.
-  return { argv: [...argv, host.bwrap ?? 'bwrap', ...args], env: { PATH: '/usr/sbin:/usr/bin:/sbin:/bin' } };
+  return {
+    argv: [...argv, host.bwrap ?? 'bwrap', ...args],
+    env: { PATH: '/usr/sbin:/usr/bin:/sbin:/bin' },
+  };
 }
 
 export type SandboxChild = ChildProcessByStdio<null, Readable, Readable>;

@@ -4,13 +4,19 @@ import { chromium, type Browser, type BrowserContextOptions, type Page } from 'p
 
 export const ARTIFACTS_DIR = path.resolve(import.meta.dirname, '../../../test-artifacts');
 
-/** Debian's Chromium, never a downloaded browser. */
+/**
+ * Debian's Chromium, never a downloaded browser. Its build blocks third-party storage by default
+ * (TrackingProtection3pcd), and on a local install the UI (127.0.0.1) and each app
+ * (<id>.localhost) are different sites, so an app's localStorage would throw inside the preview.
+ * Chrome's default profile allows it, and a deployment with one registrable domain for UI and apps
+ * is same-site; the flag makes this browser behave like those.
+ */
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: '/usr/bin/chromium',
     headless: true,
     timeout: 30_000,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-features=TrackingProtection3pcd'],
   });
 }
 

@@ -95,3 +95,20 @@ describe('retries and fallback down the model chain', () => {
     expect(h.openai.requests).toHaveLength(0);
   });
 });
+
+describe('errors inside an open stream', () => {
+  it('retries when Anthropic reports overloaded_error mid-stream', async () => {
+    h.anthropic.script({ text: ANSWER, errorAfterChars: 60, streamError: { type: 'overloaded_error', message: 'Overloaded' } }, { text: ANSWER });
+    const app = await h.generator().generate(h.request());
+    expect(app.files.map((f) => f.path)).toEqual(['index.html', 'app.js']);
+    expect(logs()[0]).toMatch(/overloaded_error: Overloaded\); retrying in/);
+  });
+
+  it('falls back when OpenAI reports an invalid request mid-stream', async () => {
+    h.openai.script({ text: ANSWER, errorAfterChars: 60, streamError: { type: 'invalid_request_error', message: 'bad' } });
+    h.anthropic.script({ text: ANSWER });
+    const app = await h.generator({}, 'openai:gpt-4.1,anthropic:claude-sonnet-4-5').generate(h.request());
+    expect(app.model).toBe('anthropic:claude-sonnet-4-5');
+    expect(h.openai.requests).toHaveLength(1);
+  });
+});

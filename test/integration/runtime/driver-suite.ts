@@ -27,7 +27,11 @@ export function testSpec(overrides: Partial<SandboxSpec> = {}): SandboxSpec {
  * The SandboxDriver contract, run against every driver. Each driver's test file calls this once
  * per configuration; everything a test creates is destroyed in afterAll, even on failure.
  */
-export function defineDriverSuite(name: string, makeDriver: () => Promise<SandboxDriver>, options: DriverSuiteOptions = {}): void {
+export function defineDriverSuite(
+  name: string,
+  makeDriver: () => Promise<SandboxDriver>,
+  options: DriverSuiteOptions = {},
+): void {
   if (options.skipReason) console.warn(`[skip] driver suite "${name}": ${options.skipReason}`);
 
   describe.skipIf(options.skipReason !== undefined)(`SandboxDriver contract: ${name}`, () => {
@@ -40,7 +44,9 @@ export function defineDriverSuite(name: string, makeDriver: () => Promise<Sandbo
       const sandbox = await driver.create(testSpec());
       created.push(sandbox.id);
       await driver.writeFiles(sandbox, [{ path: 'server.js', content: SERVER_JS }]);
-      const ep = await driver.startServer(sandbox, { command: ['node', 'server.js', marker] });
+      const ep = await driver.startServer(sandbox, {
+        command: ['node', 'server.js', marker],
+      });
       return { sandbox, endpoint: ep };
     }
 
@@ -62,7 +68,10 @@ export function defineDriverSuite(name: string, makeDriver: () => Promise<Sandbo
     it('serves a Node HTTP app through its endpoint, and curated packages resolve', async () => {
       const answer = await waitForHttp(endpoint);
       expect(answer.status).toBe(200);
-      expect(JSON.parse(answer.body)).toEqual({ hello: 'from the sandbox', express: 'function' });
+      expect(JSON.parse(answer.body)).toEqual({
+        hello: 'from the sandbox',
+        express: 'function',
+      });
       expect(await driver.health(app)).toEqual({ ok: true });
     });
 
@@ -77,7 +86,12 @@ export function defineDriverSuite(name: string, makeDriver: () => Promise<Sandbo
         command: ['node', '-e', "console.log('out'); console.error('err'); process.exit(4)"],
         timeoutMs: 15_000,
       });
-      expect(result).toMatchObject({ exitCode: 4, stdout: 'out\n', timedOut: false, oomKilled: false });
+      expect(result).toMatchObject({
+        exitCode: 4,
+        stdout: 'out\n',
+        timedOut: false,
+        oomKilled: false,
+      });
       expect(result.stderr).toContain('err');
     });
 
@@ -96,14 +110,21 @@ export function defineDriverSuite(name: string, makeDriver: () => Promise<Sandbo
     it('exec timeout kills the whole tree and reports timedOut', async () => {
       const marker = `timeout-${randomUUID()}`;
       const script = `require('child_process').spawn('sleep', ['30', '${marker}'], { stdio: 'ignore' }); setInterval(() => {}, 1000);`;
-      const result = await driver.exec(app, { command: ['node', '-e', script, marker], timeoutMs: 1_000 });
+      const result = await driver.exec(app, {
+        command: ['node', '-e', script, marker],
+        timeoutMs: 1_000,
+      });
       expect(result.timedOut).toBe(true);
       expect(result.durationMs).toBeLessThan(10_000);
       expect(await waitUntil(() => pidsWithMarker(marker).length === 0, 3_000)).toBe(true);
     });
 
     it('the environment holds the caller env and no host secrets', async () => {
-      const result = await driver.exec(app, { command: ['env'], env: { GREETING: 'hi' }, timeoutMs: 15_000 });
+      const result = await driver.exec(app, {
+        command: ['env'],
+        env: { GREETING: 'hi' },
+        timeoutMs: 15_000,
+      });
       expect(result.exitCode).toBe(0);
       expect(result.stdout).toContain('GREETING=hi');
       expect(result.stdout).not.toContain('s3cret');
@@ -114,10 +135,16 @@ export function defineDriverSuite(name: string, makeDriver: () => Promise<Sandbo
     it('can write in its app directory but not outside it', async () => {
       const name = `spawn-test-${randomUUID()}`;
       try {
-        const inside = await driver.exec(app, { command: ['sh', '-c', 'echo ok > ./written.txt && cat ./written.txt'], timeoutMs: 15_000 });
+        const inside = await driver.exec(app, {
+          command: ['sh', '-c', 'echo ok > ./written.txt && cat ./written.txt'],
+          timeoutMs: 15_000,
+        });
         expect(inside.stdout).toBe('ok\n');
         for (const dir of ['/usr', '/etc']) {
-          const outside = await driver.exec(app, { command: ['sh', '-c', `echo x > ${dir}/${name}`], timeoutMs: 15_000 });
+          const outside = await driver.exec(app, {
+            command: ['sh', '-c', `echo x > ${dir}/${name}`],
+            timeoutMs: 15_000,
+          });
           expect(outside.exitCode, `writing ${dir}/${name}`).not.toBe(0);
           expect(existsSync(`${dir}/${name}`)).toBe(false);
         }

@@ -9,7 +9,8 @@ export interface HttpAnswer {
 
 /** One GET through whatever the driver returned: a Unix socket or a host TCP address. */
 export function httpGet(endpoint: SandboxEndpoint, path: string, timeoutMs = 2_000): Promise<HttpAnswer> {
-  const target = 'socketPath' in endpoint ? { socketPath: endpoint.socketPath } : { host: endpoint.host, port: endpoint.port };
+  const target =
+    'socketPath' in endpoint ? { socketPath: endpoint.socketPath } : { host: endpoint.host, port: endpoint.port };
   return new Promise((resolve, reject) => {
     const req = http.get({ ...target, path, agent: false, timeout: timeoutMs }, (res) => {
       let body = '';

@@ -12,7 +12,7 @@ interface ProgressPanelProps {
 export function ProgressPanel({ live, state, progress }: ProgressPanelProps) {
   const { t } = useI18n();
   const done = state === 'running' || state === 'destroyed' || state === 'failed';
-  const step = (live.step && (t.steps[live.step] ?? live.step)) || t.states[state];
+  const step = (state === 'running' ? t.steps.ready : live.step && (t.steps[live.step] ?? live.step)) || t.states[state] || state;
   const percent = Math.round(Math.min(100, Math.max(0, progress)));
   return (
     <section aria-label={t.progress.label} className="flex flex-col gap-2">

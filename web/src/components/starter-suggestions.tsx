@@ -12,7 +12,7 @@ export function StarterSuggestions({ onPick }: { onPick(prompt: string): void })
       <ul className="grid gap-2 sm:grid-cols-2">
         {t.starters.items.map((item) => (
           <li key={item}>
-            <button type="button" onClick={() => onPick(item)} className="btn h-full w-full text-left">
+            <button type="button" onClick={() => onPick(item)} className="btn h-full w-full justify-start text-left">
               {item}
             </button>
           </li>

@@ -94,7 +94,7 @@ export const en = {
     left: (duration: string) => `${duration} left`,
     selected: 'selected',
   },
-  duration: (hours: number, minutes: number) => (hours > 0 ? `${hours} h ${minutes} min` : `${minutes} min`),
+  duration: (hours: number, minutes: number) => (hours === 0 ? `${minutes} min` : minutes === 0 ? `${hours} h` : `${hours} h ${minutes} min`),
   errors: {
     PROMPT_EMPTY: 'Describe the app first.',
     PROMPT_TOO_LONG: 'The description is too long.',

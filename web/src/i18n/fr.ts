@@ -96,7 +96,7 @@ export const fr: Messages = {
     left: (duration) => `encore ${duration}`,
     selected: 'sélectionnée',
   },
-  duration: (hours, minutes) => (hours > 0 ? `${hours} h ${minutes} min` : `${minutes} min`),
+  duration: (hours, minutes) => (hours === 0 ? `${minutes} min` : minutes === 0 ? `${hours} h` : `${hours} h ${minutes} min`),
   errors: {
     PROMPT_EMPTY: "Décrivez d'abord l'application.",
     PROMPT_TOO_LONG: 'La description est trop longue.',

@@ -1,0 +1,153 @@
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
+import Docker from 'dockerode';
+import { SpawnError } from '../../errors/index.ts';
+import type { Logger } from '../../log/index.ts';
+import type {
+  AppFile,
+  DriverCapabilities,
+  ExecOptions,
+  ExecResult,
+  HealthStatus,
+  LogListener,
+  Sandbox,
+  SandboxDriver,
+  SandboxEndpoint,
+  SandboxInfo,
+  SandboxSpec,
+  StartOptions,
+} from '../sandbox-driver.ts';
+import { appArchive } from './app-archive.ts';
+import { APP_DIR, APP_PORT } from './container-spec.ts';
+import { API_TIMEOUT_MS, listManaged, removeContainer, sessionOf } from './container-ops.ts';
+import { execQuiet, openExec, runExec } from './docker-exec.ts';
+import { LineWriter, withTimeout } from './exec-streams.ts';
+import { HostFirewall } from './host-firewall.ts';
+import { SandboxContainers, type SandboxState } from './sandbox-containers.ts';
+import { serverHealth } from './server-health.ts';
+import type { PoolShape } from './warm-pool.ts';
+
+export interface DockerDriverOptions {
+  /** Unused by this driver (all state lives in the Engine); kept for the registry's shape. */
+  dataDir: string;
+  logger: Logger;
+  /** Idle containers kept per tier and network mode (default 2; 0 disables the pool). */
+  pool?: { size: number; tiers?: PoolShape[] };
+  /** An existing image to use instead of building/verifying spawnai-runtime. */
+  image?: string;
+  socketPath?: string;
+}
+
+const PING_TIMEOUT_MS = 2_000;
+
+/** Runs each sandbox as a locked-down container on an isolated bridge network (see README). */
+export class DockerDriver implements SandboxDriver {
+  readonly name = 'docker';
+  readonly capabilities: DriverCapabilities = { isolation: 'container', supportsPause: true, supportsWarmPool: true };
+  readonly #docker: Docker;
+  readonly #logger: Logger;
+  readonly #owner = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  readonly #firewall = new HostFirewall(this.#owner);
+  readonly #containers: SandboxContainers;
+  #ready: Promise<void> | undefined;
+
+  constructor(private readonly options: DockerDriverOptions) {
+    this.#docker = new Docker(options.socketPath ? { socketPath: options.socketPath } : undefined);
+    this.#logger = options.logger.child({ driver: 'docker' });
+    this.#containers = new SandboxContainers(this.#docker, this.#logger, this.#firewall, this.#owner, options.pool?.size ?? 2);
+  }
+
+  init(): Promise<void> {
+    this.#ready ??= this.#containers.init(this.options.image, this.options.pool?.tiers ?? []);
+    return this.#ready;
+  }
+
+  /** Resolves when the warm pool has finished refilling (tests, benchmarks). */
+  poolIdle(): Promise<void> {
+    return this.#containers.pool.idle();
+  }
+
+  create(spec: SandboxSpec): Promise<Sandbox> {
+    return this.#containers.create(spec);
+  }
+
+  async writeFiles(sandbox: Sandbox, files: AppFile[]): Promise<void> {
+    const state = await this.#containers.state(sandbox.id);
+    const archive = appArchive(files);
+    if (!state.fresh) {
+      const cleared = await execQuiet(this.#docker, state.container, ['find', APP_DIR, '-mindepth', '1', '-delete']);
+      if (cleared.code !== 0) throw new SpawnError('DEPLOY_FAILED', `could not clear ${APP_DIR} in sandbox ${sandbox.id}`);
+    }
+    state.fresh = false;
+    await withTimeout(state.container.putArchive(archive, { path: APP_DIR }), API_TIMEOUT_MS, 'docker put archive');
+  }
+
+  async startServer(sandbox: Sandbox, options: StartOptions, onLog?: LogListener): Promise<SandboxEndpoint> {
+    const state = await this.#containers.state(sandbox.id);
+    // `sh -c 'exec "$@"' spawnai-server …` marks the exec so health() can find it after a restart.
+    const { exec, stream } = await openExec(state.container, ['sh', '-c', 'exec "$@"', 'spawnai-server', ...options.command], options.env);
+    const toLog = (name: 'stdout' | 'stderr'): LineWriter => new LineWriter((line) => onLog?.(name, line));
+    this.#docker.modem.demuxStream(stream, toLog('stdout'), toLog('stderr'));
+    stream.on('error', (err: Error) => this.#logger.debug({ err, sandbox: sandbox.id }, 'server output stream closed'));
+    state.serverExec = exec;
+    return { host: state.address, port: APP_PORT };
+  }
+
+  async exec(sandbox: Sandbox, options: ExecOptions): Promise<ExecResult> {
+    const state = await this.#containers.state(sandbox.id);
+    return runExec(this.#docker, state.container, options);
+  }
+
+  async health(sandbox: Sandbox): Promise<HealthStatus> {
+    let state: SandboxState;
+    try {
+      state = await this.#containers.state(sandbox.id);
+    } catch {
+      return { ok: false, reason: 'sandbox is gone' };
+    }
+    return serverHealth(this.#docker, state);
+  }
+
+  async pause(sandbox: Sandbox): Promise<void> {
+    const state = await this.#containers.state(sandbox.id);
+    await withTimeout(state.container.pause(), API_TIMEOUT_MS, 'docker pause');
+  }
+
+  async resume(sandbox: Sandbox): Promise<void> {
+    const state = await this.#containers.state(sandbox.id);
+    await withTimeout(state.container.unpause(), API_TIMEOUT_MS, 'docker unpause');
+  }
+
+  destroy(sandboxId: string): Promise<boolean> {
+    this.#containers.forget(sandboxId);
+    return removeContainer(this.#docker, sandboxId);
+  }
+
+  async list(): Promise<SandboxInfo[]> {
+    const infos: SandboxInfo[] = [];
+    for (const info of await listManaged(this.#docker)) {
+      const sessionId = sessionOf(info.Labels, info.Names);
+      if (!sessionId) continue;
+      infos.push({ id: info.Id, sessionId, labels: { ...info.Labels, sessionId }, createdAt: new Date(info.Created * 1000) });
+    }
+    return infos;
+  }
+
+  close(): Promise<void> {
+    return this.#containers.close();
+  }
+}
+
+export function createDockerDriver(options: DockerDriverOptions): DockerDriver {
+  return new DockerDriver(options);
+}
+
+/** Does a Docker Engine answer on the socket (within two seconds)? */
+export async function isDockerAvailable(socketPath?: string): Promise<boolean> {
+  try {
+    await withTimeout(new Docker(socketPath ? { socketPath } : undefined).ping(), PING_TIMEOUT_MS, 'docker ping');
+    return true;
+  } catch {
+    return false;
+  }
+}
