@@ -12,6 +12,7 @@ import { SessionList } from './components/session-list.tsx';
 import { SessionPanel } from './components/session-panel.tsx';
 import { StarterSuggestions } from './components/starter-suggestions.tsx';
 import { describeError, errorOf } from './format.ts';
+import { effectiveState } from './session-state.ts';
 import { useConfig } from './hooks/use-config.ts';
 import { useHashRoute } from './hooks/use-hash-route.ts';
 import { useOnline } from './hooks/use-online.ts';
@@ -66,7 +67,8 @@ export function App() {
   };
   const retry = (failed: SessionView) =>
     void create({ prompt: failed.prompt, appType: failed.appType, ttlSeconds: defaultLifetimeSeconds(config.ttl) });
-  const showPreview = session?.state === 'running' && session.appUrl !== null;
+  const state = session ? effectiveState(session, live) : null;
+  const showPreview = state === 'running' && session?.appUrl != null;
 
   return (
     <div className="flex min-h-dvh flex-col">
@@ -90,7 +92,7 @@ export function App() {
           {session && <SessionPanel session={session} live={live} config={config} onChanged={onChanged} onRetry={retry} />}
         </div>
         <div className={`lg:col-start-2 lg:row-span-3 lg:row-start-1 lg:flex lg:min-h-[calc(100dvh-7rem)] ${showPreview ? 'flex' : 'hidden'} flex-col`}>
-          <Preview session={session} />
+          <Preview session={session} state={state} />
         </div>
         <div className="flex flex-col gap-2 lg:col-start-1 lg:row-start-2">
           {createError?.kind === 'limited' && <RateLimitNotice reason={createError.message} retryAt={createError.retryAt} />}

@@ -1,12 +1,12 @@
 import { useState } from 'react';
-import type { SessionView } from '../../../src/api-types.ts';
+import type { SessionState, SessionView } from '../../../src/api-types.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
 
 /** The running app in an iframe, with its address, "open in new tab" and "copy link". */
-export function Preview({ session }: { session: SessionView | null }) {
+export function Preview({ session, state }: { session: SessionView | null; state: SessionState | null }) {
   const { t } = useI18n();
   const [copied, setCopied] = useState<string | null>(null);
-  const url = session?.state === 'running' ? session.appUrl : null;
+  const url = state === 'running' ? (session?.appUrl ?? null) : null;
 
   if (!session || !url) {
     return (

@@ -2,6 +2,7 @@ import type { ConfigView, SessionView } from '../../../src/api-types.ts';
 import type { LiveSession } from '../hooks/use-session-events.ts';
 import { describeError } from '../format.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
+import { effectiveState } from '../session-state.ts';
 import { CostLine } from './cost-line.tsx';
 import { ProgressPanel } from './progress-panel.tsx';
 import { SessionActions } from './session-actions.tsx';
@@ -18,8 +19,7 @@ interface SessionPanelProps {
 /** One session: what was asked, where it stands, and what can be done with it. */
 export function SessionPanel({ session, live, config, onChanged, onRetry }: SessionPanelProps) {
   const { t } = useI18n();
-  // The stream is fresher than the last REST snapshot, except once the snapshot has moved on.
-  const state = session.state === 'destroyed' || session.state === 'destroying' ? session.state : (live.state ?? session.state);
+  const state = effectiveState(session, live);
   const progress = live.progress ?? session.progress;
   const error = session.error ?? live.error;
   return (

@@ -1,0 +1,5 @@
+export { createDockerDriver, isDockerAvailable, DockerDriver, type DockerDriverOptions } from './docker-driver.ts';
+export { ensureRuntimeImage, RUNTIME_IMAGE_LATEST } from './runtime-image.ts';
+export { SANDBOX_NETWORKS } from './docker-network.ts';
+export { APP_PORT, LABEL } from './container-spec.ts';
+export type { PoolShape } from './warm-pool.ts';

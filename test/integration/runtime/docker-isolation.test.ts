@@ -1,0 +1,189 @@
+import { createServer, type Server } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { APP_PORT, LABEL, SANDBOX_NETWORKS, type DockerDriver } from '../../../src/runtime/docker/index.ts';
+import type { Sandbox, SandboxEndpoint } from '../../../src/runtime/index.ts';
+import { requireService } from '../../support/services.ts';
+import { assertNoLeakedContainers, buildRuntimeImage, CONNECT_PROBE, docker, IMAGE_BUILD_TIMEOUT_MS, makeDockerDriver } from './docker-fixtures.ts';
+import { testSpec } from './driver-suite.ts';
+import { SERVER_JS, waitForHttp } from './sandbox-probes.ts';
+
+const available = requireService('docker');
+const ALLOWED_ENV = ['HOME', 'LANG', 'NODE_PATH', 'PATH', 'PORT'];
+
+describe.skipIf(!available)('docker sandbox containment', () => {
+  let driver: DockerDriver;
+  let app: Sandbox;
+  let appEndpoint: SandboxEndpoint;
+  let neighbour: Sandbox;
+  let neighbourAddress: string;
+  let hostServer: Server;
+  let hostPort: number;
+  const created: string[] = [];
+
+  async function startApp(overrides: Parameters<typeof testSpec>[0] = {}): Promise<{ sandbox: Sandbox; endpoint: SandboxEndpoint }> {
+    const sandbox = await driver.create(testSpec(overrides));
+    created.push(sandbox.id);
+    await driver.writeFiles(sandbox, [{ path: 'server.js', content: SERVER_JS }]);
+    const endpoint = await driver.startServer(sandbox, { command: ['node', 'server.js'] });
+    await waitForHttp(endpoint);
+    return { sandbox, endpoint };
+  }
+
+  async function connectFrom(sandbox: Sandbox, host: string, port: number): Promise<string> {
+    const result = await driver.exec(sandbox, { command: ['node', '-e', CONNECT_PROBE, host, String(port)], timeoutMs: 10_000 });
+    return result.stdout.trim();
+  }
+
+  beforeAll(async () => {
+    await buildRuntimeImage();
+    process.env.SPAWN_TEST_SECRET = 's3cret';
+    driver = makeDockerDriver(0);
+    await driver.init();
+    ({ sandbox: app, endpoint: appEndpoint } = await startApp());
+    let neighbourEndpoint: SandboxEndpoint;
+    ({ sandbox: neighbour, endpoint: neighbourEndpoint } = await startApp());
+    neighbourAddress = 'host' in neighbourEndpoint ? neighbourEndpoint.host : '';
+    hostServer = createServer((socket) => socket.end('host\n'));
+    await new Promise<void>((resolve) => hostServer.listen(0, '0.0.0.0', resolve));
+    hostPort = (hostServer.address() as { port: number }).port;
+  }, IMAGE_BUILD_TIMEOUT_MS);
+
+  afterAll(async () => {
+    delete process.env.SPAWN_TEST_SECRET;
+    hostServer?.close();
+    for (const id of created) await driver?.destroy(id).catch((err: unknown) => console.error(`cleanup of ${id} failed`, err));
+    await driver?.close();
+    await assertNoLeakedContainers();
+  });
+
+  it('creates the container locked down: limits, read-only root, no capabilities, no binds, labels', async () => {
+    const info = await docker.getContainer(app.id).inspect();
+    expect(info.HostConfig).toMatchObject({
+      Memory: 256 * 1024 * 1024,
+      MemorySwap: 256 * 1024 * 1024,
+      NanoCpus: 1e9,
+      PidsLimit: 128,
+      ReadonlyRootfs: true,
+      CapDrop: ['ALL'],
+      Privileged: false,
+      AutoRemove: false,
+      NetworkMode: SANDBOX_NETWORKS.none.name,
+    });
+    expect(info.HostConfig.SecurityOpt).toContain('no-new-privileges');
+    expect(info.HostConfig.CapAdd ?? []).toEqual([]);
+    expect(info.HostConfig.Binds ?? []).toEqual([]);
+    expect(info.Config.User).toBe('1000:1000');
+    // The only mount is the anonymous tmpfs-backed /app volume: no host path, no docker socket.
+    expect(info.Mounts.map((m) => [m.Type, m.Destination, m.Driver])).toEqual([['volume', '/app', 'local']]);
+    expect(info.Mounts.some((m) => m.Source.includes('docker.sock'))).toBe(false);
+    expect(info.Config.Labels).toMatchObject({
+      [LABEL.managed]: 'true',
+      [LABEL.session]: app.sessionId,
+      [LABEL.tier]: 'test',
+      [LABEL.role]: 'session',
+    });
+    expect(Date.parse(info.Config.Labels[LABEL.createdAt] ?? '')).not.toBeNaN();
+    expect(Date.parse(info.Config.Labels[LABEL.expiresAt] ?? '')).toBeGreaterThan(Date.now());
+    expect(info.Config.Env.map((e) => e.split('=')[0]).sort()).toEqual(ALLOWED_ENV);
+  });
+
+  it('has no host secrets in its environment', async () => {
+    const result = await driver.exec(app, { command: ['env'], timeoutMs: 10_000 });
+    const keys = result.stdout.trim().split('\n').map((line) => line.split('=')[0]);
+    expect(keys.sort()).toEqual(ALLOWED_ENV);
+    expect(result.stdout).not.toContain('s3cret');
+  });
+
+  it('runs as uid 1000 with a read-only root and a writable /app', async () => {
+    const result = await driver.exec(app, { command: ['sh', '-c', 'id -u; echo x > /app/ok && echo app-ok; echo x > /usr/x'], timeoutMs: 10_000 });
+    expect(result.stdout).toBe('1000\napp-ok\n');
+    expect(result.stderr).toMatch(/Read-only file system/);
+    expect(result.exitCode).not.toBe(0);
+  });
+
+  it('OOM-kills an allocation larger than the memory limit', async () => {
+    const small = await driver.create(testSpec({ memoryMb: 64 }));
+    created.push(small.id);
+    const hog = 'const a = []; for (let i = 0; i < 400; i++) { a.push(Buffer.alloc(1 << 20, 1)); } console.log("survived");';
+    const result = await driver.exec(small, { command: ['node', '-e', hog], timeoutMs: 30_000 });
+    expect(result.stdout).not.toContain('survived');
+    expect(result).toMatchObject({ oomKilled: true, signal: 'SIGKILL', timedOut: false });
+  });
+
+  it('caps the number of processes (a fork loop fails)', async () => {
+    const limited = await driver.create(testSpec({ pids: 32 }));
+    created.push(limited.id);
+    const forkLoop = [
+      'import os, time',
+      'kids = []',
+      'try:',
+      '    for i in range(200):',
+      '        pid = os.fork()',
+      '        if pid == 0:',
+      '            time.sleep(30)',
+      '            os._exit(0)',
+      '        kids.append(pid)',
+      '    print("forked", len(kids))',
+      'except OSError as e:',
+      '    print("fork failed after", len(kids))',
+      'for pid in kids:',
+      '    os.kill(pid, 9)',
+    ].join('\n');
+    const result = await driver.exec(limited, { command: ['python3', '-c', forkLoop], timeoutMs: 20_000 });
+    expect(result.stdout).toMatch(/^fork failed after \d+\n$/);
+    expect(Number(/after (\d+)/.exec(result.stdout)?.[1])).toBeLessThan(32);
+  });
+
+  describe('network', () => {
+    let gateway: string;
+
+    beforeAll(async () => {
+      const network = await docker.getNetwork(SANDBOX_NETWORKS.none.name).inspect();
+      gateway = (network as { IPAM: { Config: { Gateway: string }[] } }).IPAM.Config[0]?.Gateway ?? '';
+      expect(gateway).toMatch(/^\d+\.\d+\.\d+\.\d+$/);
+    });
+
+    it('the host reaches the app at the container address (the proxy path)', async () => {
+      expect(appEndpoint).toMatchObject({ port: APP_PORT });
+      expect((await waitForHttp(appEndpoint)).status).toBe(200);
+    });
+
+    it('the probe itself works: the sandbox reaches its own app on loopback', async () => {
+      expect(await connectFrom(app, '127.0.0.1', APP_PORT)).toBe('CONNECTED');
+    });
+
+    it('cannot reach a host port bound to 0.0.0.0 through the bridge gateway', async () => {
+      expect(await connectFrom(app, gateway, hostPort)).not.toBe('CONNECTED');
+      // control: the same address and port answer from the host itself
+      await new Promise<void>((resolve, reject) => {
+        const s = createServer().listen(0); // keep the event loop honest about timing
+        s.close();
+        import('node:net').then(({ connect }) => {
+          const c = connect(hostPort, gateway, () => (c.end(), resolve()));
+          c.on('error', reject);
+        }, reject);
+      });
+    });
+
+    it('cannot reach the host PostgreSQL or Redis, on loopback or the gateway', async () => {
+      for (const [host, port] of [
+        ['127.0.0.1', 5432],
+        ['127.0.0.1', 6379],
+        [gateway, 5432],
+        [gateway, 6379],
+      ] as const) {
+        expect(await connectFrom(app, host, port), `${host}:${port}`).not.toBe('CONNECTED');
+      }
+    });
+
+    it("cannot reach another sandbox's app port", async () => {
+      expect(neighbourAddress).toMatch(/^\d+\.\d+\.\d+\.\d+$/);
+      expect(await connectFrom(app, neighbourAddress, APP_PORT)).not.toBe('CONNECTED');
+      expect(await connectFrom(neighbour, neighbourAddress, APP_PORT)).toBe('CONNECTED');
+    });
+
+    it('cannot reach the cloud metadata address', async () => {
+      expect(await connectFrom(app, '169.254.169.254', 80)).not.toBe('CONNECTED');
+    });
+  });
+});
