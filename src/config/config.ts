@@ -24,6 +24,7 @@ const envSchema = z.object({
   SPAWN_SANDBOX_PIDS: z.coerce.number().int().min(8).default(256),
   SPAWN_SCRIPT_TIMEOUT_SECONDS: z.coerce.number().int().min(1).default(60),
   SPAWN_APP_START_TIMEOUT_SECONDS: z.coerce.number().int().min(1).default(20),
+  SPAWN_REPAIR_ROUNDS: z.coerce.number().int().min(0).max(10).default(1),
   SPAWN_MAX_PROMPT_CHARS: z.coerce.number().int().min(1).default(2000),
   SPAWN_DEFAULT_TTL_SECONDS: z.coerce.number().int().min(1).default(7200),
   SPAWN_MIN_TTL_SECONDS: z.coerce.number().int().min(1).default(60),
@@ -65,6 +66,8 @@ export interface SpawnConfig {
     readonly appStartTimeoutSeconds: number;
   };
   readonly maxPromptChars: number;
+  /** Rounds of "here are the errors, fix them" sent back to the model before a session fails. */
+  readonly repairRounds: number;
   readonly ttl: { readonly defaultSeconds: number; readonly minSeconds: number; readonly maxSeconds: number };
   readonly limits: {
     readonly maxActiveSessions: number;
@@ -122,6 +125,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       appStartTimeoutSeconds: e.SPAWN_APP_START_TIMEOUT_SECONDS,
     },
     maxPromptChars: e.SPAWN_MAX_PROMPT_CHARS,
+    repairRounds: e.SPAWN_REPAIR_ROUNDS,
     ttl: { defaultSeconds: defaultTtl, minSeconds: e.SPAWN_MIN_TTL_SECONDS, maxSeconds: e.SPAWN_MAX_TTL_SECONDS },
     limits: {
       maxActiveSessions: e.SPAWN_MAX_ACTIVE_SESSIONS,

@@ -53,8 +53,16 @@ export interface GeneratedApp {
   usage: GenerationUsage;
 }
 
+/** What a follow-up call needs of the original request. */
+export type GenerationContext = Pick<GenerateRequest, 'sessionId' | 'appType' | 'title' | 'signal' | 'onEvent'>;
+
 export interface Generator {
   /** Value of the session's `generator` field when this generator is used. */
   readonly name: string;
   generate(request: GenerateRequest): Promise<GeneratedApp>;
+  /**
+   * Fixes an app given what went wrong (parser messages, the app's stderr tail). The returned
+   * usage includes the input app's. Absent on generators that cannot repair (offline templates).
+   */
+  repair?(app: GeneratedApp, errors: readonly string[], context: GenerationContext): Promise<GeneratedApp>;
 }

@@ -3,3 +3,4 @@ export { createGenerator, type ConfiguredGenerator } from './create-generator.ts
 export { inferAppType } from './app-type.ts';
 export { titleFromPrompt } from './title.ts';
 export { OfflineGenerator } from './offline/offline-generator.ts';
+export { validateApp } from './validate/index.ts';

@@ -1,7 +1,7 @@
 import type { SessionState } from '../api-types.ts';
 import type { SpawnConfig } from '../config/index.ts';
 import { SpawnError, toSpawnError } from '../errors/index.ts';
-import type { GeneratedApp, Generator } from '../generator/index.ts';
+import { validateApp, type GenerateRequest, type GeneratedApp, type Generator } from '../generator/index.ts';
 import type { ArtifactStore } from '../artifacts/index.ts';
 import type { Logger } from '../log/index.ts';
 import type { JobContext } from '../queue/index.ts';
@@ -18,6 +18,9 @@ const IN_FLIGHT: readonly SessionState[] = ['provisioning', 'generating', 'deplo
 const HEARTBEAT_MS = 5_000;
 /** A worker that has not beaten for this long is presumed dead (3 missed beats). */
 export const HEARTBEAT_STALE_MS = 15_000;
+
+/** Failures a model can plausibly fix when shown the error. */
+const REPAIRABLE = new Set<string>(['APP_START_FAILED', 'SCRIPT_FAILED', 'SCRIPT_TIMEOUT']);
 
 /** Thrown when a guarded transition finds the session moved on (destroyed, failed elsewhere). */
 class SessionMovedOn extends Error {}
@@ -92,68 +95,107 @@ export class Pipeline {
   }
 
   async #execute(session: SessionRecord, signal: AbortSignal): Promise<void> {
-    const kind = session.appType === 'api' ? 'server' : 'script';
     const t0 = Date.now();
     const sandboxP: Promise<Sandbox | null> =
       session.appType === 'webapp'
         ? Promise.resolve(null)
-        : this.#d.sandboxes.create(session, kind).then(async (sandbox) => {
+        : this.#newSandbox(session).then(async (sandbox) => {
             this.#d.metrics.stepDuration.observe({ step: 'provision', app_type: session.appType }, (Date.now() - t0) / 1000);
             // Sandbox first: what is left is generation. If generation already finished, stay.
             const moved = await this.#d.store.sessions.transition(session.id, ['provisioning'], 'generating', {});
             if (moved) await this.#stateEvent(moved);
             return sandbox;
           });
-    const generateP = this.#generate(session, signal);
-    const [gen, box] = await Promise.allSettled([generateP, sandboxP]);
+    const [gen, box] = await Promise.allSettled([this.#generate(session, signal), sandboxP]);
     if (box.status === 'rejected' || gen.status === 'rejected') {
       if (box.status === 'fulfilled' && box.value) await this.#d.sandboxes.destroy(box.value.id).catch(() => undefined);
-      if (gen.status === 'rejected') throw toSpawnError(gen.reason, 'GENERATION_FAILED');
+      if (gen.status === 'rejected') {
+        const error = toSpawnError(gen.reason, 'GENERATION_FAILED');
+        // Calls that were made are billed even when generation failed.
+        const usage = error.details?.usage as GeneratedApp['usage'] | undefined;
+        if (usage) await this.#recordGenerationCost(session.id, { files: [], command: null, generator: 'llm', model: null, usage });
+        throw error;
+      }
       throw toSpawnError(box.status === 'rejected' ? box.reason : null, 'PROVISIONING_FAILED');
     }
-    const app = gen.value;
     await this.#advance(session.id, ['provisioning', 'generating'], 'deploying', { progress: STATE_PROGRESS.deploying });
     const t1 = Date.now();
-    const version = await this.#deploy(session, app, box.value, signal);
+    const { app, version } = await this.#deployWithRepair(session, gen.value, box.value, signal);
+    await this.#recordGenerationCost(session.id, app);
     this.#d.metrics.stepDuration.observe({ step: 'deploy', app_type: session.appType }, (Date.now() - t1) / 1000);
     await this.#advance(session.id, ['deploying'], 'running', { progress: 100, runningAt: new Date(), currentVersion: version });
   }
 
+  #newSandbox(session: SessionRecord): Promise<Sandbox> {
+    return this.#d.sandboxes.create(session, session.appType === 'api' ? 'server' : 'script');
+  }
+
   async #generate(session: SessionRecord, signal: AbortSignal): Promise<GeneratedApp> {
     const t0 = Date.now();
-    let lastProgress = 0;
-    const app = await this.#d.generator.generate({
-      sessionId: session.id,
-      prompt: session.prompt,
-      appType: session.appType,
-      title: session.title,
-      signal,
-      onEvent: (e) => {
-        if (e.type === 'file' && e.status !== 'writing') void this.#d.events.emit(session.id, 'file', { path: e.path, status: e.status, bytes: e.bytes });
-        else if (e.type === 'log') void this.#d.events.log(session.id, e.message);
-        else if (e.type === 'progress') {
-          const progress = generationProgress(e.fraction);
-          if (progress > lastProgress + 4) {
-            lastProgress = progress;
-            void this.#d.events.emit(session.id, 'progress', { progress, step: 'generating' });
-          }
-        }
-      },
-    });
+    const app = await this.#d.generator.generate({ sessionId: session.id, prompt: session.prompt, appType: session.appType, title: session.title, signal, onEvent: this.#onGenerationEvent(session.id) });
     this.#d.metrics.stepDuration.observe({ step: 'generate', app_type: session.appType }, (Date.now() - t0) / 1000);
-    const patch: SessionPatch = { generator: app.generator, model: app.model };
-    await this.#d.store.sessions.update(session.id, patch);
-    if (app.usage.costUsd > 0 || app.usage.inputTokens > 0) {
-      await this.#d.store.costs.add({
-        sessionId: session.id,
-        kind: 'generation',
-        amountUsd: app.usage.costUsd,
-        details: { model: app.model, inputTokens: app.usage.inputTokens, outputTokens: app.usage.outputTokens },
-        at: new Date(),
-      });
-    }
+    await this.#d.store.sessions.update(session.id, { generator: app.generator, model: app.model });
     await this.#d.events.log(session.id, `${app.files.length} file(s) written by ${app.model ?? app.generator}${app.template ? ` (template ${app.template})` : ''}`);
     return app;
+  }
+
+  #onGenerationEvent(sessionId: string): GenerateRequest['onEvent'] {
+    let lastProgress = 0;
+    return (e) => {
+      if (e.type === 'file' && e.status !== 'writing') void this.#d.events.emit(sessionId, 'file', { path: e.path, status: e.status, bytes: e.bytes });
+      else if (e.type === 'log') void this.#d.events.log(sessionId, e.message);
+      else if (e.type === 'progress') {
+        const progress = generationProgress(e.fraction);
+        if (progress > lastProgress + 4) {
+          lastProgress = progress;
+          void this.#d.events.emit(sessionId, 'progress', { progress, step: 'generating' });
+        }
+      }
+    };
+  }
+
+  /**
+   * Validates, deploys, and — when the app does not parse, does not start or its script fails —
+   * sends the errors back to the model for a bounded number of repair rounds, each one an event.
+   */
+  async #deployWithRepair(session: SessionRecord, first: GeneratedApp, firstSandbox: Sandbox | null, signal: AbortSignal): Promise<{ app: GeneratedApp; version: number }> {
+    let app = first;
+    let sandbox = firstSandbox;
+    for (let round = 0; ; round++) {
+      const invalid = validateApp(session.appType, app.files);
+      let failure: SpawnError;
+      if (invalid.ok) {
+        try {
+          sandbox ??= session.appType === 'webapp' ? null : await this.#newSandbox(session);
+          return { app, version: await this.#deploy(session, app, sandbox, signal) };
+        } catch (err) {
+          failure = toSpawnError(err, 'DEPLOY_FAILED');
+          if (sandbox) await this.#d.sandboxes.destroy(sandbox.id).catch(() => undefined);
+          sandbox = null;
+          if (!REPAIRABLE.has(failure.code)) throw failure;
+        }
+      } else {
+        failure = new SpawnError('GENERATION_FAILED', `the app is not valid: ${invalid.errors.join('; ')}`);
+      }
+      if (!this.#d.generator.repair || round >= this.#d.config.repairRounds) {
+        await this.#recordGenerationCost(session.id, app);
+        throw failure;
+      }
+      await this.#d.events.log(session.id, `repair round ${round + 1}: ${failure.message.slice(0, 500)}`, 'warn');
+      app = await this.#d.generator.repair(app, [failure.message], { sessionId: session.id, appType: session.appType, title: session.title, signal, onEvent: this.#onGenerationEvent(session.id) });
+    }
+  }
+
+  async #recordGenerationCost(sessionId: string, app: GeneratedApp): Promise<void> {
+    const { usage } = app;
+    if (usage.costUsd <= 0 && usage.inputTokens <= 0) return;
+    await this.#d.store.costs.add({
+      sessionId,
+      kind: 'generation',
+      amountUsd: usage.costUsd,
+      details: { model: app.model, inputTokens: usage.inputTokens, outputTokens: usage.outputTokens, calls: usage.calls?.length ?? 1 },
+      at: new Date(),
+    });
   }
 
   /** Puts the app where the proxy can serve it; returns the artifact version now live. */
@@ -162,10 +204,15 @@ export class Pipeline {
     if (session.appType === 'webapp' || !sandbox) return this.#d.artifacts.saveVersion(session.id, app.files, meta);
     const command = app.command ?? (session.appType === 'api' ? ['node', 'server.js'] : ['node', 'main.js']);
     if (session.appType === 'api') {
-      const version = await this.#d.artifacts.saveVersion(session.id, app.files, meta);
-      const started = await this.#d.sandboxes.startApp(sandbox, app.files, command, (stream, line) => void this.#d.events.log(session.id, `[${stream}] ${line}`), signal);
-      if ('error' in started) throw new SpawnError('APP_START_FAILED', started.error);
-      return version;
+      const tail: string[] = [];
+      const onLog = (stream: 'stdout' | 'stderr', line: string): void => {
+        tail.push(`[${stream}] ${line}`);
+        if (tail.length > 20) tail.shift();
+        void this.#d.events.log(session.id, `[${stream}] ${line}`);
+      };
+      const started = await this.#d.sandboxes.startApp(sandbox, app.files, command, onLog, signal);
+      if ('error' in started) throw new SpawnError('APP_START_FAILED', `${started.error}${tail.length ? `\n${tail.join('\n')}` : ''}`);
+      return this.#d.artifacts.saveVersion(session.id, app.files, meta);
     }
     const result = await this.#d.sandboxes.runScript(sandbox, app.files, {
       command,
@@ -177,7 +224,7 @@ export class Pipeline {
     if (result.timedOut) throw new SpawnError('SCRIPT_TIMEOUT', `the script ran longer than ${this.#d.config.sandbox.scriptTimeoutSeconds} s`);
     if (result.exitCode !== 0) {
       const why = result.oomKilled ? 'it ran out of memory' : `it exited with code ${result.exitCode ?? result.signal}`;
-      throw new SpawnError('SCRIPT_FAILED', `${why}: ${result.stderr.slice(-500)}`);
+      throw new SpawnError('SCRIPT_FAILED', `${why}: ${result.stderr.slice(-1500)}`);
     }
     await this.#d.events.log(session.id, `script finished in ${result.durationMs} ms`);
     const files = [...app.files, { path: 'result.html', content: scriptResultPage(session.title, result.stdout) }];

@@ -14,7 +14,9 @@ export interface CuratedPackage {
 const PACKAGES_FILE = new URL('../../images/runtime/packages.json', import.meta.url);
 
 function loadCuratedPackages(): readonly CuratedPackage[] {
-  const parsed = JSON.parse(readFileSync(PACKAGES_FILE, 'utf8')) as { packages?: Record<string, string> };
+  const parsed = JSON.parse(readFileSync(PACKAGES_FILE, 'utf8')) as {
+    packages?: Record<string, string>;
+  };
   if (!parsed.packages || typeof parsed.packages !== 'object') {
     throw new Error(`${PACKAGES_FILE.pathname}: expected a "packages" object of name → purpose`);
   }

@@ -1,4 +1,5 @@
 import type { Logger } from '../log/index.ts';
+import { createDockerDriver, isDockerAvailable } from './docker/index.ts';
 import { createProcessDriver } from './process/process-driver.ts';
 import type { SandboxDriver } from './sandbox-driver.ts';
 
@@ -21,6 +22,7 @@ export interface DriverEntry {
  * engine answers and falls back to `process`, which always runs (with or without bubblewrap).
  */
 export const DRIVERS: Record<string, DriverEntry> = {
+  docker: { create: (options) => createDockerDriver(options), isAvailable: () => isDockerAvailable() },
   process: {
     create: (options) => createProcessDriver(options),
     isAvailable: async () => true,

@@ -13,7 +13,18 @@ export async function webUi(app: FastifyInstance): Promise<void> {
     );
     return;
   }
-  await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: ['index.html'] });
+  await app.register(fastifyStatic, {
+    root: WEB_DIST,
+    wildcard: false,
+    index: ['index.html'],
+    cacheControl: false,
+    setHeaders(res, filePath) {
+      // Hashed assets never change; the shell and the service worker must be re-checked each time.
+      if (filePath.includes('/assets/')) res.setHeader('cache-control', 'public, max-age=31536000, immutable');
+      else res.setHeader('cache-control', 'no-cache');
+      if (filePath.endsWith('.webmanifest')) res.setHeader('content-type', 'application/manifest+json');
+    },
+  });
   // Client-side routes (not /api, not a file) get the app shell.
   app.get('/*', async (request, reply) => {
     if (request.url.startsWith('/api/')) return reply.callNotFound();

@@ -57,6 +57,7 @@ export class FakeLlmServer {
   readonly requests: RecordedRequest[] = [];
   readonly unexpected: string[] = [];
   readonly #queue: ScriptedResponse[] = [];
+  readonly #routed: { match: (request: RecordedRequest) => boolean; responses: ScriptedResponse[] }[] = [];
   readonly #server: Server;
   readonly #route: string;
   readonly #writer: StreamWriter;
@@ -83,8 +84,17 @@ export class FakeLlmServer {
     return this;
   }
 
+  /**
+   * Queues responses for requests that `match` (e.g. by app type in the system prompt), for tests
+   * whose requests arrive in no fixed order. Matched queues are tried before the plain one.
+   */
+  scriptWhen(match: (request: RecordedRequest) => boolean, ...responses: ScriptedResponse[]): this {
+    this.#routed.push({ match, responses });
+    return this;
+  }
+
   get pending(): number {
-    return this.#queue.length;
+    return this.#queue.length + this.#routed.reduce((n, r) => n + r.responses.length, 0);
   }
 
   assertNoUnexpected(): void {
@@ -109,7 +119,8 @@ export class FakeLlmServer {
     const path = (req.url ?? '').split('?')[0] ?? '';
     const recorded: RecordedRequest = { method: req.method ?? '', path, headers: req.headers, body };
     this.requests.push(recorded);
-    const next = this.#queue.shift();
+    const routed = this.#routed.find((r) => r.responses.length > 0 && r.match(recorded));
+    const next = routed ? routed.responses.shift() : this.#queue.shift();
     const problem =
       req.method !== 'POST' || path !== this.#route
         ? `${req.method} ${path} is not ${this.#route}`

@@ -13,7 +13,11 @@ export function checkAppPath(path: string): void {
     path.includes('\\') ||
     path.includes('\0') ||
     segments.some((s) => s === '' || s === '.' || s === '..');
-  if (bad) throw new SpawnError('DEPLOY_FAILED', `refusing app file path ${JSON.stringify(path)}: it must be relative, without "..", "." or empty parts`);
+  if (bad)
+    throw new SpawnError(
+      'DEPLOY_FAILED',
+      `refusing app file path ${JSON.stringify(path)}: it must be relative, without "..", "." or empty parts`,
+    );
 }
 
 /** The app files as a tar archive owned by the sandbox user, parents first. */
@@ -30,7 +34,13 @@ export function appArchive(files: readonly AppFile[]): Buffer {
       dirs.add(dir);
       entries.push({ path: dir, type: 'directory', mode: 0o755, ...owner });
     }
-    entries.push({ path: file.path, type: 'file', content: Buffer.from(file.content, 'utf8'), mode: 0o644, ...owner });
+    entries.push({
+      path: file.path,
+      type: 'file',
+      content: Buffer.from(file.content, 'utf8'),
+      mode: 0o644,
+      ...owner,
+    });
   }
   return packTar(entries);
 }

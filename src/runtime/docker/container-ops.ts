@@ -24,7 +24,11 @@ export function sessionOf(labels: Record<string, string>, names: string[]): stri
 }
 
 /** Unclaimed pool containers whose owning process on this host is gone (or was this instance's). */
-export function isStalePoolContainer(info: Docker.ContainerInfo, host: string, liveOwners: ReadonlySet<string>): boolean {
+export function isStalePoolContainer(
+  info: Docker.ContainerInfo,
+  host: string,
+  liveOwners: ReadonlySet<string>,
+): boolean {
   if (info.Labels[LABEL.role] !== 'pool' || !info.Names.some((n) => n.startsWith(`/${POOL_NAME_PREFIX}`))) return false;
   const [ownerHost, pid] = (info.Labels[LABEL.owner] ?? '').split(':');
   if (ownerHost !== host) return false;
@@ -39,7 +43,10 @@ export function isStalePoolContainer(info: Docker.ContainerInfo, host: string, l
 
 export async function listManaged(docker: Docker): Promise<Docker.ContainerInfo[]> {
   return withTimeout(
-    docker.listContainers({ all: true, filters: { label: [`${LABEL.managed}=true`] } }),
+    docker.listContainers({
+      all: true,
+      filters: { label: [`${LABEL.managed}=true`] },
+    }),
     API_TIMEOUT_MS,
     'docker list containers',
   );

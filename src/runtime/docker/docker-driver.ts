@@ -43,7 +43,11 @@ const PING_TIMEOUT_MS = 2_000;
 /** Runs each sandbox as a locked-down container on an isolated bridge network (see README). */
 export class DockerDriver implements SandboxDriver {
   readonly name = 'docker';
-  readonly capabilities: DriverCapabilities = { isolation: 'container', supportsPause: true, supportsWarmPool: true };
+  readonly capabilities: DriverCapabilities = {
+    isolation: 'container',
+    supportsPause: true,
+    supportsWarmPool: true,
+  };
   readonly #docker: Docker;
   readonly #logger: Logger;
   readonly #owner = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
@@ -54,7 +58,13 @@ export class DockerDriver implements SandboxDriver {
   constructor(private readonly options: DockerDriverOptions) {
     this.#docker = new Docker(options.socketPath ? { socketPath: options.socketPath } : undefined);
     this.#logger = options.logger.child({ driver: 'docker' });
-    this.#containers = new SandboxContainers(this.#docker, this.#logger, this.#firewall, this.#owner, options.pool?.size ?? 2);
+    this.#containers = new SandboxContainers(
+      this.#docker,
+      this.#logger,
+      this.#firewall,
+      this.#owner,
+      options.pool?.size ?? 2,
+    );
   }
 
   init(): Promise<void> {
@@ -76,7 +86,8 @@ export class DockerDriver implements SandboxDriver {
     const archive = appArchive(files);
     if (!state.fresh) {
       const cleared = await execQuiet(this.#docker, state.container, ['find', APP_DIR, '-mindepth', '1', '-delete']);
-      if (cleared.code !== 0) throw new SpawnError('DEPLOY_FAILED', `could not clear ${APP_DIR} in sandbox ${sandbox.id}`);
+      if (cleared.code !== 0)
+        throw new SpawnError('DEPLOY_FAILED', `could not clear ${APP_DIR} in sandbox ${sandbox.id}`);
     }
     state.fresh = false;
     await withTimeout(state.container.putArchive(archive, { path: APP_DIR }), API_TIMEOUT_MS, 'docker put archive');
@@ -85,7 +96,11 @@ export class DockerDriver implements SandboxDriver {
   async startServer(sandbox: Sandbox, options: StartOptions, onLog?: LogListener): Promise<SandboxEndpoint> {
     const state = await this.#containers.state(sandbox.id);
     // `sh -c 'exec "$@"' spawnai-server …` marks the exec so health() can find it after a restart.
-    const { exec, stream } = await openExec(state.container, ['sh', '-c', 'exec "$@"', 'spawnai-server', ...options.command], options.env);
+    const { exec, stream } = await openExec(
+      state.container,
+      ['sh', '-c', 'exec "$@"', 'spawnai-server', ...options.command],
+      options.env,
+    );
     const toLog = (name: 'stdout' | 'stderr'): LineWriter => new LineWriter((line) => onLog?.(name, line));
     this.#docker.modem.demuxStream(stream, toLog('stdout'), toLog('stderr'));
     stream.on('error', (err: Error) => this.#logger.debug({ err, sandbox: sandbox.id }, 'server output stream closed'));
@@ -128,7 +143,12 @@ export class DockerDriver implements SandboxDriver {
     for (const info of await listManaged(this.#docker)) {
       const sessionId = sessionOf(info.Labels, info.Names);
       if (!sessionId) continue;
-      infos.push({ id: info.Id, sessionId, labels: { ...info.Labels, sessionId }, createdAt: new Date(info.Created * 1000) });
+      infos.push({
+        id: info.Id,
+        sessionId,
+        labels: { ...info.Labels, sessionId },
+        createdAt: new Date(info.Created * 1000),
+      });
     }
     return infos;
   }

@@ -16,13 +16,29 @@ export interface OpenedExec {
 }
 
 /** Starts `cmd` as the sandbox user in /app with the sandbox environment, attached to its output. */
-export async function openExec(container: Docker.Container, cmd: string[], env?: Record<string, string>): Promise<OpenedExec> {
+export async function openExec(
+  container: Docker.Container,
+  cmd: string[],
+  env?: Record<string, string>,
+): Promise<OpenedExec> {
   const exec = await withTimeout(
-    container.exec({ Cmd: cmd, Env: sandboxEnv(env), User: SANDBOX_USER, WorkingDir: APP_DIR, AttachStdout: true, AttachStderr: true, Tty: false }),
+    container.exec({
+      Cmd: cmd,
+      Env: sandboxEnv(env),
+      User: SANDBOX_USER,
+      WorkingDir: APP_DIR,
+      AttachStdout: true,
+      AttachStderr: true,
+      Tty: false,
+    }),
     API_TIMEOUT_MS,
     'docker exec create',
   );
-  const stream = (await withTimeout(exec.start({ hijack: true, stdin: false }), API_TIMEOUT_MS, 'docker exec start')) as Duplex;
+  const stream = (await withTimeout(
+    exec.start({ hijack: true, stdin: false }),
+    API_TIMEOUT_MS,
+    'docker exec start',
+  )) as Duplex;
   return { exec, stream };
 }
 
@@ -46,7 +62,10 @@ export async function exitCodeOf(exec: Docker.Exec): Promise<number | null> {
 }
 
 /** Exit codes above 128 mean "killed by signal N" (how runc reports it). */
-export function splitStatus(code: number | null): { exitCode: number | null; signal: string | null } {
+export function splitStatus(code: number | null): {
+  exitCode: number | null;
+  signal: string | null;
+} {
   if (code !== null && code > 128 && code <= 128 + 31) {
     const name = Object.entries(constants.signals).find(([, n]) => n === code - 128)?.[0];
     if (name) return { exitCode: null, signal: name };
@@ -55,7 +74,11 @@ export function splitStatus(code: number | null): { exitCode: number | null; sig
 }
 
 /** Runs a small internal command to completion and returns its stdout (for driver bookkeeping). */
-export async function execQuiet(docker: Docker, container: Docker.Container, cmd: string[]): Promise<{ code: number | null; stdout: string }> {
+export async function execQuiet(
+  docker: Docker,
+  container: Docker.Container,
+  cmd: string[],
+): Promise<{ code: number | null; stdout: string }> {
   const { exec, stream } = await openExec(container, cmd);
   const out = new BoundedBuffer(64 * 1024);
   docker.modem.demuxStream(stream, out, new BoundedBuffer(0));
@@ -114,6 +137,14 @@ export async function runExec(docker: Docker, container: Docker.Container, optio
   const code = gaveUp ? null : await exitCodeOf(exec);
   const status = gaveUp ? { exitCode: null, signal: 'SIGKILL' } : splitStatus(code);
   const timedOut = !aborted && (gaveUp || (status.signal === 'SIGKILL' && durationMs >= options.timeoutMs));
-  const oomKilled = status.signal === 'SIGKILL' && !timedOut && !aborted && (await oomKillCount(docker, container).catch(() => 0)) > 0;
-  return { ...status, stdout: stdout.text(), stderr: stderr.text(), timedOut, oomKilled, durationMs };
+  const oomKilled =
+    status.signal === 'SIGKILL' && !timedOut && !aborted && (await oomKillCount(docker, container).catch(() => 0)) > 0;
+  return {
+    ...status,
+    stdout: stdout.text(),
+    stderr: stderr.text(),
+    timedOut,
+    oomKilled,
+    durationMs,
+  };
 }

@@ -15,7 +15,11 @@ export interface SandboxNetwork {
  */
 export const SANDBOX_NETWORKS: Record<'none' | 'outbound', SandboxNetwork> = {
   none: { name: 'spawnai-sandboxes', bridge: 'spawnai-br0', internal: true },
-  outbound: { name: 'spawnai-sandboxes-out', bridge: 'spawnai-br1', internal: false },
+  outbound: {
+    name: 'spawnai-sandboxes-out',
+    bridge: 'spawnai-br1',
+    internal: false,
+  },
 };
 
 function statusOf(err: unknown): number | undefined {

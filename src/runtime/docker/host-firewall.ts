@@ -6,11 +6,19 @@ const run = promisify(execFile);
 const IPTABLES_TIMEOUT_MS = 10_000;
 const COMMENT_PREFIX = 'spawnai-guard:';
 /** Destinations an `outbound` sandbox may never reach: private, CGNAT, link-local (metadata). */
-export const BLOCKED_OUTBOUND_CIDRS = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', '100.64.0.0/10', '169.254.0.0/16'];
+export const BLOCKED_OUTBOUND_CIDRS = [
+  '10.0.0.0/8',
+  '172.16.0.0/12',
+  '192.168.0.0/16',
+  '100.64.0.0/10',
+  '169.254.0.0/16',
+];
 
 async function iptables(args: string[]): Promise<string> {
   // -w: several driver instances (or dockerd) may hold the xtables lock at the same moment.
-  const { stdout } = await run('iptables', ['-w', '5', ...args], { timeout: IPTABLES_TIMEOUT_MS });
+  const { stdout } = await run('iptables', ['-w', '5', ...args], {
+    timeout: IPTABLES_TIMEOUT_MS,
+  });
   return stdout;
 }
 
@@ -21,6 +29,17 @@ function pidAlive(pid: number): boolean {
   } catch (err) {
     return (err as NodeJS.ErrnoException).code === 'EPERM';
   }
+}
+
+/**
+ * `-S` prints a rule as `-A CHAIN args…`, quoting the comment; ours have no spaces, so splitting
+ * on whitespace and dropping the quotes gives back the exact arguments.
+ */
+function ruleArgs(line: string): string[] {
+  return line
+    .trim()
+    .split(/\s+/)
+    .map((arg) => arg.replace(/^"(.*)"$/, '$1'));
 }
 
 /**
@@ -41,9 +60,12 @@ export class HostFirewall {
 
   async guardBridge(bridge: string, outbound: boolean): Promise<void> {
     const tag = ['-m', 'comment', '--comment', this.#comment];
-    const rules: string[][] = [['INPUT', '-i', bridge, '-m', 'conntrack', '!', '--ctstate', 'ESTABLISHED,RELATED', ...tag, '-j', 'DROP']];
+    const rules: string[][] = [
+      ['INPUT', '-i', bridge, '-m', 'conntrack', '!', '--ctstate', 'ESTABLISHED,RELATED', ...tag, '-j', 'DROP'],
+    ];
     if (outbound) {
-      for (const cidr of BLOCKED_OUTBOUND_CIDRS) rules.push(['DOCKER-USER', '-i', bridge, '-d', cidr, ...tag, '-j', 'DROP']);
+      for (const cidr of BLOCKED_OUTBOUND_CIDRS)
+        rules.push(['DOCKER-USER', '-i', bridge, '-d', cidr, ...tag, '-j', 'DROP']);
     }
     for (const rule of rules) {
       if (this.#added.some((r) => r.join(' ') === rule.join(' '))) continue;
@@ -60,11 +82,15 @@ export class HostFirewall {
 
   /** Whether another live owner guards this bridge too. */
   async othersGuard(bridge: string): Promise<boolean> {
-    return (await this.liveGuards(bridge)).some((line) => !line.includes(`${this.#comment} `));
+    return (await this.liveGuards(bridge)).some((line) => !ruleArgs(line).includes(this.#comment));
   }
 
-  async removeOwn(): Promise<void> {
-    for (const rule of this.#added.splice(0)) await iptables(['-D', ...rule]).catch(() => undefined);
+  /** Deletes this instance's rules for one bridge. */
+  async removeOwn(bridge: string): Promise<void> {
+    for (const rule of this.#added.filter((r) => r.includes(bridge))) {
+      await iptables(['-D', ...rule]).catch(() => undefined);
+      this.#added.splice(this.#added.indexOf(rule), 1);
+    }
   }
 
   /** Deletes rules left by processes of this host that no longer run. */
@@ -75,8 +101,7 @@ export class HostFirewall {
       for (const line of lines) {
         const owner = this.#ownerOf(line);
         if (!owner || owner.alive || owner.host !== hostname()) continue;
-        // `-S` prints rules as `-A CHAIN args…`; our comments have no spaces, so a split is exact.
-        await iptables(['-D', ...line.trim().split(/\s+/).slice(1)]).catch(() => undefined);
+        await iptables(['-D', ...ruleArgs(line).slice(1)]).catch(() => undefined);
         removed += 1;
       }
     }

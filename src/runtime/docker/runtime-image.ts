@@ -18,7 +18,10 @@ async function imageExists(docker: Docker, image: string): Promise<boolean> {
 
 function runBuildScript(logger: Logger): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn('bash', [BUILD_SCRIPT], { stdio: ['ignore', 'pipe', 'pipe'], timeout: BUILD_TIMEOUT_MS });
+    const child = spawn('bash', [BUILD_SCRIPT], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      timeout: BUILD_TIMEOUT_MS,
+    });
     let stdout = '';
     let stderrTail = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));

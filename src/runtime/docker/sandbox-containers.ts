@@ -4,8 +4,21 @@ import type Docker from 'dockerode';
 import { SpawnError } from '../../errors/index.ts';
 import type { Logger } from '../../log/index.ts';
 import type { Sandbox, SandboxSpec } from '../sandbox-driver.ts';
-import { API_TIMEOUT_MS, isStalePoolContainer, listManaged, removeContainer, sessionContainerName, statusCode } from './container-ops.ts';
-import { LABEL, POOL_NAME_PREFIX, buildContainerOptions, resourceLimits, type ContainerSpecInput } from './container-spec.ts';
+import {
+  API_TIMEOUT_MS,
+  isStalePoolContainer,
+  listManaged,
+  removeContainer,
+  sessionContainerName,
+  statusCode,
+} from './container-ops.ts';
+import {
+  LABEL,
+  POOL_NAME_PREFIX,
+  buildContainerOptions,
+  resourceLimits,
+  type ContainerSpecInput,
+} from './container-spec.ts';
 import { SANDBOX_NETWORKS, containerAddress, ensureSandboxNetwork, type SandboxNetwork } from './docker-network.ts';
 import { withTimeout } from './exec-streams.ts';
 import type { HostFirewall } from './host-firewall.ts';
@@ -37,7 +50,14 @@ export class SandboxContainers {
     private readonly owner: string,
     poolSize: number,
   ) {
-    this.pool = new WarmPool(poolSize, { start: (shape) => this.#startPoolContainer(shape), remove: (id) => removeContainer(docker, id).then(() => undefined) }, logger);
+    this.pool = new WarmPool(
+      poolSize,
+      {
+        start: (shape) => this.#startPoolContainer(shape),
+        remove: (id) => removeContainer(docker, id).then(() => undefined),
+      },
+      logger,
+    );
   }
 
   async init(image: string | undefined, tiers: readonly PoolShape[]): Promise<void> {
@@ -48,7 +68,14 @@ export class SandboxContainers {
     await this.#prepareNetwork(SANDBOX_NETWORKS.none);
     const stale = (await listManaged(this.docker)).filter((c) => isStalePoolContainer(c, hostname(), liveOwners));
     await Promise.all(stale.map((c) => removeContainer(this.docker, c.Id)));
-    this.logger.info({ image: this.#image, stalePoolContainers: stale.length, staleFirewallRules: staleRules }, 'docker driver ready');
+    this.logger.info(
+      {
+        image: this.#image,
+        stalePoolContainers: stale.length,
+        staleFirewallRules: staleRules,
+      },
+      'docker driver ready',
+    );
     for (const shape of tiers) void this.pool.refill(shape);
     await this.pool.idle();
   }
@@ -56,7 +83,13 @@ export class SandboxContainers {
   async create(spec: SandboxSpec): Promise<Sandbox> {
     const network = SANDBOX_NETWORKS[spec.network];
     await this.#prepareNetwork(network);
-    const shape: PoolShape = { tier: spec.tier, network: spec.network, memoryMb: spec.memoryMb, cpus: spec.cpus, pids: spec.pids };
+    const shape: PoolShape = {
+      tier: spec.tier,
+      network: spec.network,
+      memoryMb: spec.memoryMb,
+      cpus: spec.cpus,
+      pids: spec.pids,
+    };
     const pooled = this.pool.take(shape);
     let id: string | undefined;
     if (pooled) {
@@ -77,11 +110,21 @@ export class SandboxContainers {
     if (known) return known;
     const container = this.docker.getContainer(id);
     const info = await withTimeout(container.inspect(), API_TIMEOUT_MS, 'docker inspect').catch((err: unknown) => {
-      throw statusCode(err) === 404 ? new SpawnError('APP_UNAVAILABLE', `sandbox ${id} does not exist`, { cause: err }) : err;
+      throw statusCode(err) === 404
+        ? new SpawnError('APP_UNAVAILABLE', `sandbox ${id} does not exist`, {
+            cause: err,
+          })
+        : err;
     });
-    if (info.Config.Labels[LABEL.managed] !== 'true') throw new SpawnError('APP_UNAVAILABLE', `container ${id} is not a SpawnAI sandbox`);
-    const network = info.Config.Labels[LABEL.network] === 'outbound' ? SANDBOX_NETWORKS.outbound : SANDBOX_NETWORKS.none;
-    const state: SandboxState = { container, address: containerAddress(info, network), fresh: false };
+    if (info.Config.Labels[LABEL.managed] !== 'true')
+      throw new SpawnError('APP_UNAVAILABLE', `container ${id} is not a SpawnAI sandbox`);
+    const network =
+      info.Config.Labels[LABEL.network] === 'outbound' ? SANDBOX_NETWORKS.outbound : SANDBOX_NETWORKS.none;
+    const state: SandboxState = {
+      container,
+      address: containerAddress(info, network),
+      fresh: false,
+    };
     this.#states.set(id, state);
     return state;
   }
@@ -93,19 +136,29 @@ export class SandboxContainers {
   async close(): Promise<void> {
     await this.pool.close();
     liveOwners.delete(this.owner);
-    const remaining = (await listManaged(this.docker)).length;
-    const bridges = [...this.#networks.keys()].map((name) => Object.values(SANDBOX_NETWORKS).find((n) => n.name === name)?.bridge ?? '');
-    const othersGuardAll = (await Promise.all(bridges.map((b) => this.firewall.othersGuard(b)))).every(Boolean);
-    // Live sandboxes must never be left without the host guard: keep our rules until a later
-    // driver instance (which adds its own first) sweeps them as stale.
-    if (remaining === 0 || othersGuardAll) await this.firewall.removeOwn();
-    else this.logger.warn({ sandboxes: remaining }, 'keeping the host firewall rules: sandboxes are still running');
+    for (const network of Object.values(SANDBOX_NETWORKS)) {
+      if (!this.#networks.has(network.name)) continue;
+      const attached = await withTimeout(
+        this.docker.listContainers({ all: true, filters: { network: [network.name] } }),
+        API_TIMEOUT_MS,
+        'docker list containers',
+      );
+      // Live sandboxes are never left without the host guard: with containers still on the
+      // bridge and no other live guard, our rules stay until a later instance sweeps them as stale.
+      if (attached.length === 0 || (await this.firewall.othersGuard(network.bridge))) {
+        await this.firewall.removeOwn(network.bridge);
+      } else {
+        this.logger.warn({ network: network.name, sandboxes: attached.length }, 'keeping host firewall rules');
+      }
+    }
   }
 
   #prepareNetwork(network: SandboxNetwork): Promise<void> {
     let ready = this.#networks.get(network.name);
     if (!ready) {
-      ready = ensureSandboxNetwork(this.docker, network).then(() => this.firewall.guardBridge(network.bridge, !network.internal));
+      ready = ensureSandboxNetwork(this.docker, network).then(() =>
+        this.firewall.guardBridge(network.bridge, !network.internal),
+      );
       ready.catch(() => this.#networks.delete(network.name));
       this.#networks.set(network.name, ready);
     }
@@ -120,10 +173,18 @@ export class SandboxContainers {
     const info = await withTimeout(container.inspect(), API_TIMEOUT_MS, 'docker inspect');
     if (!info.State.Running) throw new Error(`pool container ${id} is ${info.State.Status}`);
     const limits = resourceLimits(spec);
-    if (info.HostConfig.Memory !== limits.Memory || info.HostConfig.NanoCpus !== limits.NanoCpus || info.HostConfig.PidsLimit !== limits.PidsLimit) {
+    if (
+      info.HostConfig.Memory !== limits.Memory ||
+      info.HostConfig.NanoCpus !== limits.NanoCpus ||
+      info.HostConfig.PidsLimit !== limits.PidsLimit
+    ) {
       await withTimeout(container.update(limits), API_TIMEOUT_MS, 'docker update');
     }
-    this.#states.set(info.Id, { container, address: containerAddress(info, network), fresh: true });
+    this.#states.set(info.Id, {
+      container,
+      address: containerAddress(info, network),
+      fresh: true,
+    });
     return info.Id;
   }
 
@@ -140,19 +201,40 @@ export class SandboxContainers {
       const id = await this.#startContainer(input, network);
       return id;
     } catch (err) {
-      throw new SpawnError('PROVISIONING_FAILED', `could not start a sandbox container for session ${spec.sessionId}: ${(err as Error).message}`, { cause: err });
+      throw new SpawnError(
+        'PROVISIONING_FAILED',
+        `could not start a sandbox container for session ${spec.sessionId}: ${(err as Error).message}`,
+        { cause: err },
+      );
     }
   }
 
   async #startPoolContainer(shape: PoolShape): Promise<string> {
     const network = SANDBOX_NETWORKS[shape.network];
-    const input = { ...this.#baseInput(shape, network), name: `${POOL_NAME_PREFIX}${randomUUID().slice(0, 12)}`, role: 'pool' as const, sessionId: '' };
+    const input = {
+      ...this.#baseInput(shape, network),
+      name: `${POOL_NAME_PREFIX}${randomUUID().slice(0, 12)}`,
+      role: 'pool' as const,
+      sessionId: '',
+    };
     return this.#startContainer(input, network);
   }
 
-  #baseInput(shape: PoolShape | SandboxSpec, network: SandboxNetwork): Omit<ContainerSpecInput, 'name' | 'role' | 'sessionId'> {
+  #baseInput(
+    shape: PoolShape | SandboxSpec,
+    network: SandboxNetwork,
+  ): Omit<ContainerSpecInput, 'name' | 'role' | 'sessionId'> {
     const { tier, memoryMb, cpus, pids } = shape;
-    return { image: this.#image, tier, memoryMb, cpus, pids, networkName: network.name, network: shape.network, owner: this.owner };
+    return {
+      image: this.#image,
+      tier,
+      memoryMb,
+      cpus,
+      pids,
+      networkName: network.name,
+      network: shape.network,
+      owner: this.owner,
+    };
   }
 
   async #startContainer(input: ContainerSpecInput, network: SandboxNetwork): Promise<string> {
@@ -162,7 +244,12 @@ export class SandboxContainers {
     try {
       await withTimeout(container.start(), API_TIMEOUT_MS, 'docker start');
       const info = await withTimeout(container.inspect(), API_TIMEOUT_MS, 'docker inspect');
-      if (input.role === 'session') this.#states.set(info.Id, { container, address: containerAddress(info, network), fresh: true });
+      if (input.role === 'session')
+        this.#states.set(info.Id, {
+          container,
+          address: containerAddress(info, network),
+          fresh: true,
+        });
       return info.Id;
     } catch (err) {
       await removeContainer(this.docker, container.id).catch(() => undefined);

@@ -6,7 +6,11 @@ import { withTimeout } from './exec-streams.ts';
 import type { SandboxState } from './sandbox-containers.ts';
 
 /** The server exec this driver started, or one found by its marker (after a driver restart). */
-async function findServerExec(docker: Docker, state: SandboxState, info: Docker.ContainerInspectInfo): Promise<Docker.Exec | undefined> {
+async function findServerExec(
+  docker: Docker,
+  state: SandboxState,
+  info: Docker.ContainerInspectInfo,
+): Promise<Docker.Exec | undefined> {
   if (state.serverExec) return state.serverExec;
   for (const id of (info as { ExecIDs?: string[] | null }).ExecIDs ?? []) {
     const exec = docker.getExec(id);
@@ -29,5 +33,8 @@ export async function serverHealth(docker: Docker, state: SandboxState): Promise
   if (signal === 'SIGKILL' && (await oomKillCount(docker, state.container).catch(() => 0)) > 0) {
     return { ok: false, reason: 'OOM-killed' };
   }
-  return { ok: false, reason: signal ? `killed by ${signal}` : `exited with code ${exitCode}` };
+  return {
+    ok: false,
+    reason: signal ? `killed by ${signal}` : `exited with code ${exitCode}`,
+  };
 }

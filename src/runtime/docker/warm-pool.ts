@@ -62,7 +62,11 @@ export class WarmPool {
     await this.idle();
     const ids = [...this.#ready.values()].flat();
     this.#ready.clear();
-    await Promise.all(ids.map((id) => this.hooks.remove(id).catch((err: unknown) => this.logger.warn({ err, id }, 'pool container removal failed'))));
+    await Promise.all(
+      ids.map((id) =>
+        this.hooks.remove(id).catch((err: unknown) => this.logger.warn({ err, id }, 'pool container removal failed')),
+      ),
+    );
   }
 
   async #fill(key: string): Promise<void> {

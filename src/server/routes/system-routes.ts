@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { HealthView } from '../../api-types.ts';
+import type { ConfigView, HealthView } from '../../api-types.ts';
 import type { Platform } from '../../orchestrator/index.ts';
 
 const VERSION = '0.1.0';
@@ -33,10 +33,10 @@ export function systemRoutes(app: FastifyInstance, platform: Platform): void {
   });
 
   /** What the web UI needs to know about this server's limits and generator. */
-  app.get('/api/config', async () => ({
+  app.get('/api/config', async (): Promise<ConfigView> => ({
     maxPromptChars: platform.config.maxPromptChars,
     ttl: platform.config.ttl,
-    generator: platform.sessions.generatorName,
+    generator: platform.sessions.generatorName === 'offline-template' ? 'offline-template' : 'llm',
     models: platform.models,
     appsDomain: platform.config.appsDomain,
   }));

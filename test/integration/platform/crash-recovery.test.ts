@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CreatedSession, SessionView } from '../../../src/api-types.ts';
 import { FakeOpenAI } from '../../fakes/fake-openai.ts';
 import { requireService } from '../../support/services.ts';
-import { slowAppAnswer } from '../../support/slow-app-answers.ts';
+import { asksFor, slowApiAnswer, slowWebappAnswer } from '../../support/slow-app-answers.ts';
 import { freePort, pidsMatching, spawnSpawnai, waitHealthy, type NodeProcess } from '../../support/spawn-node.ts';
 
 const hasBwrap = requireService('bwrap');
@@ -53,7 +53,7 @@ describe.skipIf(!hasBwrap)('SIGKILL of the server mid-pipeline, embedded default
       SPAWN_RECONCILE_INTERVAL_SECONDS: '1',
       SPAWN_MAX_ACTIVE_SESSIONS: '10',
     };
-    fake.script(slowAppAnswer('First', 20), slowAppAnswer('First', 20));
+    fake.scriptWhen(asksFor('api'), slowApiAnswer('First', 20)).scriptWhen(asksFor('webapp'), slowWebappAnswer('First', 20));
     node = spawnSpawnai(['up'], env);
     await waitHealthy(port, node);
     const a = await api<CreatedSession>(port, 'POST', '/api/sessions', { prompt: 'a JSON API', appType: 'api' });
@@ -68,7 +68,7 @@ describe.skipIf(!hasBwrap)('SIGKILL of the server mid-pipeline, embedded default
     // --die-with-parent: the sandboxes' processes went down with the server.
     expect(await pidsMatching(path.join(dataDir, 'sandboxes'))).toEqual([]);
 
-    fake.script(slowAppAnswer('Second', 0.2), slowAppAnswer('Second', 0.2));
+    fake.scriptWhen(asksFor('api'), slowApiAnswer('Second', 0.2)).scriptWhen(asksFor('webapp'), slowWebappAnswer('Second', 0.2));
     node = spawnSpawnai(['up'], env);
     await waitHealthy(port, node);
     const endA = await waitState(port, a.id, ['running', 'failed'], 45_000);

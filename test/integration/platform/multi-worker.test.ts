@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CreatedSession, SessionView } from '../../../src/api-types.ts';
 import { FakeOpenAI } from '../../fakes/fake-openai.ts';
 import { POSTGRES_URL, REDIS_URL, requireService } from '../../support/services.ts';
-import { slowAppAnswer } from '../../support/slow-app-answers.ts';
+import { asksFor, slowApiAnswer, slowWebappAnswer } from '../../support/slow-app-answers.ts';
 import { freePort, pidsMatching, spawnSpawnai, waitHealthy, type NodeProcess } from '../../support/spawn-node.ts';
 
 const ready = requireService('postgres') && requireService('redis') && requireService('bwrap');
@@ -83,8 +83,8 @@ describe.skipIf(!ready)('one API node and two workers on PostgreSQL + Redis', ()
     nodes.push(...workers);
 
     // Slow answers so the kill lands mid-generation; spares for the re-driven sessions.
-    for (let i = 0; i < 4; i++) fake.script(slowAppAnswer(`App ${i}`, 6));
-    for (let i = 0; i < 4; i++) fake.script(slowAppAnswer(`Again ${i}`, 0.3));
+    for (let i = 0; i < 2; i++) fake.scriptWhen(asksFor('api'), slowApiAnswer(`App ${i}`, 6)).scriptWhen(asksFor('webapp'), slowWebappAnswer(`App ${i}`, 6));
+    for (let i = 0; i < 2; i++) fake.scriptWhen(asksFor('api'), slowApiAnswer(`Again ${i}`, 0.3)).scriptWhen(asksFor('webapp'), slowWebappAnswer(`Again ${i}`, 0.3));
     const created: CreatedSession[] = [];
     for (let i = 0; i < 4; i++) created.push(await api<CreatedSession>(port, 'POST', '/api/sessions', { prompt: `app number ${i}`, appType: i % 2 ? 'api' : 'webapp' }));
 

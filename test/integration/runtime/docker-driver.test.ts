@@ -1,6 +1,11 @@
 import { afterAll, beforeAll } from 'vitest';
 import { requireService } from '../../support/services.ts';
-import { assertNoLeakedContainers, buildRuntimeImage, IMAGE_BUILD_TIMEOUT_MS, makeDockerDriver } from './docker-fixtures.ts';
+import {
+  assertNoLeakedContainers,
+  buildRuntimeImage,
+  IMAGE_BUILD_TIMEOUT_MS,
+  makeDockerDriver,
+} from './docker-fixtures.ts';
 import { defineDriverSuite } from './driver-suite.ts';
 
 const available = requireService('docker');
@@ -14,5 +19,13 @@ afterAll(async () => {
   if (available) await assertNoLeakedContainers();
 });
 
-defineDriverSuite('docker (warm pool of 1)', async () => makeDockerDriver(1), available ? {} : { skipReason: 'docker engine not reachable' });
-defineDriverSuite('docker (no pool, cold starts)', async () => makeDockerDriver(0), available ? {} : { skipReason: 'docker engine not reachable' });
+defineDriverSuite(
+  'docker (warm pool of 1)',
+  async () => makeDockerDriver(1),
+  available ? {} : { skipReason: 'docker engine not reachable' },
+);
+defineDriverSuite(
+  'docker (no pool, cold starts)',
+  async () => makeDockerDriver(0),
+  available ? {} : { skipReason: 'docker engine not reachable' },
+);

@@ -1,9 +1,23 @@
-import { createServer, type Server } from 'node:net';
+import { execFileSync } from 'node:child_process';
+import { connect, createServer, type Server } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { APP_PORT, LABEL, SANDBOX_NETWORKS, type DockerDriver } from '../../../src/runtime/docker/index.ts';
+import {
+  APP_PORT,
+  BLOCKED_OUTBOUND_CIDRS,
+  LABEL,
+  SANDBOX_NETWORKS,
+  type DockerDriver,
+} from '../../../src/runtime/docker/index.ts';
 import type { Sandbox, SandboxEndpoint } from '../../../src/runtime/index.ts';
 import { requireService } from '../../support/services.ts';
-import { assertNoLeakedContainers, buildRuntimeImage, CONNECT_PROBE, docker, IMAGE_BUILD_TIMEOUT_MS, makeDockerDriver } from './docker-fixtures.ts';
+import {
+  assertNoLeakedContainers,
+  buildRuntimeImage,
+  CONNECT_PROBE,
+  docker,
+  IMAGE_BUILD_TIMEOUT_MS,
+  makeDockerDriver,
+} from './docker-fixtures.ts';
 import { testSpec } from './driver-suite.ts';
 import { SERVER_JS, waitForHttp } from './sandbox-probes.ts';
 
@@ -20,17 +34,24 @@ describe.skipIf(!available)('docker sandbox containment', () => {
   let hostPort: number;
   const created: string[] = [];
 
-  async function startApp(overrides: Parameters<typeof testSpec>[0] = {}): Promise<{ sandbox: Sandbox; endpoint: SandboxEndpoint }> {
+  async function startApp(
+    overrides: Parameters<typeof testSpec>[0] = {},
+  ): Promise<{ sandbox: Sandbox; endpoint: SandboxEndpoint }> {
     const sandbox = await driver.create(testSpec(overrides));
     created.push(sandbox.id);
     await driver.writeFiles(sandbox, [{ path: 'server.js', content: SERVER_JS }]);
-    const endpoint = await driver.startServer(sandbox, { command: ['node', 'server.js'] });
+    const endpoint = await driver.startServer(sandbox, {
+      command: ['node', 'server.js'],
+    });
     await waitForHttp(endpoint);
     return { sandbox, endpoint };
   }
 
   async function connectFrom(sandbox: Sandbox, host: string, port: number): Promise<string> {
-    const result = await driver.exec(sandbox, { command: ['node', '-e', CONNECT_PROBE, host, String(port)], timeoutMs: 10_000 });
+    const result = await driver.exec(sandbox, {
+      command: ['node', '-e', CONNECT_PROBE, host, String(port)],
+      timeoutMs: 10_000,
+    });
     return result.stdout.trim();
   }
 
@@ -51,7 +72,8 @@ describe.skipIf(!available)('docker sandbox containment', () => {
   afterAll(async () => {
     delete process.env.SPAWN_TEST_SECRET;
     hostServer?.close();
-    for (const id of created) await driver?.destroy(id).catch((err: unknown) => console.error(`cleanup of ${id} failed`, err));
+    for (const id of created)
+      await driver?.destroy(id).catch((err: unknown) => console.error(`cleanup of ${id} failed`, err));
     await driver?.close();
     await assertNoLeakedContainers();
   });
@@ -88,14 +110,25 @@ describe.skipIf(!available)('docker sandbox containment', () => {
   });
 
   it('has no host secrets in its environment', async () => {
-    const result = await driver.exec(app, { command: ['env'], timeoutMs: 10_000 });
-    const keys = result.stdout.trim().split('\n').map((line) => line.split('=')[0]);
-    expect(keys.sort()).toEqual(ALLOWED_ENV);
+    const result = await driver.exec(app, {
+      command: ['env'],
+      timeoutMs: 10_000,
+    });
+    const keys = result.stdout
+      .trim()
+      .split('\n')
+      .map((line) => line.split('=')[0]);
+    // Docker adds HOSTNAME (the container's own name, "sandbox") and the shell adds PWD.
+    expect(keys.sort()).toEqual([...ALLOWED_ENV, 'HOSTNAME', 'PWD'].sort());
+    expect(result.stdout).toContain('HOSTNAME=sandbox\n');
     expect(result.stdout).not.toContain('s3cret');
   });
 
   it('runs as uid 1000 with a read-only root and a writable /app', async () => {
-    const result = await driver.exec(app, { command: ['sh', '-c', 'id -u; echo x > /app/ok && echo app-ok; echo x > /usr/x'], timeoutMs: 10_000 });
+    const result = await driver.exec(app, {
+      command: ['sh', '-c', 'id -u; echo x > /app/ok && echo app-ok; echo x > /usr/x'],
+      timeoutMs: 10_000,
+    });
     expect(result.stdout).toBe('1000\napp-ok\n');
     expect(result.stderr).toMatch(/Read-only file system/);
     expect(result.exitCode).not.toBe(0);
@@ -104,10 +137,18 @@ describe.skipIf(!available)('docker sandbox containment', () => {
   it('OOM-kills an allocation larger than the memory limit', async () => {
     const small = await driver.create(testSpec({ memoryMb: 64 }));
     created.push(small.id);
-    const hog = 'const a = []; for (let i = 0; i < 400; i++) { a.push(Buffer.alloc(1 << 20, 1)); } console.log("survived");';
-    const result = await driver.exec(small, { command: ['node', '-e', hog], timeoutMs: 30_000 });
+    const hog =
+      'const a = []; for (let i = 0; i < 400; i++) { a.push(Buffer.alloc(1 << 20, 1)); } console.log("survived");';
+    const result = await driver.exec(small, {
+      command: ['node', '-e', hog],
+      timeoutMs: 30_000,
+    });
     expect(result.stdout).not.toContain('survived');
-    expect(result).toMatchObject({ oomKilled: true, signal: 'SIGKILL', timedOut: false });
+    expect(result).toMatchObject({
+      oomKilled: true,
+      signal: 'SIGKILL',
+      timedOut: false,
+    });
   });
 
   it('caps the number of processes (a fork loop fails)', async () => {
@@ -129,7 +170,10 @@ describe.skipIf(!available)('docker sandbox containment', () => {
       'for pid in kids:',
       '    os.kill(pid, 9)',
     ].join('\n');
-    const result = await driver.exec(limited, { command: ['python3', '-c', forkLoop], timeoutMs: 20_000 });
+    const result = await driver.exec(limited, {
+      command: ['python3', '-c', forkLoop],
+      timeoutMs: 20_000,
+    });
     expect(result.stdout).toMatch(/^fork failed after \d+\n$/);
     expect(Number(/after (\d+)/.exec(result.stdout)?.[1])).toBeLessThan(32);
   });
@@ -156,12 +200,8 @@ describe.skipIf(!available)('docker sandbox containment', () => {
       expect(await connectFrom(app, gateway, hostPort)).not.toBe('CONNECTED');
       // control: the same address and port answer from the host itself
       await new Promise<void>((resolve, reject) => {
-        const s = createServer().listen(0); // keep the event loop honest about timing
-        s.close();
-        import('node:net').then(({ connect }) => {
-          const c = connect(hostPort, gateway, () => (c.end(), resolve()));
-          c.on('error', reject);
-        }, reject);
+        const socket = connect(hostPort, gateway, () => (socket.end(), resolve()));
+        socket.on('error', reject);
       });
     });
 
@@ -180,6 +220,24 @@ describe.skipIf(!available)('docker sandbox containment', () => {
       expect(neighbourAddress).toMatch(/^\d+\.\d+\.\d+\.\d+$/);
       expect(await connectFrom(app, neighbourAddress, APP_PORT)).not.toBe('CONNECTED');
       expect(await connectFrom(neighbour, neighbourAddress, APP_PORT)).toBe('CONNECTED');
+    });
+
+    it('an outbound sandbox still cannot reach the host, and private ranges are dropped', async () => {
+      const outbound = await driver.create(testSpec({ network: 'outbound' }));
+      created.push(outbound.id);
+      const network = await docker.getNetwork(SANDBOX_NETWORKS.outbound.name).inspect();
+      const outGateway = (network as { IPAM: { Config: { Gateway: string }[] } }).IPAM.Config[0]?.Gateway ?? '';
+      expect(await connectFrom(outbound, outGateway, hostPort)).not.toBe('CONNECTED');
+      // Probing real private addresses would send traffic off this machine; check the rules instead.
+      const rules = execFileSync('iptables', ['-w', '5', '-S', 'DOCKER-USER'], {
+        encoding: 'utf8',
+      }).split('\n');
+      for (const cidr of BLOCKED_OUTBOUND_CIDRS) {
+        const rule = rules.find(
+          (r) => r.includes(`-i ${SANDBOX_NETWORKS.outbound.bridge} `) && r.includes(`-d ${cidr} `),
+        );
+        expect(rule, `DROP rule for ${cidr}`).toMatch(/-j DROP$/);
+      }
     });
 
     it('cannot reach the cloud metadata address', async () => {

@@ -19,7 +19,7 @@ export function EventLog({ live, defaultOpen }: { live: LiveSession; defaultOpen
   return (
     <details open={defaultOpen} className="text-sm">
       <summary className="cursor-pointer select-none font-medium">
-        {t.progress.log} · {t.progress.files} ({live.files.length})
+        {t.progress.summary(live.files.length)}
       </summary>
       <div className="mt-2 grid gap-2 sm:grid-cols-2">
         <ol ref={logRef} aria-label={t.progress.log} data-testid="event-log" className={box}>

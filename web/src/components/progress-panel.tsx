@@ -21,7 +21,7 @@ export function ProgressPanel({ live, state, progress }: ProgressPanelProps) {
           {step}
         </span>
         <span data-testid="progress-percent" className="tabular-nums text-slate-600 dark:text-slate-300">
-          {percent}%
+          {t.progress.percent(percent)}
         </span>
       </div>
       <div
@@ -30,7 +30,7 @@ export function ProgressPanel({ live, state, progress }: ProgressPanelProps) {
         aria-valuemin={0}
         aria-valuemax={100}
         aria-valuenow={percent}
-        aria-valuetext={`${percent}% — ${step}`}
+        aria-valuetext={`${t.progress.percent(percent)}, ${step}`}
         className="h-2.5 overflow-hidden rounded-full bg-slate-200 dark:bg-slate-700"
       >
         <div

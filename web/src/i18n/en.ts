@@ -50,6 +50,8 @@ export const en = {
   } as Record<string, string>,
   progress: {
     label: 'Progress',
+    percent: (percent: number) => `${percent}%`,
+    summary: (files: number) => `Log and files (${files})`,
     log: 'Log',
     files: 'Files',
     waiting: 'Waiting for the first events…',

@@ -52,6 +52,8 @@ export const fr: Messages = {
   },
   progress: {
     label: 'Progression',
+    percent: (percent) => `${percent}\u202f%`,
+    summary: (files) => `Journal et fichiers (${files})`,
     log: 'Journal',
     files: 'Fichiers',
     waiting: 'En attente des premiers événements…',
