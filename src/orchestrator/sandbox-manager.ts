@@ -54,13 +54,11 @@ export class SandboxManager {
   }
 
   async destroy(sandboxId: string): Promise<boolean> {
-    let existed = false;
     try {
-      existed = await this.driver.destroy(sandboxId);
+      return await this.driver.destroy(sandboxId);
     } finally {
       await this.#store.sandboxes.markDestroyed(sandboxId);
     }
-    return existed;
   }
 
   /** Destroys the session's live sandbox, if it has one on record. */

@@ -62,11 +62,12 @@ export function eventRoutes(app: FastifyInstance, platform: Platform): void {
     const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), HEARTBEAT_MS);
     const catchUp = setInterval(drain, CATCH_UP_MS);
     request.raw.on('close', close);
-    let unsubscribe: (() => void) | undefined;
-    unsubscribe = await platform.bus.subscribe(session.id, (e) => {
+    let unsubscribe: (() => void) | undefined = undefined;
+    const off = await platform.bus.subscribe(session.id, (e) => {
       if (e.seq > sent) drain();
     });
-    if (closed) unsubscribe();
+    if (closed) off();
+    else unsubscribe = off;
     drain();
   });
 }

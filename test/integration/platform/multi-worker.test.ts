@@ -10,7 +10,7 @@ import type { CreatedSession, SessionView } from '../../../src/api-types.ts';
 import { FakeOpenAI } from '../../fakes/fake-openai.ts';
 import { POSTGRES_URL, REDIS_URL, requireService } from '../../support/services.ts';
 import { asksFor, slowApiAnswer, slowWebappAnswer } from '../../support/slow-app-answers.ts';
-import { freePort, pidsMatching, spawnSpawnai, waitHealthy, type NodeProcess } from '../../support/spawn-node.ts';
+import { freePort, spawnSpawnai, waitHealthy, type NodeProcess } from '../../support/spawn-node.ts';
 
 const ready = requireService('postgres') && requireService('redis') && requireService('bwrap');
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../../src/config/index.ts';
-import { SpawnError } from '../../../src/errors/index.ts';
+import type { SpawnError } from '../../../src/errors/index.ts';
 import { parseCreateSession, parseExtend } from '../../../src/orchestrator/index.ts';
 import { newSessionId } from '../../../src/orchestrator/ids.ts';
 import { generationProgress } from '../../../src/orchestrator/progress.ts';
