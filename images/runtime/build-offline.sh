@@ -35,6 +35,14 @@ for tool in debootstrap tar; do
 done
 [ "$(id -u)" = 0 ] || { log "building the image needs root (debootstrap, file ownership)"; exit 1; }
 mkdir -p "$build"
+# Parallel test workers may all find the image missing: one builds, the others wait and reuse it.
+exec 9>"$build/.lock"
+flock 9
+if [ -z "${SPAWNAI_RUNTIME_FORCE:-}" ] && docker image inspect "$image" >/dev/null 2>&1; then
+  docker tag "$image" spawnai-runtime:latest
+  echo "$image"
+  exit 0
+fi
 base_key="$(echo "$suite minbase $include $mirror app-user-1000" | sha256sum | cut -c1-12)"
 base_tar="$build/base-$base_key.tar"
 if [ ! -f "$base_tar" ]; then

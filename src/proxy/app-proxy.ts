@@ -16,6 +16,7 @@ interface Route {
 
 /** Routing decisions are cached this long: a destroyed app stops answering within a second. */
 const ROUTE_TTL_MS = 1_000;
+const IN_PROGRESS = new Set(['requested', 'provisioning', 'generating', 'deploying']);
 
 /**
  * Serves generated apps on their own origins: static apps (webapp, script results) straight from
@@ -113,8 +114,11 @@ export class AppProxy {
       else if (endpoint && typeof endpoint.host === 'string') target = { host: endpoint.host, port: Number(endpoint.port) };
     }
     const route = { session, target, at: Date.now() };
-    if (this.#routes.size > 10_000) this.#routes.clear();
-    this.#routes.set(id, route);
+    // Only settled answers are cached: an app still being built must go live on the next request.
+    if (!session || !IN_PROGRESS.has(session.state)) {
+      if (this.#routes.size > 10_000) this.#routes.clear();
+      this.#routes.set(id, route);
+    }
     return route;
   }
 }
