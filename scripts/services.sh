@@ -12,10 +12,17 @@ command -v dockerd >/dev/null || need_apt+=(docker.io)
 command -v jq >/dev/null || need_apt+=(jq)
 command -v debootstrap >/dev/null || need_apt+=(debootstrap)
 command -v pg_ctlcluster >/dev/null || need_apt+=(postgresql)
+# Browsers resolve *.localhost by themselves; Node tooling (tests, Playwright's request API) needs
+# glibc's nss-myhostname for the per-app origins <id>.localhost.
+[ -e /lib/x86_64-linux-gnu/libnss_myhostname.so.2 ] || [ -e /usr/lib/x86_64-linux-gnu/libnss_myhostname.so.2 ] || need_apt+=(libnss-myhostname)
 if [ ${#need_apt[@]} -gt 0 ]; then
   log "installing ${need_apt[*]}"
   apt-get update -qq >&2
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_apt[@]}" >&2
+fi
+
+if ! grep -qE '^hosts:.*myhostname' /etc/nsswitch.conf; then
+  sed -i -E 's/^(hosts:\s+files)/\1 myhostname/' /etc/nsswitch.conf
 fi
 
 # PostgreSQL: start the cluster, trust loopback TCP, create the test database.

@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely';
+
 /**
  * Table shapes as Kysely sees them. Timestamps are epoch milliseconds (`bigint` in PostgreSQL,
  * parsed back to JS numbers) and JSON is stored as text, so both dialects return identical rows.
@@ -27,6 +29,10 @@ export interface SessionsTable {
   current_version: number | null;
   worker_id: string | null;
   heartbeat_at: number | null;
+  /** 0/1, added by migration 002 */
+  cache_hit: Generated<number>;
+  /** 0/1, added by migration 002 */
+  cache_bypass: Generated<number>;
 }
 
 export interface SessionEventsTable {
@@ -83,6 +89,30 @@ export interface ArtifactVersionsTable {
   created_at: number;
 }
 
+export interface SessionMessagesTable {
+  id: string;
+  session_id: string;
+  role: string;
+  content: string;
+  version: number | null;
+  restore_version: number | null;
+  status: string;
+  created_at: number;
+}
+
+export interface PromptCacheTable {
+  key: string;
+  /** JSON text: path → {digest, size} */
+  files: string;
+  /** JSON text or null */
+  command: string | null;
+  generator: string;
+  model: string | null;
+  prompt_id: string;
+  created_at: number;
+  expires_at: number;
+}
+
 export interface Database {
   sessions: SessionsTable;
   session_events: SessionEventsTable;
@@ -91,4 +121,6 @@ export interface Database {
   api_tokens: ApiTokensTable;
   artifact_blobs: ArtifactBlobsTable;
   artifact_versions: ArtifactVersionsTable;
+  session_messages: SessionMessagesTable;
+  prompt_cache: PromptCacheTable;
 }

@@ -32,12 +32,16 @@ export interface SessionRecord {
   /** Worker currently driving the pipeline and when it last proved alive (for stuck detection). */
   workerId: string | null;
   heartbeatAt: Date | null;
+  /** True when the app's files came from the prompt cache (no model call, $0 generation). */
+  cacheHit: boolean;
+  /** True when the request asked not to use the prompt cache (`cache: false`). */
+  cacheBypass: boolean;
 }
 
 export type NewSession = Omit<
   SessionRecord,
-  'updatedAt' | 'runningAt' | 'destroyedAt' | 'errorCode' | 'errorMessage' | 'actualCost' | 'currentVersion' | 'workerId' | 'heartbeatAt' | 'progress'
-> & { progress?: number };
+  'updatedAt' | 'runningAt' | 'destroyedAt' | 'errorCode' | 'errorMessage' | 'actualCost' | 'currentVersion' | 'workerId' | 'heartbeatAt' | 'progress' | 'cacheHit' | 'cacheBypass'
+> & { progress?: number; cacheBypass?: boolean };
 
 export type SessionPatch = Partial<Omit<SessionRecord, 'id' | 'ownerId' | 'createdAt' | 'state'>>;
 
@@ -142,6 +146,55 @@ export interface ArtifactRepository {
   latestVersion(sessionId: string): Promise<number | null>;
 }
 
+/** One turn of the conversation about an app: a change asked for, or the answer to it. */
+export interface MessageRecord {
+  id: string;
+  sessionId: string;
+  role: 'user' | 'assistant';
+  content: string;
+  /** Assistant: the artifact version the change produced (null when it failed). */
+  version: number | null;
+  /** User: the version to restore (a restore request instead of an edit). */
+  restoreVersion: number | null;
+  /** User messages are `pending` until their change is live (`done`) or has `failed`. */
+  status: 'pending' | 'done' | 'failed';
+  createdAt: Date;
+}
+
+export interface MessageRepository {
+  /** Adds a pending user message unless the session already has one pending (then false): one change at a time. */
+  addPending(message: Pick<MessageRecord, 'id' | 'sessionId' | 'content' | 'restoreVersion' | 'createdAt'>): Promise<boolean>;
+  add(message: MessageRecord): Promise<void>;
+  get(id: string): Promise<MessageRecord | null>;
+  /** Oldest first. */
+  listBySession(sessionId: string): Promise<MessageRecord[]>;
+  /** Guarded `pending → done | failed`; false when the message was no longer pending. */
+  finish(id: string, status: 'done' | 'failed'): Promise<boolean>;
+  /** Marks the session's pending messages created before `before` as failed (their worker died). */
+  failStale(sessionId: string, before: Date): Promise<number>;
+}
+
+/** A generation kept by the prompt cache; file contents live in the artifact blobs. */
+export interface PromptCacheRecord {
+  key: string;
+  files: Record<string, { digest: string; size: number }>;
+  command: string[] | null;
+  generator: string;
+  model: string | null;
+  /** The prompt template it was made with, e.g. `webapp.v1`. */
+  promptId: string;
+  createdAt: Date;
+  expiresAt: Date;
+}
+
+export interface CacheRepository {
+  /** The entry, or null when there is none or it has expired at `now`. */
+  get(key: string, now: Date): Promise<PromptCacheRecord | null>;
+  /** Inserts or replaces the entry of `record.key`. */
+  put(record: PromptCacheRecord): Promise<void>;
+  deleteExpired(now: Date): Promise<number>;
+}
+
 export interface Store {
   readonly dialect: 'sqlite' | 'postgres';
   readonly sessions: SessionRepository;
@@ -150,6 +203,8 @@ export interface Store {
   readonly sandboxes: SandboxRepository;
   readonly tokens: TokenRepository;
   readonly artifacts: ArtifactRepository;
+  readonly messages: MessageRepository;
+  readonly promptCache: CacheRepository;
   /** Applies pending migrations (idempotent, safe to call from several processes). */
   migrate(): Promise<void>;
   /** True when the database answers a trivial query. */
