@@ -1,8 +1,10 @@
 import { sql, type Kysely } from 'kysely';
 import { KyselyArtifactRepository } from './artifact-repository.ts';
+import { KyselyCacheRepository } from './cache-repository.ts';
 import type { StoreDialect } from './codec.ts';
 import { KyselyCostRepository } from './cost-repository.ts';
 import { KyselyEventRepository } from './event-repository.ts';
+import { KyselyMessageRepository } from './message-repository.ts';
 import { runMigrations } from './migrations/run-migrations.ts';
 import { KyselySandboxRepository } from './sandbox-repository.ts';
 import type { Database } from './schema.ts';
@@ -26,6 +28,8 @@ export class KyselyStore implements Store {
   readonly sandboxes: KyselySandboxRepository;
   readonly tokens: KyselyTokenRepository;
   readonly artifacts: KyselyArtifactRepository;
+  readonly messages: KyselyMessageRepository;
+  readonly promptCache: KyselyCacheRepository;
   readonly #db: Kysely<Database>;
   readonly #options: KyselyStoreOptions;
   #closing: Promise<void> | undefined;
@@ -41,6 +45,8 @@ export class KyselyStore implements Store {
     this.sandboxes = new KyselySandboxRepository(db);
     this.tokens = new KyselyTokenRepository(db);
     this.artifacts = new KyselyArtifactRepository(db);
+    this.messages = new KyselyMessageRepository(db);
+    this.promptCache = new KyselyCacheRepository(db);
   }
 
   /** Serialised within this store: a second call waits for the first, then finds nothing to do. */

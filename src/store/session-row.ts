@@ -32,6 +32,8 @@ export function sessionFromRow(row: SessionRow): SessionRecord {
     currentVersion: numberOrNull(row.current_version),
     workerId: row.worker_id,
     heartbeatAt: fromMsOrNull(row.heartbeat_at),
+    cacheHit: Number(row.cache_hit) === 1,
+    cacheBypass: Number(row.cache_bypass) === 1,
   };
 }
 
@@ -61,6 +63,8 @@ export function sessionToRow(s: NewSession, nowMs: number): Insertable<SessionsT
     current_version: null,
     worker_id: null,
     heartbeat_at: null,
+    cache_hit: 0,
+    cache_bypass: s.cacheBypass === true ? 1 : 0,
   };
 }
 
@@ -89,5 +93,7 @@ export function patchToRow(patch: SessionPatch): Updateable<SessionsTable> {
   set('current_version', patch.currentVersion);
   set('worker_id', patch.workerId);
   set('heartbeat_at', patch.heartbeatAt === undefined ? undefined : toMsOrNull(patch.heartbeatAt));
+  set('cache_hit', patch.cacheHit === undefined ? undefined : patch.cacheHit ? 1 : 0);
+  set('cache_bypass', patch.cacheBypass === undefined ? undefined : patch.cacheBypass ? 1 : 0);
   return row;
 }

@@ -37,10 +37,19 @@ ul.list li{display:flex;gap:.6rem;align-items:center;padding:.6rem 0;border-top:
 footer{margin-top:2rem;text-align:center;font-size:.8rem;color:var(--muted)}
 `;
 
+/**
+ * `localStorage` throws where the browser blocks storage for embedded third-party frames (the
+ * preview iframe is on another site than the UI); apps then keep their data in memory instead.
+ */
+const SAFE_STORAGE = `const appStorage = (() => {
+  try { const k = '__spawnai'; localStorage.setItem(k, k); localStorage.removeItem(k); return localStorage; }
+  catch { const m = new Map(); return { getItem: (k) => (m.has(k) ? m.get(k) : null), setItem: (k, v) => m.set(k, String(v)), removeItem: (k) => m.delete(k) }; }
+})();`;
+
 export function renderPage(parts: PageParts): string {
   const title = escapeHtml(parts.title);
   const tagline = parts.tagline ? `\n<p class="tagline">${escapeHtml(parts.tagline)}</p>` : '';
-  const script = parts.script ? `\n<script>\n${parts.script.trim()}\n</script>` : '';
+  const script = parts.script ? `\n<script>\n${SAFE_STORAGE}\n${parts.script.trim()}\n</script>` : '';
   return `<!doctype html>
 <html lang="en">
 <head>

@@ -1,6 +1,7 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import type { StoreDialect } from '../codec.ts';
 import { initialMigration } from './001-initial.ts';
+import { revisionsMigration } from './002-revisions.ts';
 
 /**
  * Migrations come from code, not from scanning a folder, so they work the same from source, a
@@ -16,6 +17,7 @@ export class CodeMigrationProvider implements MigrationProvider {
   async getMigrations(): Promise<Record<string, Migration>> {
     return {
       '001-initial': initialMigration(this.#dialect),
+      '002-revisions': revisionsMigration(),
     };
   }
 }

@@ -25,9 +25,9 @@ const BODY = `
 
 const SCRIPT = String.raw`
 const KEY = 'spawnai.habits';
-let habits = JSON.parse(localStorage.getItem(KEY) || '[]');
+let habits = JSON.parse(appStorage.getItem(KEY) || '[]');
 const $ = (id) => document.getElementById(id);
-const save = () => localStorage.setItem(KEY, JSON.stringify(habits));
+const save = () => appStorage.setItem(KEY, JSON.stringify(habits));
 const dayKey = (d) => d.getFullYear() + '-' + String(d.getMonth() + 1).padStart(2, '0') + '-' + String(d.getDate()).padStart(2, '0');
 function lastDays(n) {
   const days = [];

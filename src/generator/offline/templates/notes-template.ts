@@ -32,10 +32,10 @@ const BODY = `
 
 const SCRIPT = String.raw`
 const KEY = 'spawnai.notes';
-let notes = JSON.parse(localStorage.getItem(KEY) || '[]');
+let notes = JSON.parse(appStorage.getItem(KEY) || '[]');
 let currentId = notes[0] ? notes[0].id : null;
 const $ = (id) => document.getElementById(id);
-const save = () => localStorage.setItem(KEY, JSON.stringify(notes));
+const save = () => appStorage.setItem(KEY, JSON.stringify(notes));
 const current = () => notes.find((n) => n.id === currentId);
 function renderList() {
   const q = $('search').value.trim().toLowerCase();

@@ -44,13 +44,13 @@ const BODY = `
 const SCRIPT = String.raw`
 const MINUTES = { focus: 25, short: 5, long: 15 };
 const KEY = 'spawnai.pomodoro';
-const state = Object.assign({ tasks: [], currentId: null, completed: 0 }, JSON.parse(localStorage.getItem(KEY) || '{}'));
+const state = Object.assign({ tasks: [], currentId: null, completed: 0 }, JSON.parse(appStorage.getItem(KEY) || '{}'));
 let mode = 'focus';
 let remainingMs = MINUTES.focus * 60000;
 let endsAt = null;
 let tick = null;
 const $ = (id) => document.getElementById(id);
-const save = () => localStorage.setItem(KEY, JSON.stringify(state));
+const save = () => appStorage.setItem(KEY, JSON.stringify(state));
 const pad = (n) => String(n).padStart(2, '0');
 function show() {
   const left = endsAt ? Math.max(0, endsAt - Date.now()) : remainingMs;

@@ -85,8 +85,8 @@ function choose(button, correct, right) {
 $('next').addEventListener('click', () => {
   index += 1;
   if (index < order.length) return show();
-  const best = Math.max(score, Number(localStorage.getItem(KEY) || 0));
-  localStorage.setItem(KEY, String(best));
+  const best = Math.max(score, Number(appStorage.getItem(KEY) || 0));
+  appStorage.setItem(KEY, String(best));
   $('play').hidden = true;
   $('result').hidden = false;
   $('score').textContent = score + ' / ' + order.length;

@@ -30,10 +30,10 @@ const BODY = `
 
 const SCRIPT = String.raw`
 const KEY = 'spawnai.todo';
-let items = JSON.parse(localStorage.getItem(KEY) || '[]');
+let items = JSON.parse(appStorage.getItem(KEY) || '[]');
 let filter = 'all';
 const list = document.getElementById('items');
-const save = () => localStorage.setItem(KEY, JSON.stringify(items));
+const save = () => appStorage.setItem(KEY, JSON.stringify(items));
 function render() {
   list.replaceChildren();
   const shown = items.filter((it) => filter === 'all' || (filter === 'done') === it.done);
