@@ -20,14 +20,19 @@ async function follow(client: ClientOptions, created: CreatedSession): Promise<n
     cliProgress.Presets.shades_classic,
   );
   const states: string[] = [created.state];
-  bar.start(100, 10, { states: states.join(' → ') });
+  let progress = 10;
+  bar.start(100, progress, { states: states.join(' → ') });
   for await (const e of streamEvents(client, created.id)) {
-    const progress = typeof e.data.progress === 'number' ? e.data.progress : undefined;
+    if (typeof e.data.progress === 'number') progress = Math.max(progress, e.data.progress);
     if (e.type === 'state' && typeof e.data.state === 'string' && states[states.length - 1] !== e.data.state) states.push(e.data.state);
-    bar.update(progress ?? bar.getProgress() * 100, { states: states.join(' → ') });
+    bar.update(progress, { states: states.join(' → ') });
     if (e.type === 'state' && (e.data.state === 'running' || e.data.state === 'failed' || e.data.state === 'destroyed')) break;
   }
   bar.stop();
+  if (!process.stdout.isTTY) {
+    // The live bar only draws on a terminal; logs and pipes get the path taken, once.
+    console.log(`  ▸ ${states.join(' → ')}  [${'█'.repeat(Math.round(progress / 10)).padEnd(10, '░')}] ${progress}%`);
+  }
   const s = await apiCall<SessionView>(client, 'GET', `/api/sessions/${created.id}`);
   if (s.state === 'running' && s.appUrl) {
     const left = formatDuration(new Date(s.expiresAt).getTime() - Date.now());
