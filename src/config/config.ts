@@ -24,6 +24,10 @@ const envSchema = z.object({
   SPAWN_SANDBOX_PIDS: z.coerce.number().int().min(8).default(256),
   SPAWN_SCRIPT_TIMEOUT_SECONDS: z.coerce.number().int().min(1).default(60),
   SPAWN_APP_START_TIMEOUT_SECONDS: z.coerce.number().int().min(1).default(20),
+  SPAWN_POOL_SIZE: z.coerce.number().int().min(0).default(2),
+  SPAWN_HEALTH_INTERVAL_SECONDS: z.coerce.number().positive().default(30),
+  SPAWN_HEALTH_GRACE_SECONDS: z.coerce.number().min(0).default(60),
+  SPAWN_IDLE_PAUSE_SECONDS: z.coerce.number().min(0).default(600),
   SPAWN_REPAIR_ROUNDS: z.coerce.number().int().min(0).max(10).default(1),
   SPAWN_MAX_PROMPT_CHARS: z.coerce.number().int().min(1).default(2000),
   SPAWN_DEFAULT_TTL_SECONDS: z.coerce.number().int().min(1).default(7200),
@@ -38,6 +42,19 @@ const envSchema = z.object({
   SPAWN_DEFAULT_TIER: z.string().default('s-1vcpu-1gb'),
   SPAWN_PRICING_JSON: z.string().optional(),
   SPAWN_AUTH: z.enum(['auto', 'required']).default('auto'),
+  SPAWN_FUNCTION_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300),
+  SPAWN_FUNCTION_MEMORY_MB: z.coerce.number().int().min(32).default(256),
+  SPAWN_FUNCTION_WARM_MAX: z.coerce.number().int().min(0).default(8),
+  SPAWN_FUNCTION_WARM_MEMORY_MB: z.coerce.number().int().min(0).default(2048),
+  SPAWN_FUNCTION_WARM_IDLE_SECONDS: z.coerce.number().int().min(1).default(600),
+  SPAWN_FUNCTION_CACHE_TTL_SECONDS: z.coerce.number().int().min(0).default(3600),
+  SPAWN_FUNCTION_OUTPUT_MAX_BYTES: z.coerce.number().int().min(1024).default(65_536),
+  SPAWN_TASK_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(2),
+  SPAWN_STUDY_MAX_RUNS: z.coerce.number().int().min(1).default(1000),
+  SPAWN_CACHE: z.enum(['on', 'off']).default('on'),
+  SPAWN_CACHE_TTL_SECONDS: z.coerce.number().int().min(1).default(86_400),
+  SPAWN_GENERATION_BUDGET_USD: z.coerce.number().positive().optional(),
+  SPAWN_GENERATION_BUDGET_TOKENS: z.coerce.number().int().min(1).optional(),
 });
 
 export type SpawnEnv = z.input<typeof envSchema>;
@@ -64,6 +81,13 @@ export interface SpawnConfig {
     readonly pids: number;
     readonly scriptTimeoutSeconds: number;
     readonly appStartTimeoutSeconds: number;
+    /** Warm containers kept per tier (docker runtime only); 0 disables the pool. */
+    readonly poolSize: number;
+    /** Health check period of running api apps, and how long a restarted app may stay unhealthy. */
+    readonly healthIntervalSeconds: number;
+    readonly healthGraceSeconds: number;
+    /** An api app with no request for this long is paused (scale-to-zero); 0 disables. */
+    readonly idlePauseSeconds: number;
   };
   readonly maxPromptChars: number;
   /** Rounds of "here are the errors, fix them" sent back to the model before a session fails. */
@@ -81,6 +105,27 @@ export interface SpawnConfig {
   readonly pricing: Pricing;
   /** `auto`: tokens required unless the server listens on loopback only; `required`: always. */
   readonly auth: 'auto' | 'required';
+  /** Functions, tasks, workflows and studies (see the README's section). */
+  readonly functions: {
+    /** Default per-call limit; a function's own `timeoutSeconds` wins. */
+    readonly timeoutSeconds: number;
+    readonly memoryMb: number;
+    /** Warm runtimes kept per worker, by count and by the sum of their memory limits. */
+    readonly warmMax: number;
+    readonly warmMemoryMb: number;
+    readonly warmIdleSeconds: number;
+    /** 0 disables the result cache. */
+    readonly cacheTtlSeconds: number;
+    /** stdout and stderr of one call are each cut at this many bytes. */
+    readonly outputMaxBytes: number;
+    /** Runs of a task whose worker died (1: fail it with a reason instead of retrying). */
+    readonly taskAttempts: number;
+    readonly studyMaxRuns: number;
+  };
+  /** Prompt cache of LLM generations (database, or Redis when REDIS_URL is set). */
+  readonly cache: { readonly enabled: boolean; readonly ttlSeconds: number };
+  /** Per-generation limits passed to the LLM generator; unset means unlimited. */
+  readonly generationBudget: { readonly maxGenerationUsd?: number; readonly maxGenerationTokens?: number };
 }
 
 export class ConfigError extends Error {
@@ -123,6 +168,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       pids: e.SPAWN_SANDBOX_PIDS,
       scriptTimeoutSeconds: e.SPAWN_SCRIPT_TIMEOUT_SECONDS,
       appStartTimeoutSeconds: e.SPAWN_APP_START_TIMEOUT_SECONDS,
+      poolSize: e.SPAWN_POOL_SIZE,
+      healthIntervalSeconds: e.SPAWN_HEALTH_INTERVAL_SECONDS,
+      healthGraceSeconds: e.SPAWN_HEALTH_GRACE_SECONDS,
+      idlePauseSeconds: e.SPAWN_IDLE_PAUSE_SECONDS,
     },
     maxPromptChars: e.SPAWN_MAX_PROMPT_CHARS,
     repairRounds: e.SPAWN_REPAIR_ROUNDS,
@@ -138,6 +187,22 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     defaultTier: e.SPAWN_DEFAULT_TIER,
     pricing,
     auth: e.SPAWN_AUTH,
+    functions: {
+      timeoutSeconds: e.SPAWN_FUNCTION_TIMEOUT_SECONDS,
+      memoryMb: e.SPAWN_FUNCTION_MEMORY_MB,
+      warmMax: e.SPAWN_FUNCTION_WARM_MAX,
+      warmMemoryMb: e.SPAWN_FUNCTION_WARM_MEMORY_MB,
+      warmIdleSeconds: e.SPAWN_FUNCTION_WARM_IDLE_SECONDS,
+      cacheTtlSeconds: e.SPAWN_FUNCTION_CACHE_TTL_SECONDS,
+      outputMaxBytes: e.SPAWN_FUNCTION_OUTPUT_MAX_BYTES,
+      taskAttempts: e.SPAWN_TASK_ATTEMPTS,
+      studyMaxRuns: e.SPAWN_STUDY_MAX_RUNS,
+    },
+    cache: { enabled: e.SPAWN_CACHE === 'on', ttlSeconds: e.SPAWN_CACHE_TTL_SECONDS },
+    generationBudget: {
+      ...(e.SPAWN_GENERATION_BUDGET_USD === undefined ? {} : { maxGenerationUsd: e.SPAWN_GENERATION_BUDGET_USD }),
+      ...(e.SPAWN_GENERATION_BUDGET_TOKENS === undefined ? {} : { maxGenerationTokens: e.SPAWN_GENERATION_BUDGET_TOKENS }),
+    },
   };
   return deepFreeze(config);
 }

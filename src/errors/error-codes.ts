@@ -12,6 +12,16 @@ export const ERROR_CODES = {
   TTL_OUT_OF_RANGE: { status: 400, message: 'ttlSeconds is outside the allowed range' },
   UNKNOWN_FIELD: { status: 400, message: 'the request has a field the API does not know' },
   SESSION_NOT_ACTIVE: { status: 409, message: 'the session is no longer active' },
+  EDITS_NEED_A_MODEL: { status: 409, message: 'follow-up edits need a model: set ANTHROPIC_API_KEY, OPENAI_API_KEY or SPAWN_MODELS and restart' },
+  EDIT_IN_PROGRESS: { status: 409, message: 'a change to this app is still being made: wait for it to finish' },
+  FUNCTION_SYNTAX_ERROR: { status: 400, message: 'the function code does not parse' },
+  FUNCTION_ENTRYPOINT_MISSING: { status: 400, message: 'the function code does not define its entrypoint' },
+  FUNCTION_SCHEMA_INVALID: { status: 400, message: 'inputSchema is not a JSON Schema SpawnAI can use' },
+  FUNCTION_INPUT_INVALID: { status: 400, message: 'the inputs do not match the function input schema' },
+  WORKFLOW_CYCLE: { status: 400, message: 'the workflow steps depend on each other in a cycle' },
+  WORKFLOW_UNKNOWN_STEP: { status: 400, message: 'a workflow reference names a step that does not exist' },
+  WORKFLOW_UNKNOWN_FUNCTION: { status: 400, message: 'a workflow step names a function that does not exist' },
+  STUDY_TOO_LARGE: { status: 400, message: 'the study has more runs than the configured maximum' },
   // 401/403 — identity
   AUTH_REQUIRED: { status: 401, message: 'a bearer token is required: create one with `spawnai token create --name NAME`' },
   AUTH_INVALID: { status: 401, message: 'the bearer token is not valid' },
@@ -19,7 +29,13 @@ export const ERROR_CODES = {
   // 404
   NOT_FOUND: { status: 404, message: 'no such route' },
   SESSION_NOT_FOUND: { status: 404, message: 'no such session' },
+  VERSION_NOT_FOUND: { status: 404, message: 'the session has no such version' },
   APP_NOT_FOUND: { status: 404, message: 'no app lives at this address' },
+  FUNCTION_NOT_FOUND: { status: 404, message: 'no such function' },
+  TASK_NOT_FOUND: { status: 404, message: 'no such task' },
+  WORKFLOW_NOT_FOUND: { status: 404, message: 'no such workflow' },
+  WORKFLOW_RUN_NOT_FOUND: { status: 404, message: 'no such workflow run' },
+  STUDY_NOT_FOUND: { status: 404, message: 'no such study' },
   // 410
   APP_EXPIRED: { status: 410, message: 'this app has expired and was destroyed' },
   // 413 / 415
@@ -40,10 +56,17 @@ export const ERROR_CODES = {
   PROVISIONING_FAILED: { status: 500, message: 'no sandbox could be prepared for the app' },
   DEPLOY_FAILED: { status: 500, message: 'the app could not be deployed' },
   APP_START_FAILED: { status: 500, message: 'the app did not start or did not answer on its port in time' },
+  APP_UNHEALTHY: { status: 500, message: 'the app stopped answering or exited, and stayed unhealthy after a restart' },
   SCRIPT_FAILED: { status: 500, message: 'the script exited with an error' },
   SCRIPT_TIMEOUT: { status: 500, message: 'the script did not finish within its time limit' },
   STUCK_TIMEOUT: { status: 500, message: 'the session made no progress before its deadline' },
   WORKER_LOST: { status: 500, message: 'the worker running the session stopped before finishing it' },
+  FUNCTION_ERROR: { status: 500, message: 'the function raised an exception' },
+  FUNCTION_TIMEOUT: { status: 500, message: 'the function did not return within its time limit' },
+  FUNCTION_OUTPUT_INVALID: { status: 500, message: 'the function returned outputs that are not JSON-serialisable' },
+  FUNCTION_CRASHED: { status: 500, message: 'the function runtime died during the call (out of memory, or it exited)' },
+  TASK_WORKER_LOST: { status: 500, message: 'the worker running the task stopped before finishing it' },
+  WORKFLOW_STEP_SKIPPED: { status: 500, message: 'the step did not run because a step it depends on failed' },
   INTERNAL_ERROR: { status: 500, message: 'unexpected internal error' },
 } as const satisfies Record<string, { status: number; message: string }>;
 

@@ -22,6 +22,6 @@ export function createGenerator(config: SpawnConfig, env: Record<string, string 
   }
   const models = chain.map((m) => m.id);
   logger.info({ models }, 'generation through the model chain');
-  const llm = createLlmGenerator({ models: chain, env, pricing: config.pricing, logger });
+  const llm = createLlmGenerator({ models: chain, env, pricing: config.pricing, logger, budget: config.generationBudget });
   return Object.assign(llm, { models });
 }

@@ -4,7 +4,7 @@ import { SpawnError } from '../errors/index.ts';
 import type { Logger } from '../log/index.ts';
 import type { JobQueue } from '../queue/index.ts';
 import type { SessionRecord, Store } from '../store/index.ts';
-import { computeCost, roundUsd } from './cost.ts';
+import { computeCost, roundUsd, tierRate } from './cost.ts';
 import type { Metrics } from './metrics.ts';
 import type { SandboxManager } from './sandbox-manager.ts';
 import type { SessionEvents } from './session-events.ts';
@@ -50,7 +50,11 @@ export class Lifecycle {
     const s = await this.#store.sessions.transition(sessionId, ACTIVE_STATES, 'destroying', {});
     if (!s) return false;
     await this.#events.emit(sessionId, 'state', { state: 'destroying', progress: s.progress, reason });
-    await this.#queue.enqueue('session.destroy', { sessionId }, { jobId: `destroy-${sessionId}` });
+    // With the queue down the session is still destroying in the database: the reconciler (which
+    // also calls finishDestroy itself at expiry) completes it, so an outage never loses a destroy.
+    await this.#queue.enqueue('session.destroy', { sessionId }, { jobId: `destroy-${sessionId}` }).catch((err: unknown) => {
+      this.#logger.warn({ err, sessionId }, 'destroy job not queued; the reconciler finishes the destroy');
+    });
     return true;
   }
 
@@ -108,9 +112,18 @@ export class Lifecycle {
     const destroyedAt = s.destroyedAt ?? new Date();
     const costs = await this.#store.costs.listBySession(s.id);
     if (!costs.some((c) => c.kind === 'compute')) {
-      const seconds = (destroyedAt.getTime() - s.createdAt.getTime()) / 1000;
+      await this.#store.pauses.end(s.id, destroyedAt);
+      // Paused time (scale-to-zero) is billed apart, at the lower pausedRateFactor.
+      const lifetimeSeconds = Math.max(0, (destroyedAt.getTime() - s.createdAt.getTime()) / 1000);
+      const pausedSeconds = Math.min(lifetimeSeconds, await this.#store.pauses.totalSeconds(s.id, destroyedAt));
+      const seconds = lifetimeSeconds - pausedSeconds;
       const amountUsd = computeCost(this.#config, s.tier, seconds);
       await this.#store.costs.add({ sessionId: s.id, kind: 'compute', amountUsd, details: { seconds: Math.round(seconds), tier: s.tier }, at: destroyedAt });
+      if (pausedSeconds > 0) {
+        const rateFactor = this.#config.pricing.pausedRateFactor;
+        const pausedUsd = roundUsd(((tierRate(this.#config, s.tier) * pausedSeconds) / 3600) * rateFactor);
+        await this.#store.costs.add({ sessionId: s.id, kind: 'compute-paused', amountUsd: pausedUsd, details: { seconds: Math.round(pausedSeconds), tier: s.tier, rateFactor }, at: destroyedAt });
+      }
     }
     const actualCost = roundUsd(await this.#store.costs.totalBySession(s.id));
     await this.#store.sessions.update(s.id, { destroyedAt, actualCost });

@@ -46,5 +46,11 @@ export function createMetrics(store: Store, queue: JobQueue) {
     labelNames: ['code'],
     registers: [registry],
   });
-  return { registry, stepDuration, sessionsCreated, sessionsFailed };
+  const promptCacheRequests = new Counter({
+    name: 'spawnai_prompt_cache_requests_total',
+    help: 'Prompt cache lookups of LLM generations, by result (hit rate = hit / (hit + miss))',
+    labelNames: ['result'],
+    registers: [registry],
+  });
+  return { registry, stepDuration, sessionsCreated, sessionsFailed, promptCacheRequests };
 }

@@ -9,6 +9,7 @@ import type { Sandbox } from '../runtime/index.ts';
 import type { SessionPatch, SessionRecord, Store } from '../store/index.ts';
 import type { Lifecycle } from './lifecycle.ts';
 import type { Metrics } from './metrics.ts';
+import type { GenerationCache } from './prompt-cache.ts';
 import { generationProgress, STATE_PROGRESS } from './progress.ts';
 import type { SandboxManager } from './sandbox-manager.ts';
 import { scriptResultPage } from './script-result.ts';
@@ -36,6 +37,8 @@ export interface PipelineDeps {
   config: SpawnConfig;
   logger: Logger;
   workerId: string;
+  /** Prompt cache of LLM generations; absent or disabled means always generate. */
+  cache?: GenerationCache;
 }
 
 /**
@@ -132,8 +135,15 @@ export class Pipeline {
 
   async #generate(session: SessionRecord, signal: AbortSignal): Promise<GeneratedApp> {
     const t0 = Date.now();
+    const cached = await this.#d.cache?.lookup(session);
+    if (cached) {
+      await this.#d.store.sessions.update(session.id, { generator: cached.generator, model: cached.model, cacheHit: true });
+      await this.#d.events.log(session.id, `served from the prompt cache: ${cached.files.length} file(s) first written by ${cached.model ?? cached.generator}, no model call`);
+      return cached;
+    }
     const app = await this.#d.generator.generate({ sessionId: session.id, prompt: session.prompt, appType: session.appType, title: session.title, signal, onEvent: this.#onGenerationEvent(session.id) });
     this.#d.metrics.stepDuration.observe({ step: 'generate', app_type: session.appType }, (Date.now() - t0) / 1000);
+    await this.#d.cache?.remember(session, app);
     await this.#d.store.sessions.update(session.id, { generator: app.generator, model: app.model });
     await this.#d.events.log(session.id, `${app.files.length} file(s) written by ${app.model ?? app.generator}${app.template ? ` (template ${app.template})` : ''}`);
     return app;
@@ -142,13 +152,14 @@ export class Pipeline {
   #onGenerationEvent(sessionId: string): GenerateRequest['onEvent'] {
     let lastProgress = 0;
     return (e) => {
-      if (e.type === 'file' && e.status !== 'writing') void this.#d.events.emit(sessionId, 'file', { path: e.path, status: e.status, bytes: e.bytes });
-      else if (e.type === 'log') void this.#d.events.log(sessionId, e.message);
+      // Streamed events are best-effort: with the database down they are dropped, never a crash.
+      if (e.type === 'file' && e.status !== 'writing') void this.#d.events.emit(sessionId, 'file', { path: e.path, status: e.status, bytes: e.bytes }).catch(() => undefined);
+      else if (e.type === 'log') void this.#d.events.log(sessionId, e.message).catch(() => undefined);
       else if (e.type === 'progress') {
         const progress = generationProgress(e.fraction);
         if (progress > lastProgress + 4) {
           lastProgress = progress;
-          void this.#d.events.emit(sessionId, 'progress', { progress, step: 'generating' });
+          void this.#d.events.emit(sessionId, 'progress', { progress, step: 'generating' }).catch(() => undefined);
         }
       }
     };
@@ -208,7 +219,7 @@ export class Pipeline {
       const onLog = (stream: 'stdout' | 'stderr', line: string): void => {
         tail.push(`[${stream}] ${line}`);
         if (tail.length > 20) tail.shift();
-        void this.#d.events.log(session.id, `[${stream}] ${line}`);
+        void this.#d.events.log(session.id, `[${stream}] ${line}`).catch(() => undefined);
       };
       const started = await this.#d.sandboxes.startApp(sandbox, app.files, command, onLog, signal);
       if ('error' in started) throw new SpawnError('APP_START_FAILED', `${started.error}${tail.length ? `\n${tail.join('\n')}` : ''}`);

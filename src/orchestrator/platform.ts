@@ -4,16 +4,22 @@ import path from 'node:path';
 import { ArtifactStore } from '../artifacts/index.ts';
 import type { SpawnConfig } from '../config/index.ts';
 import { createEventBus, type EventBus } from '../events/index.ts';
+import { createFunctions, type Functions } from '../functions/index.ts';
 import { createGenerator } from '../generator/index.ts';
 import type { Logger } from '../log/index.ts';
 import { createQueue, type JobContext, type JobQueue } from '../queue/index.ts';
 import { selectDriver } from '../runtime/index.ts';
 import { createStore, type Store } from '../store/index.ts';
+import { AppActivity } from './app-activity.ts';
+import { AppSupervisor } from './app-supervisor.ts';
+import { HealthMonitor } from './health-monitor.ts';
 import { Lifecycle } from './lifecycle.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
 import { Pipeline } from './pipeline.ts';
+import { createPromptCache, GenerationCache } from './prompt-cache.ts';
 import { Reconciler } from './reconciler.ts';
-import { SandboxManager } from './sandbox-manager.ts';
+import { AppRedeployer, EditRunner, RevisionService } from './revisions/index.ts';
+import { SandboxManager, sandboxShape } from './sandbox-manager.ts';
 import { SessionEvents } from './session-events.ts';
 import { SessionService } from './session-service.ts';
 
@@ -33,9 +39,17 @@ export interface Platform {
   readonly artifacts: ArtifactStore;
   readonly sessions: SessionService;
   readonly lifecycle: Lifecycle;
+  /** Functions, tasks, workflows and studies (tasks run on worker nodes, in warm sandboxes). */
+  readonly functions: Functions;
+  /** Follow-up edits, versions, restore and ZIP export of running apps. */
+  readonly revisions: RevisionService;
+  /** Prompt cache of LLM generations; null when disabled (SPAWN_CACHE=off) or with offline templates. */
+  readonly promptCache: GenerationCache | null;
   readonly metrics: Metrics;
   /** Present on worker nodes only. */
   readonly sandboxes: SandboxManager | null;
+  /** Scale-to-zero state of this node's api apps (the app proxy's activity hook); worker nodes only. */
+  readonly apps: AppActivity | null;
   readonly workerId: string;
   /** The model chain in use (empty with offline templates). */
   readonly models: string[];
@@ -61,17 +75,23 @@ export async function createPlatform(config: SpawnConfig, logger: Logger, option
 
   let sandboxes: SandboxManager | null = null;
   if (options.worker) {
-    const driver = await selectDriver(config.runtime, { dataDir: config.dataDir, logger });
+    const pool = { size: config.sandbox.poolSize, tiers: [sandboxShape(config, config.defaultTier)] };
+    const driver = await selectDriver(config.runtime, { dataDir: config.dataDir, logger, pool });
     await driver.init();
     sandboxes = new SandboxManager(driver, store, config, logger);
     logger.info({ runtime: driver.name, isolation: driver.capabilities.isolation }, 'sandbox runtime ready');
   }
   const lifecycle = new Lifecycle({ store, queue, events, sandboxes, config, logger, metrics });
-  const sessions = new SessionService({ store, queue, events, lifecycle, generator, config, metrics });
-  const reconciler = new Reconciler({ store, queue, lifecycle, sandboxes, config, logger });
+  const sessions = new SessionService({ store, queue, events, lifecycle, generator, config, metrics, models: generator.models });
+  const promptCache = config.cache.enabled && generator.models.length > 0 ? new GenerationCache({ cache: createPromptCache(config, store), config, models: generator.models, metrics, logger }) : null;
+  const redeployer = new AppRedeployer({ store, artifacts, sandboxes, events, config });
+  const editRunner = new EditRunner({ store, events, generator, artifacts, redeployer, config, logger });
+  const revisions = new RevisionService({ store, queue, events, artifacts, sessions, generator, runner: editRunner, config });
+  const functions = createFunctions({ store, queue, config, logger, workerId, sandboxes });
+  const reconciler = new Reconciler({ store, queue, lifecycle, sandboxes, config, logger, isFunctionSandboxLive: (id) => functions.isSandboxLive(id) });
 
   if (sandboxes) {
-    const pipeline = new Pipeline({ store, events, generator, artifacts, sandboxes, lifecycle, metrics, config, logger, workerId });
+    const pipeline = new Pipeline({ store, events, generator, artifacts, sandboxes, lifecycle, metrics, config, logger, workerId, ...(promptCache ? { cache: promptCache } : {}) });
     await queue.process(
       (job: JobContext) => {
         switch (job.name) {
@@ -81,12 +101,25 @@ export async function createPlatform(config: SpawnConfig, logger: Logger, option
             return lifecycle.finishDestroy(job.data.sessionId);
           case 'session.expire':
             return lifecycle.expire(job.data.sessionId);
+          case 'session.edit':
+            return editRunner.run(job);
+          case 'task.run':
+            return functions.runTask(job);
         }
       },
       { concurrency: config.workerConcurrency },
     );
   }
+  let apps: AppActivity | null = null;
+  let supervisor: AppSupervisor | null = null;
+  if (sandboxes) {
+    apps = new AppActivity({ driver: sandboxes.driver, store, events, logger });
+    const monitor = new HealthMonitor({ store, artifacts, events, sandboxes, lifecycle, config, logger });
+    supervisor = new AppSupervisor({ store, driver: sandboxes.driver, activity: apps, monitor, config, logger, workerId });
+    supervisor.start();
+  }
   reconciler.start();
+  functions.start();
   logger.info({ store: store.dialect, queue: queue.kind, bus: bus.kind, worker: options.worker, workerId }, 'platform started');
 
   return {
@@ -98,16 +131,23 @@ export async function createPlatform(config: SpawnConfig, logger: Logger, option
     artifacts,
     sessions,
     lifecycle,
+    functions,
+    revisions,
+    promptCache,
     metrics,
     sandboxes,
+    apps,
     workerId,
     models: generator.models,
     runtime: sandboxes ? { name: sandboxes.driver.name, isolation: sandboxes.driver.capabilities.isolation } : { name: 'none', isolation: 'none' },
     async close() {
       await reconciler.stop();
+      await supervisor?.stop();
       await queue.close();
+      await functions.close();
       await sandboxes?.driver.close();
       await bus.close();
+      await promptCache?.close();
       await store.close();
     },
   };

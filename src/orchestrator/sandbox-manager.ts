@@ -4,6 +4,18 @@ import type { AppFile, ExecOptions, ExecResult, LogListener, Sandbox, SandboxDri
 import type { SessionRecord, Store } from '../store/index.ts';
 import { waitUntilAnswering } from './app-probe.ts';
 
+/** Limits and network of a tier's sandboxes (also the warm pool's shape for that tier). */
+export function sandboxShape(config: SpawnConfig, tierName: string): { tier: string; memoryMb: number; cpus: number; pids: number; network: 'none' | 'outbound' } {
+  const tier = config.pricing.tiers[tierName];
+  return {
+    tier: tierName,
+    memoryMb: Math.min(tier?.memoryMb ?? config.sandbox.memoryMb, config.sandbox.memoryMb),
+    cpus: Math.min(tier?.cpus ?? config.sandbox.cpus, config.sandbox.cpus),
+    pids: config.sandbox.pids,
+    network: config.sandbox.network,
+  };
+}
+
 /**
  * The one wrapper around the chosen driver: records every sandbox in the store before it can
  * leak, destroys once, and reaps what no live session owns. Drivers stay free of bookkeeping.
@@ -21,19 +33,18 @@ export class SandboxManager {
     this.#logger = logger;
   }
 
-  async create(session: SessionRecord, kind: 'server' | 'script'): Promise<Sandbox> {
-    const tier = this.#config.pricing.tiers[session.tier];
+  /**
+   * `recordCreatedAt` back-dates the record so it does not become the session's live sandbox (the
+   * newest one not destroyed) before it answers: an edit starts its replacement beside the old one.
+   */
+  async create(session: SessionRecord, kind: 'server' | 'script', options: { recordCreatedAt?: Date } = {}): Promise<Sandbox> {
     const sandbox = await this.driver.create({
       sessionId: session.id,
       kind,
-      tier: session.tier,
-      memoryMb: Math.min(tier?.memoryMb ?? this.#config.sandbox.memoryMb, this.#config.sandbox.memoryMb),
-      cpus: Math.min(tier?.cpus ?? this.#config.sandbox.cpus, this.#config.sandbox.cpus),
-      pids: this.#config.sandbox.pids,
-      network: this.#config.sandbox.network,
+      ...sandboxShape(this.#config, session.tier),
       expiresAt: session.expiresAt,
     });
-    await this.#store.sandboxes.upsert({ id: sandbox.id, sessionId: session.id, driver: this.driver.name, state: 'ready', endpoint: null });
+    await this.#store.sandboxes.upsert({ id: sandbox.id, sessionId: session.id, driver: this.driver.name, state: 'ready', endpoint: null, createdAt: options.recordCreatedAt });
     return sandbox;
   }
 

@@ -25,7 +25,9 @@ export class SessionEvents {
   async emit(sessionId: string, type: SessionEventType, data: Record<string, unknown>): Promise<SessionEvent> {
     const stored = await this.#store.events.append(sessionId, type, data);
     const event = toSessionEvent(stored);
-    await this.#bus.publish(event).catch((err: unknown) => {
+    // Not awaited: with Redis down a publish waits for its timeout, and that must not hold up
+    // state transitions or API answers. Subscribers re-read the stored log, so nothing is lost.
+    this.#bus.publish(event).catch((err: unknown) => {
       this.#logger.warn({ err, sessionId }, 'event publish failed; subscribers will see it on replay');
     });
     return event;

@@ -7,12 +7,15 @@ const createSchema = z.strictObject({
   prompt: z.string(),
   appType: z.string().optional(),
   ttlSeconds: z.number().optional(),
+  cache: z.boolean().optional(),
 });
 
 export interface CreateSessionInput {
   prompt: string;
   appType: AppType | undefined;
   ttlSeconds: number;
+  /** `false` bypasses the prompt cache (a fresh generation, paid); undefined means use it. */
+  cache?: boolean | undefined;
 }
 
 /**
@@ -32,7 +35,7 @@ export function parseCreateSession(body: unknown, config: SpawnConfig): CreateSe
     throw new SpawnError('INVALID_APP_TYPE', `appType "${appType}" is not one of ${APP_TYPES.join(', ')}`);
   }
   const ttlSeconds = parseTtl(parsed.data.ttlSeconds ?? config.ttl.defaultSeconds, config);
-  return { prompt, appType: appType as AppType | undefined, ttlSeconds };
+  return { prompt, appType: appType as AppType | undefined, ttlSeconds, cache: parsed.data.cache };
 }
 
 export function parseExtend(body: unknown, config: SpawnConfig): number {

@@ -5,6 +5,7 @@ import { inferAppType, titleFromPrompt, type Generator } from '../generator/inde
 import type { JobQueue } from '../queue/index.ts';
 import type { SessionRecord, Store } from '../store/index.ts';
 import { estimateCost, estimateSeconds } from './cost.ts';
+import { expectedGenerationUsd } from './generation-cost.ts';
 import { newSessionId, isSessionId } from './ids.ts';
 import type { Lifecycle } from './lifecycle.ts';
 import { checkOwnerLimits } from './limits.ts';
@@ -26,6 +27,8 @@ export interface SessionServiceDeps {
   generator: Generator;
   config: SpawnConfig;
   metrics: Metrics;
+  /** The model chain (empty with offline templates): prices the expected generation. */
+  models?: readonly string[];
 }
 
 /** What the API and CLI ask of sessions; ownership is checked here, once. */
@@ -61,7 +64,8 @@ export class SessionService {
       ttlSeconds: input.ttlSeconds,
       createdAt: now,
       expiresAt: new Date(now.getTime() + input.ttlSeconds * 1000),
-      estimatedCost: estimateCost(config, config.defaultTier, input.ttlSeconds, 0),
+      estimatedCost: estimateCost(config, config.defaultTier, input.ttlSeconds, usesModel ? expectedGenerationUsd(config, this.#d.models ?? [], appType, input.prompt) : 0),
+      cacheBypass: input.cache === false,
     });
     this.#d.metrics.sessionsCreated.inc({ app_type: appType });
     await this.#d.events.emit(session.id, 'state', { state: 'requested', progress: session.progress, step: 'queued' });

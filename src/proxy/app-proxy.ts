@@ -8,6 +8,18 @@ import { isAppLabel } from './app-host.ts';
 import { sendAppPage } from './app-pages.ts';
 import { contentTypeFor } from './content-type.ts';
 
+/**
+ * Scale-to-zero hook, implemented by the orchestrator on nodes that run sandboxes. Called for
+ * every request and WebSocket forwarded to an api app; `requestStarted` returns a promise only
+ * when the app is paused (the request then waits for the resume), so a running app pays a Map lookup.
+ */
+export interface AppActivityHook {
+  /** Called once by the proxy that reports here (until then no request is seen, so nothing idles). */
+  proxyAttached(): void;
+  requestStarted(sessionId: string): Promise<void> | undefined;
+  requestEnded(sessionId: string): void;
+}
+
 interface Route {
   session: SessionRecord | null;
   target: ProxyTarget | null;
@@ -27,11 +39,14 @@ export class AppProxy {
   readonly #store: Store;
   readonly #artifacts: ArtifactStore;
   readonly #logger: Logger;
+  readonly #activity: AppActivityHook | undefined;
   readonly #routes = new Map<string, Route>();
   readonly #proxy = createProxyServer({ xfwd: true, proxyTimeout: 120_000 });
 
-  constructor(deps: { store: Store; artifacts: ArtifactStore; logger: Logger }) {
+  constructor(deps: { store: Store; artifacts: ArtifactStore; logger: Logger; activity?: AppActivityHook }) {
     this.#store = deps.store;
+    this.#activity = deps.activity;
+    this.#activity?.proxyAttached();
     this.#artifacts = deps.artifacts;
     this.#logger = deps.logger;
     this.#proxy.on('error', (err, _req, res) => {
@@ -53,8 +68,15 @@ export class AppProxy {
       return sendAppPage(res, 503, 'Almost there', 'This app is still being built. This page refreshes by itself.', { code: 'APP_UNAVAILABLE', refreshSeconds: 2 });
     }
     if (route.target) {
+      if (!(await this.#awake(id, res))) {
+        return sendAppPage(res, 502, 'This app is not answering', 'It could not be woken up. Try again in a moment.', { code: 'APP_UNAVAILABLE', refreshSeconds: 5 });
+      }
       this.#proxy.web(req, res, { target: route.target });
       return;
+    }
+    // An api app between sandboxes (being restarted): never fall back to serving its source files.
+    if (s.appType === 'api') {
+      return sendAppPage(res, 503, 'This app is restarting', 'It will be back in a moment. This page refreshes by itself.', { code: 'APP_UNAVAILABLE', refreshSeconds: 2 });
     }
     await this.#serveStatic(s, req, res);
   }
@@ -65,7 +87,26 @@ export class AppProxy {
       socket.end('HTTP/1.1 404 Not Found\r\nconnection: close\r\n\r\n');
       return;
     }
+    if (!(await this.#awake(id, socket))) {
+      socket.end('HTTP/1.1 502 Bad Gateway\r\nconnection: close\r\n\r\n');
+      return;
+    }
     this.#proxy.ws(req, socket, head, { target: route.target });
+  }
+
+  /** Reports the request to the activity hook (ended when `conn` closes) and waits while the app is woken. */
+  async #awake(id: string, conn: ServerResponse | Duplex): Promise<boolean> {
+    if (!this.#activity) return true;
+    const waking = this.#activity.requestStarted(id);
+    conn.once('close', () => this.#activity?.requestEnded(id));
+    if (!waking) return true;
+    try {
+      await waking;
+      return true;
+    } catch (err) {
+      this.#logger.warn({ err, sessionId: id }, 'resuming a paused app failed');
+      return false;
+    }
   }
 
   close(): void {

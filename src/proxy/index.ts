@@ -1,2 +1,2 @@
-export { AppProxy } from './app-proxy.ts';
+export { AppProxy, type AppActivityHook } from './app-proxy.ts';
 export { parseAppHost } from './app-host.ts';

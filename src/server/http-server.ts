@@ -5,7 +5,10 @@ import type { Platform } from '../orchestrator/index.ts';
 import { AppProxy, parseAppHost } from '../proxy/index.ts';
 import { resolveOwner } from './auth.ts';
 import { installErrorHandling } from './errors.ts';
+import { controlPlaneHostGuard } from './host-guard.ts';
 import { eventRoutes } from './routes/event-routes.ts';
+import { functionRoutes } from './routes/function-routes.ts';
+import { revisionRoutes } from './routes/revision-routes.ts';
 import { sessionRoutes } from './routes/session-routes.ts';
 import { systemRoutes } from './routes/system-routes.ts';
 import { appUrlBuilder } from './session-view.ts';
@@ -33,7 +36,7 @@ export interface SpawnServer {
  */
 export async function createSpawnServer(platform: Platform): Promise<SpawnServer> {
   const { config, logger } = platform;
-  const proxy = new AppProxy({ store: platform.store, artifacts: platform.artifacts, logger });
+  const proxy = new AppProxy({ store: platform.store, artifacts: platform.artifacts, logger, activity: platform.apps ?? undefined });
   let port = config.port;
   const appUrl = appUrlBuilder(config, () => port);
 
@@ -63,6 +66,7 @@ export async function createSpawnServer(platform: Platform): Promise<SpawnServer
   // "simple" cross-origin POST without a CORS preflight. Refused with 415 instead.
   app.removeContentTypeParser('text/plain');
   app.decorateRequest('ownerId', '');
+  app.addHook('onRequest', controlPlaneHostGuard(config));
   app.addHook('onRequest', async (request) => {
     if (request.url.startsWith('/api/') && request.url !== '/api/config') {
       request.ownerId = await resolveOwner(request, config, platform.store);
@@ -70,6 +74,8 @@ export async function createSpawnServer(platform: Platform): Promise<SpawnServer
   });
   sessionRoutes(app, platform, appUrl);
   eventRoutes(app, platform);
+  functionRoutes(app, platform);
+  revisionRoutes(app, platform);
   systemRoutes(app, platform);
   await webUi(app);
 

@@ -32,6 +32,7 @@ export function toSessionView(s: SessionRecord, appUrl: (id: string) => string):
     estimatedCost: s.estimatedCost,
     actualCost: s.actualCost,
     error: s.errorCode ? { code: s.errorCode, message: s.errorMessage ?? '' } : null,
+    cached: s.cacheHit,
   };
 }
 
@@ -45,5 +46,6 @@ export function toCreatedSession(s: SessionRecord, estimatedSeconds: number): Cr
     estimatedSeconds,
     expiresAt: s.expiresAt.toISOString(),
     appUrl: null,
+    cached: s.cacheHit,
   };
 }

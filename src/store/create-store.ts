@@ -46,6 +46,12 @@ function createPostgresStore(connectionString: string, schema: string | undefine
     },
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
   });
+  // A connection the server drops (restart, failover) is reported as an 'error' event — on the
+  // pool when idle, on the client while checked out — which would crash the process if nobody
+  // listened. Queries in flight get their own error; the pool discards the broken client and the
+  // next query connects afresh.
+  pool.on('error', () => undefined);
+  pool.on('connect', (client) => client.on('error', () => undefined));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return new KyselyStore(db, 'postgres', schema ? { migrationTableSchema: schema } : {});
 }

@@ -1,16 +1,22 @@
 import { sql, type Kysely } from 'kysely';
 import { KyselyArtifactRepository } from './artifact-repository.ts';
 import { KyselyCacheRepository } from './cache-repository.ts';
+import { KyselyPauseRepository } from './pause-repository.ts';
 import type { StoreDialect } from './codec.ts';
 import { KyselyCostRepository } from './cost-repository.ts';
 import { KyselyEventRepository } from './event-repository.ts';
+import { KyselyFunctionRepository } from './function-repository.ts';
+import { KyselyFunctionRuntimeRepository, KyselyResultCacheRepository } from './function-runtime-repository.ts';
 import { KyselyMessageRepository } from './message-repository.ts';
 import { runMigrations } from './migrations/run-migrations.ts';
 import { KyselySandboxRepository } from './sandbox-repository.ts';
 import type { Database } from './schema.ts';
 import { KyselySessionRepository } from './session-repository.ts';
+import { KyselyStudyRepository } from './study-repository.ts';
+import { KyselyTaskRepository } from './task-repository.ts';
 import type { Store } from './store.ts';
 import { KyselyTokenRepository } from './token-repository.ts';
+import { KyselyWorkflowRepository } from './workflow-repository.ts';
 
 const PING_TIMEOUT_MS = 5_000;
 
@@ -30,6 +36,13 @@ export class KyselyStore implements Store {
   readonly artifacts: KyselyArtifactRepository;
   readonly messages: KyselyMessageRepository;
   readonly promptCache: KyselyCacheRepository;
+  readonly pauses: KyselyPauseRepository;
+  readonly functions: KyselyFunctionRepository;
+  readonly tasks: KyselyTaskRepository;
+  readonly workflows: KyselyWorkflowRepository;
+  readonly studies: KyselyStudyRepository;
+  readonly functionRuntimes: KyselyFunctionRuntimeRepository;
+  readonly resultCache: KyselyResultCacheRepository;
   readonly #db: Kysely<Database>;
   readonly #options: KyselyStoreOptions;
   #closing: Promise<void> | undefined;
@@ -47,6 +60,13 @@ export class KyselyStore implements Store {
     this.artifacts = new KyselyArtifactRepository(db);
     this.messages = new KyselyMessageRepository(db);
     this.promptCache = new KyselyCacheRepository(db);
+    this.pauses = new KyselyPauseRepository(db);
+    this.functions = new KyselyFunctionRepository(db);
+    this.tasks = new KyselyTaskRepository(db);
+    this.workflows = new KyselyWorkflowRepository(db);
+    this.studies = new KyselyStudyRepository(db);
+    this.functionRuntimes = new KyselyFunctionRuntimeRepository(db);
+    this.resultCache = new KyselyResultCacheRepository(db);
   }
 
   /** Serialised within this store: a second call waits for the first, then finds nothing to do. */

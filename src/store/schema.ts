@@ -1,4 +1,4 @@
-import type { Generated } from 'kysely';
+import type { FunctionTables } from './function-schema.ts';
 
 /**
  * Table shapes as Kysely sees them. Timestamps are epoch milliseconds (`bigint` in PostgreSQL,
@@ -30,9 +30,9 @@ export interface SessionsTable {
   worker_id: string | null;
   heartbeat_at: number | null;
   /** 0/1, added by migration 002 */
-  cache_hit: Generated<number>;
+  cache_hit: number;
   /** 0/1, added by migration 002 */
-  cache_bypass: Generated<number>;
+  cache_bypass: number;
 }
 
 export interface SessionEventsTable {
@@ -113,7 +113,15 @@ export interface PromptCacheTable {
   expires_at: number;
 }
 
-export interface Database {
+export interface SessionPausesTable {
+  id: string;
+  session_id: string;
+  sandbox_id: string;
+  paused_at: number;
+  resumed_at: number | null;
+}
+
+export interface Database extends FunctionTables {
   sessions: SessionsTable;
   session_events: SessionEventsTable;
   cost_entries: CostEntriesTable;
@@ -123,4 +131,5 @@ export interface Database {
   artifact_versions: ArtifactVersionsTable;
   session_messages: SessionMessagesTable;
   prompt_cache: PromptCacheTable;
+  session_pauses: SessionPausesTable;
 }

@@ -1,4 +1,12 @@
 import type { AppType, SessionState, SessionEventType } from '../api-types.ts';
+import type {
+  FunctionRepository,
+  FunctionRuntimeRepository,
+  ResultCacheRepository,
+  StudyRepository,
+  TaskRepository,
+  WorkflowRepository,
+} from './function-store.ts';
 
 /**
  * The persistence contract. Implemented once over Kysely for both SQLite and PostgreSQL; no
@@ -195,6 +203,18 @@ export interface CacheRepository {
   deleteExpired(now: Date): Promise<number>;
 }
 
+/** Scale-to-zero bookkeeping: the intervals during which a session's app was paused. */
+export interface PauseRepository {
+  /** Opens a pause interval; false when one is already open. */
+  start(sessionId: string, sandboxId: string, at: Date): Promise<boolean>;
+  /** Closes the open interval; its length in seconds, or null when none was open. */
+  end(sessionId: string, at: Date): Promise<number | null>;
+  /** When the open interval began, or null when the app is not paused. */
+  openSince(sessionId: string): Promise<Date | null>;
+  /** Seconds paused in total, an open interval counted up to `until`. */
+  totalSeconds(sessionId: string, until: Date): Promise<number>;
+}
+
 export interface Store {
   readonly dialect: 'sqlite' | 'postgres';
   readonly sessions: SessionRepository;
@@ -205,6 +225,13 @@ export interface Store {
   readonly artifacts: ArtifactRepository;
   readonly messages: MessageRepository;
   readonly promptCache: CacheRepository;
+  readonly pauses: PauseRepository;
+  readonly functions: FunctionRepository;
+  readonly tasks: TaskRepository;
+  readonly workflows: WorkflowRepository;
+  readonly studies: StudyRepository;
+  readonly functionRuntimes: FunctionRuntimeRepository;
+  readonly resultCache: ResultCacheRepository;
   /** Applies pending migrations (idempotent, safe to call from several processes). */
   migrate(): Promise<void>;
   /** True when the database answers a trivial query. */
@@ -223,3 +250,5 @@ export interface StoreOptions {
    */
   pgSchema?: string;
 }
+
+export type * from './function-store.ts';

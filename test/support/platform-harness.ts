@@ -21,11 +21,11 @@ export interface Harness {
 }
 
 /** Starts a real platform node + HTTP server on a free port, embedded defaults unless env says otherwise. */
-export async function startHarness(env: Partial<SpawnEnv> = {}, options: { worker?: boolean } = {}): Promise<Harness> {
+export async function startHarness(env: Partial<SpawnEnv> = {}, options: { worker?: boolean; providerEnv?: Record<string, string | undefined> } = {}): Promise<Harness> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'spawnai-test-'));
   fs.chmodSync(dataDir, 0o755); // sandboxes run as an unprivileged uid that must traverse it
   const config = loadConfig({}, { SPAWN_PORT: '0', SPAWN_DATA_DIR: dataDir, SPAWN_LOG_LEVEL: 'warn', SPAWN_RUNTIME: 'process', ...env });
-  const platform = await createPlatform(config, createLogger(config.logLevel), { worker: options.worker ?? true, env: {} });
+  const platform = await createPlatform(config, createLogger(config.logLevel), { worker: options.worker ?? true, env: options.providerEnv ?? {} });
   const server = await createSpawnServer(platform);
   const port = await server.listen();
   const base = `http://127.0.0.1:${port}`;
@@ -68,6 +68,10 @@ export async function startHarness(env: Partial<SpawnEnv> = {}, options: { worke
     },
     async close() {
       await server.close();
+      // Sessions a test left running keep their sandboxes (and mounts) on purpose across a
+      // restart; a test run ends them all so nothing outlives it.
+      const driver = platform.sandboxes?.driver;
+      if (driver) for (const s of await driver.list()) await driver.destroy(s.id);
       await platform.close();
       fs.rmSync(dataDir, { recursive: true, force: true });
     },

@@ -64,3 +64,17 @@ export async function removeContainer(docker: Docker, id: string): Promise<boole
     throw err;
   }
 }
+
+/** Waits until the Engine no longer knows the container: one being removed still holds its name. */
+export async function waitUntilGone(docker: Docker, id: string, timeoutMs = API_TIMEOUT_MS): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      await withTimeout(docker.getContainer(id).inspect(), API_TIMEOUT_MS, 'docker inspect');
+    } catch (err) {
+      if (statusCode(err) === 404) return;
+      throw err;
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}

@@ -13,11 +13,15 @@ export const LABEL = {
   expiresAt: 'spawnai.expires-at',
   owner: 'spawnai.owner',
   network: 'spawnai.network',
+  /** Which installation (data directory) made it: the reaper never touches another's sandboxes. */
+  installation: 'spawnai.installation',
 } as const;
 export const POOL_NAME_PREFIX = 'spawnai-pool-';
 export const SESSION_NAME_PREFIX = 'spawnai-session-';
 const APP_DIR_MB = 64;
 const TMP_DIR_MB = 64;
+/** Files per tmpfs: an inode flood ends in ENOSPC (tmpfs defaults to half the host's RAM pages). */
+const DIR_INODES = 16_384;
 
 export interface ResourceLimits {
   memoryMb: number;
@@ -36,6 +40,7 @@ export interface ContainerSpecInput extends ResourceLimits {
   network: 'none' | 'outbound';
   /** The driver instance that made it (`host:pid:id`), so a later one can tell stale pools. */
   owner: string;
+  installation: string;
   expiresAt?: Date;
   labels?: Record<string, string>;
 }
@@ -81,6 +86,7 @@ export function buildContainerOptions(input: ContainerSpecInput): Docker.Contain
       [LABEL.createdAt]: new Date().toISOString(),
       [LABEL.expiresAt]: input.expiresAt?.toISOString() ?? '',
       [LABEL.owner]: input.owner,
+      [LABEL.installation]: input.installation,
       [LABEL.network]: input.network,
     },
     HostConfig: {
@@ -93,7 +99,7 @@ export function buildContainerOptions(input: ContainerSpecInput): Docker.Contain
       IpcMode: 'private',
       AutoRemove: false,
       NetworkMode: input.networkName,
-      Tmpfs: { '/tmp': `rw,noexec,nosuid,nodev,size=${TMP_DIR_MB}m,mode=1777` },
+      Tmpfs: { '/tmp': `rw,noexec,nosuid,nodev,size=${TMP_DIR_MB}m,nr_inodes=${DIR_INODES},mode=1777` },
       // /app is a tmpfs too, but as an anonymous tmpfs-backed volume: the Engine's archive API
       // (putArchive) cannot write into a plain --tmpfs mount of a read-only-rootfs container,
       // while it can write into a volume. Removed with the container (`v: true`).
@@ -110,7 +116,7 @@ export function buildContainerOptions(input: ContainerSpecInput): Docker.Contain
               Options: {
                 type: 'tmpfs',
                 device: 'tmpfs',
-                o: `size=${APP_DIR_MB}m,uid=1000,gid=1000,mode=0755,nosuid,nodev`,
+                o: `size=${APP_DIR_MB}m,nr_inodes=${DIR_INODES},uid=1000,gid=1000,mode=0755,nosuid,nodev`,
               },
             },
           },

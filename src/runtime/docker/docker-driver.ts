@@ -1,5 +1,6 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
+import { resolve } from 'node:path';
 import Docker from 'dockerode';
 import { SpawnError } from '../../errors/index.ts';
 import type { Logger } from '../../log/index.ts';
@@ -17,8 +18,9 @@ import type {
   SandboxSpec,
   StartOptions,
 } from '../sandbox-driver.ts';
+import { limitLogListener } from '../log-budget.ts';
 import { appArchive } from './app-archive.ts';
-import { APP_DIR, APP_PORT } from './container-spec.ts';
+import { APP_DIR, APP_PORT, LABEL } from './container-spec.ts';
 import { API_TIMEOUT_MS, listManaged, removeContainer, sessionOf } from './container-ops.ts';
 import { execQuiet, openExec, runExec } from './docker-exec.ts';
 import { LineWriter, withTimeout } from './exec-streams.ts';
@@ -28,7 +30,7 @@ import { serverHealth } from './server-health.ts';
 import type { PoolShape } from './warm-pool.ts';
 
 export interface DockerDriverOptions {
-  /** Unused by this driver (all state lives in the Engine); kept for the registry's shape. */
+  /** Names the installation: sandboxes are labelled with it and list() returns only those. */
   dataDir: string;
   logger: Logger;
   /** Idle containers kept per tier and network mode (default 2; 0 disables the pool). */
@@ -52,11 +54,14 @@ export class DockerDriver implements SandboxDriver {
   readonly #logger: Logger;
   readonly #owner = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   readonly #firewall = new HostFirewall(this.#owner);
+  // Several installations (or test servers) may share one Engine; each reaps only its own.
+  readonly #installation: string;
   readonly #containers: SandboxContainers;
   #ready: Promise<void> | undefined;
 
   constructor(private readonly options: DockerDriverOptions) {
     this.#docker = new Docker(options.socketPath ? { socketPath: options.socketPath } : undefined);
+    this.#installation = createHash('sha256').update(resolve(options.dataDir)).digest('hex').slice(0, 16);
     this.#logger = options.logger.child({ driver: 'docker' });
     this.#containers = new SandboxContainers(
       this.#docker,
@@ -64,6 +69,7 @@ export class DockerDriver implements SandboxDriver {
       this.#firewall,
       this.#owner,
       options.pool?.size ?? 2,
+      this.#installation,
     );
   }
 
@@ -101,7 +107,8 @@ export class DockerDriver implements SandboxDriver {
       ['sh', '-c', 'exec "$@"', 'spawnai-server', ...options.command],
       options.env,
     );
-    const toLog = (name: 'stdout' | 'stderr'): LineWriter => new LineWriter((line) => onLog?.(name, line));
+    const log = onLog ? limitLogListener(onLog) : undefined;
+    const toLog = (name: 'stdout' | 'stderr'): LineWriter => new LineWriter((line) => log?.(name, line));
     this.#docker.modem.demuxStream(stream, toLog('stdout'), toLog('stderr'));
     stream.on('error', (err: Error) => this.#logger.debug({ err, sandbox: sandbox.id }, 'server output stream closed'));
     state.serverExec = exec;
@@ -143,6 +150,9 @@ export class DockerDriver implements SandboxDriver {
     for (const info of await listManaged(this.#docker)) {
       const sessionId = sessionOf(info.Labels, info.Names);
       if (!sessionId) continue;
+      // Unlabelled containers predate installation labels: still listed, as before.
+      const installation = info.Labels[LABEL.installation];
+      if (installation !== undefined && installation !== this.#installation) continue;
       infos.push({
         id: info.Id,
         sessionId,

@@ -11,6 +11,7 @@ import {
   removeContainer,
   sessionContainerName,
   statusCode,
+  waitUntilGone,
 } from './container-ops.ts';
 import {
   LABEL,
@@ -49,6 +50,7 @@ export class SandboxContainers {
     private readonly firewall: HostFirewall,
     private readonly owner: string,
     poolSize: number,
+    private readonly installation: string,
   ) {
     this.pool = new WarmPool(
       poolSize,
@@ -96,6 +98,8 @@ export class SandboxContainers {
       id = await this.#claim(pooled, spec, network).catch(async (err: unknown) => {
         this.logger.warn({ err, container: pooled }, 'claiming a pool container failed; cold-starting');
         await removeContainer(this.docker, pooled).catch(() => undefined);
+        // It was already renamed after this session: the cold start needs that name back.
+        await waitUntilGone(this.docker, pooled).catch(() => undefined);
         return undefined;
       });
     }
@@ -234,6 +238,7 @@ export class SandboxContainers {
       networkName: network.name,
       network: shape.network,
       owner: this.owner,
+      installation: this.installation,
     };
   }
 

@@ -20,6 +20,8 @@ export interface BwrapHost {
   extraPath: string[];
   /** /bin, /sbin, /lib, /lib64 as they exist on the host. */
   rootEntries: RootEntry[];
+  /** bwrap ≥ 0.8 can forbid user namespaces inside the sandbox (`--disable-userns`). */
+  disableUserns?: boolean;
 }
 
 export interface BwrapRun {
@@ -31,6 +33,9 @@ export interface BwrapRun {
   withForwarder: boolean;
   command: string[];
 }
+
+/** Size caps of the sandbox's own tmpfs mounts (as in the docker runtime): ENOSPC, not host memory. */
+export const SANDBOX_TMPFS_BYTES = 64 * 1024 * 1024;
 
 const SYSTEM_FILES = ['/etc/ssl', '/etc/ca-certificates', '/etc/alternatives', '/etc/localtime'];
 const NETWORK_FILES = ['/etc/resolv.conf', '/etc/hosts', '/etc/nsswitch.conf', '/etc/gai.conf'];
@@ -44,6 +49,8 @@ export function bwrapArgs(host: BwrapHost, run: BwrapRun): string[] {
   const args = ['--unshare-all'];
   if (run.network === 'outbound') args.push('--share-net');
   args.push('--unshare-user', '--uid', String(SANDBOX_UID), '--gid', String(SANDBOX_UID));
+  // A nested user namespace would give the app "root" there (mount, new netns…): kernel attack surface.
+  if (host.disableUserns) args.push('--disable-userns');
   args.push('--hostname', 'sandbox', '--die-with-parent', '--new-session', '--cap-drop', 'ALL');
   args.push('--ro-bind', '/usr', '/usr');
   for (const entry of host.rootEntries) {
@@ -56,7 +63,8 @@ export function bwrapArgs(host: BwrapHost, run: BwrapRun): string[] {
   // ESM `import` ignores NODE_PATH but walks up parent directories: /app → /node_modules.
   args.push('--symlink', host.nodeModules, '/node_modules');
   if (run.withForwarder) args.push('--ro-bind', host.forwarderPath, SANDBOX_FORWARDER);
-  args.push('--proc', '/proc', '--dev', '/dev', '--tmpfs', '/tmp');
+  const size = String(SANDBOX_TMPFS_BYTES);
+  args.push('--proc', '/proc', '--dev', '/dev', '--size', size, '--tmpfs', '/dev/shm', '--size', size, '--tmpfs', '/tmp');
   args.push('--bind', run.appDir, '/app', '--bind', run.runDir, SANDBOX_RUN_DIR);
   args.push('--remount-ro', '/', '--chdir', '/app', '--clearenv');
   for (const [key, value] of Object.entries(run.env)) args.push('--setenv', key, value);

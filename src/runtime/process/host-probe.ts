@@ -70,7 +70,19 @@ function rootEntries(): RootEntry[] {
   return entries;
 }
 
+/** Does this bubblewrap know `--disable-userns` (0.8+)? Older ones would refuse the argument. */
+async function bwrapCanDisableUserns(bwrap: string | null): Promise<boolean> {
+  if (!bwrap) return false;
+  try {
+    const { stdout } = await run(bwrap, ['--help'], { timeout: PROBE_TIMEOUT_MS });
+    return stdout.includes('--disable-userns');
+  } catch {
+    return false;
+  }
+}
+
 export async function probeHost(forwarderPath: string): Promise<HostProbe> {
+  const bwrap = findExecutable('bwrap');
   const isRoot = process.getuid?.() === 0;
   const setpriv = isRoot ? findExecutable('setpriv') : null;
   const nodeBinDir = dirname(realpathSync(process.execPath));
@@ -78,7 +90,7 @@ export async function probeHost(forwarderPath: string): Promise<HostProbe> {
   const pythonBin = await pythonBinDir(setpriv !== null);
   const outsideUsr = (dir: string) => !dir.startsWith('/usr/');
   return {
-    bwrap: findExecutable('bwrap'),
+    bwrap,
     setpriv,
     prlimit: findExecutable('prlimit'),
     isRoot,
@@ -89,6 +101,7 @@ export async function probeHost(forwarderPath: string): Promise<HostProbe> {
     roBinds: [nodeBinDir, nodeModules, ...(pythonBin ? [dirname(pythonBin)] : [])].filter(outsideUsr),
     extraPath: [nodeBinDir, ...(pythonBin ? [pythonBin] : [])].filter(outsideUsr),
     rootEntries: rootEntries(),
+    disableUserns: await bwrapCanDisableUserns(bwrap),
   };
 }
 

@@ -16,6 +16,7 @@ import type {
   SandboxSpec,
   StartOptions,
 } from '../sandbox-driver.ts';
+import { limitLogListener } from '../log-budget.ts';
 import { writeAppFiles } from './app-files-writer.ts';
 import { findExecutable, SANDBOX_OWNER } from './host-probe.ts';
 import { LineForwarder } from './output-capture.ts';
@@ -77,6 +78,7 @@ export class ProcessDriver implements SandboxDriver {
       logger: this.logger,
     });
     this.setup = await this.ready;
+    this.directory.quotas = this.setup.dirQuotas;
   }
 
   async create(spec: SandboxSpec): Promise<Sandbox> {
@@ -134,7 +136,7 @@ export class ProcessDriver implements SandboxDriver {
       forward: setup.plan.useBwrap,
       cgroupProcs,
     });
-    const logs = new LineForwarder(onLog ?? (() => undefined), this.options.maxLogBytes ?? 1024 * 1024);
+    const logs = new LineForwarder(limitLogListener(onLog ?? (() => undefined)), this.options.maxLogBytes ?? 1024 * 1024);
     child.stdout.on('data', (chunk: Buffer) => logs.push('stdout', chunk));
     child.stderr.on('data', (chunk: Buffer) => logs.push('stderr', chunk));
     const run: ServerRun = {

@@ -2,6 +2,8 @@ import type { Migration, MigrationProvider } from 'kysely';
 import type { StoreDialect } from '../codec.ts';
 import { initialMigration } from './001-initial.ts';
 import { revisionsMigration } from './002-revisions.ts';
+import { functionsMigration } from './003-functions.ts';
+import { sandboxActivityMigration } from './004-sandbox-activity.ts';
 
 /**
  * Migrations come from code, not from scanning a folder, so they work the same from source, a
@@ -18,6 +20,8 @@ export class CodeMigrationProvider implements MigrationProvider {
     return {
       '001-initial': initialMigration(this.#dialect),
       '002-revisions': revisionsMigration(),
+      '003-functions': functionsMigration(),
+      '004-sandbox-activity': sandboxActivityMigration(),
     };
   }
 }

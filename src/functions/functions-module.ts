@@ -1,0 +1,94 @@
+import type { SpawnConfig } from '../config/index.ts';
+import type { Logger } from '../log/index.ts';
+import type { JobContext, JobQueue } from '../queue/index.ts';
+import type { Store } from '../store/index.ts';
+import { FunctionRegistry } from './function-registry.ts';
+import { isFunctionSandboxOwner, FUNCTION_SANDBOX_PREFIX } from './ids.ts';
+import { createResultCache, type ResultCache } from './result-cache.ts';
+import { SandboxHost, type SandboxDestroyer } from './sandbox-host.ts';
+import { StudyService } from './study-service.ts';
+import { TaskEvents } from './task-events.ts';
+import { TaskRunner } from './task-runner.ts';
+import { TaskService } from './task-service.ts';
+import { TaskSweeper } from './task-sweeper.ts';
+import { WarmPool } from './warm-pool.ts';
+import { WorkflowService } from './workflow-service.ts';
+
+export interface FunctionsDeps {
+  store: Store;
+  queue: JobQueue;
+  config: SpawnConfig;
+  logger: Logger;
+  workerId: string;
+  /** The node's SandboxManager; null on API-only nodes (they create and read tasks, never run them). */
+  sandboxes: SandboxDestroyer | null;
+}
+
+/** Everything functions, tasks, workflows and studies need, built once per platform node. */
+export interface Functions {
+  readonly registry: FunctionRegistry;
+  readonly tasks: TaskService;
+  readonly workflows: WorkflowService;
+  readonly studies: StudyService;
+  readonly cache: ResultCache;
+  /** Warm runtimes of this worker; null on API-only nodes. */
+  readonly pool: WarmPool | null;
+  /** Handles a `task.run` job (worker nodes). */
+  runTask(job: JobContext): Promise<void>;
+  /**
+   * For the reaper: true for a function sandbox (session id `fn-<runtimeId>`) whose warm runtime
+   * is alive on this node or heart-beating on another; false for anything else.
+   */
+  isSandboxLive(sessionId: string): Promise<boolean>;
+  /** Starts the sweeper (stuck tasks, open runs, idle runtimes). */
+  start(): void;
+  /** One sweeper pass now (tests, operators). */
+  sweep(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export function createFunctions(deps: FunctionsDeps): Functions {
+  const { store, queue, config, logger, workerId } = deps;
+  const events = new TaskEvents();
+  const registry = new FunctionRegistry(store, config);
+  const cache = createResultCache({ store, redisUrl: config.redisUrl, namespace: config.redisNamespace, ttlSeconds: config.functions.cacheTtlSeconds, logger });
+  const tasks = new TaskService({ store, queue, registry, cache, events });
+  const workflows = new WorkflowService({ store, tasks, logger });
+  const studies = new StudyService({ store, config, registry, tasks, workflows });
+  const pool = deps.sandboxes
+    ? new WarmPool(
+        { host: new SandboxHost(deps.sandboxes, store, config), store, config, logger, workerId },
+        { maxRuntimes: config.functions.warmMax, maxMemoryMb: config.functions.warmMemoryMb, idleMs: config.functions.warmIdleSeconds * 1000 },
+      )
+    : null;
+  const runner = pool ? new TaskRunner({ store, pool, cache, events, config, logger, workerId, onStepFinished: (runId) => workflows.advance(runId) }) : null;
+  const sweeper = new TaskSweeper({ store, queue, tasks, workflows, events, pool, config, logger });
+  // Heartbeats are refreshed once per sweep: allow a few missed sweeps before a runtime counts as dead.
+  const runtimeStaleMs = 3 * config.reconcileIntervalMs + 10_000;
+
+  return {
+    registry,
+    tasks,
+    workflows,
+    studies,
+    cache,
+    pool,
+    async runTask(job) {
+      if (!runner) throw new Error('this node runs no tasks (no sandbox runtime)');
+      await runner.run(job);
+    },
+    async isSandboxLive(sessionId) {
+      if (!isFunctionSandboxOwner(sessionId)) return false;
+      const runtimeId = sessionId.slice(FUNCTION_SANDBOX_PREFIX.length);
+      if (pool?.has(runtimeId)) return true;
+      return store.functionRuntimes.isLive(runtimeId, new Date(Date.now() - runtimeStaleMs));
+    },
+    start: () => sweeper.start(),
+    sweep: () => sweeper.runOnce(),
+    async close() {
+      await sweeper.stop();
+      await pool?.close();
+      await cache.close();
+    },
+  };
+}

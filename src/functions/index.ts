@@ -1,0 +1,10 @@
+export { createFunctions, type Functions, type FunctionsDeps } from './functions-module.ts';
+export { toFunctionView, toRunView, toStudyView, toTaskView, toWorkflowView } from './function-views.ts';
+export { isFunctionSandboxOwner, runtimeSandboxOwner } from './ids.ts';
+export { canonicalJson, resultCacheKey, type ResultCache } from './result-cache.ts';
+export { isFinal } from './task-service.ts';
+export type { FunctionRegistry } from './function-registry.ts';
+export type { StudyService } from './study-service.ts';
+export type { TaskService } from './task-service.ts';
+export type { WarmPool } from './warm-pool.ts';
+export type { WorkflowService } from './workflow-service.ts';

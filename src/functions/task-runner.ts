@@ -1,0 +1,96 @@
+import type { TaskState } from '../api-types.ts';
+import type { SpawnConfig } from '../config/index.ts';
+import type { Logger } from '../log/index.ts';
+import type { JobContext } from '../queue/index.ts';
+import type { Store, TaskRecord, TaskResult } from '../store/index.ts';
+import type { PooledOutcome, WarmPool } from './warm-pool.ts';
+import { resultCacheKey, type ResultCache } from './result-cache.ts';
+import type { TaskEvents } from './task-events.ts';
+
+const HEARTBEAT_MS = 5_000;
+/** A running task whose heartbeat is older than this lost its worker. */
+export const TASK_HEARTBEAT_STALE_MS = 15_000;
+
+export interface TaskRunnerDeps {
+  store: Store;
+  pool: WarmPool;
+  cache: ResultCache;
+  events: TaskEvents;
+  config: SpawnConfig;
+  logger: Logger;
+  workerId: string;
+  /** Called after a workflow step's task finished (advances its run). */
+  onStepFinished: (workflowRunId: string) => Promise<void>;
+}
+
+/**
+ * The `task.run` job on a worker: claims the task (a guarded update, so a duplicate job is a
+ * no-op), calls the function in a warm runtime with a heartbeat running, and records the result.
+ */
+export class TaskRunner {
+  readonly #d: TaskRunnerDeps;
+
+  constructor(deps: TaskRunnerDeps) {
+    this.#d = deps;
+  }
+
+  async run(job: JobContext): Promise<void> {
+    const { store, workerId } = this.#d;
+    const taskId = String(job.data.taskId ?? job.data.sessionId);
+    const task = await store.tasks.claim(taskId, workerId, new Date(Date.now() - TASK_HEARTBEAT_STALE_MS));
+    if (!task) return;
+    const heartbeat = setInterval(() => void store.tasks.heartbeat(task.id, workerId).catch(() => undefined), HEARTBEAT_MS);
+    heartbeat.unref();
+    let finished: TaskRecord | null;
+    try {
+      finished = await this.#execute(task, job.signal);
+    } finally {
+      clearInterval(heartbeat);
+    }
+    if (!finished) return;
+    this.#d.events.finished(finished);
+    if (finished.workflowRunId) await this.#d.onStepFinished(finished.workflowRunId);
+  }
+
+  async #execute(task: TaskRecord, signal: AbortSignal): Promise<TaskRecord | null> {
+    const { store, config, workerId } = this.#d;
+    if (task.attempts > config.functions.taskAttempts) {
+      return this.#finish(task, 'failed', failure('TASK_WORKER_LOST', `the task's worker stopped ${task.attempts - 1} time(s); giving up`));
+    }
+    const fn = await store.functions.getVersion(task.functionId, task.version);
+    if (!fn) return this.#finish(task, 'failed', failure('FUNCTION_NOT_FOUND', `function ${task.functionId} version ${task.version} no longer exists`));
+    const timeoutSeconds = fn.timeoutSeconds ?? config.functions.timeoutSeconds;
+    let outcome: PooledOutcome;
+    try {
+      outcome = await this.#d.pool.invoke(fn, task.inputs, timeoutSeconds * 1000, signal);
+    } catch (err) {
+      // Shutting down: leave it running; its heartbeat stops and the sweeper re-queues it.
+      if (signal.aborted) return null;
+      this.#d.logger.warn({ err, taskId: task.id, workerId }, 'function runtime failed');
+      return this.#finish(task, 'failed', failure('PROVISIONING_FAILED', (err as Error).message));
+    }
+    switch (outcome.kind) {
+      case 'ok': {
+        const result = { outputs: outcome.outputs, errorCode: null, errorMessage: null, stdout: outcome.stdout, stderr: outcome.stderr, durationMs: outcome.durationMs };
+        const done = await this.#finish(task, 'completed', result);
+        if (done) await this.#d.cache.put(resultCacheKey(fn.functionId, fn.version, task.inputs), { outputs: outcome.outputs, stdout: outcome.stdout, stderr: outcome.stderr, durationMs: outcome.durationMs });
+        return done;
+      }
+      case 'error':
+        return this.#finish(task, 'failed', { ...failure(outcome.code, outcome.message), stdout: outcome.stdout, stderr: outcome.stderr, durationMs: outcome.durationMs });
+      case 'timeout':
+        return this.#finish(task, 'timeout', { ...failure('FUNCTION_TIMEOUT', `the function did not return within ${timeoutSeconds} s; its runtime was destroyed`), durationMs: outcome.durationMs });
+      case 'crashed':
+        return this.#finish(task, 'failed', { ...failure('FUNCTION_CRASHED', outcome.message), durationMs: outcome.durationMs });
+    }
+  }
+
+  #finish(task: TaskRecord, state: TaskState, result: TaskResult): Promise<TaskRecord | null> {
+    return this.#d.store.tasks.finish(task.id, this.#d.workerId, state, result);
+  }
+}
+
+function failure(code: string, message: string): TaskResult {
+  return { outputs: null, errorCode: code, errorMessage: message, stdout: '', stderr: '', durationMs: null };
+}
+

@@ -1,0 +1,94 @@
+import { SpawnError } from '../errors/index.ts';
+import type { WorkflowStepRecord } from '../store/index.ts';
+
+export type Ref = { kind: 'inputs'; path: string[] } | { kind: 'step'; stepId: string; path: string[] };
+
+/** `{"$ref": "…"}` and nothing else: that object stands for the referenced value. */
+function refOf(value: unknown): string | undefined {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return undefined;
+  const keys = Object.keys(value);
+  const ref = (value as Record<string, unknown>).$ref;
+  return keys.length === 1 && typeof ref === 'string' ? ref : undefined;
+}
+
+/** `inputs[.path]` or `<step>.outputs[.path]`; a path segment may be an array index. */
+export function parseRef(ref: string): Ref {
+  const [head, ...rest] = ref.split('.');
+  if (head === 'inputs') return { kind: 'inputs', path: rest };
+  if (head && rest[0] === 'outputs') return { kind: 'step', stepId: head, path: rest.slice(1) };
+  throw new SpawnError('INVALID_REQUEST', `$ref "${ref}" must be "<step>.outputs[.<field>…]" or "inputs[.<field>…]"`);
+}
+
+export function collectRefs(value: unknown, into: Ref[] = []): Ref[] {
+  const ref = refOf(value);
+  if (ref !== undefined) into.push(parseRef(ref));
+  else if (Array.isArray(value)) for (const v of value) collectRefs(v, into);
+  else if (value && typeof value === 'object') for (const v of Object.values(value)) collectRefs(v, into);
+  return into;
+}
+
+/** Each step's dependencies (the steps its inputs reference), in declaration order. */
+export function stepDependencies(steps: WorkflowStepRecord[]): Map<string, string[]> {
+  const deps = new Map<string, string[]>();
+  for (const step of steps) {
+    const ids = collectRefs(step.inputs).flatMap((r) => (r.kind === 'step' ? [r.stepId] : []));
+    deps.set(step.id, [...new Set(ids)]);
+  }
+  return deps;
+}
+
+/**
+ * Checks that the steps form a DAG: unique ids, references to existing steps only, no cycle.
+ * Returns the steps in an order where every step comes after its dependencies.
+ */
+export function validateDag(steps: WorkflowStepRecord[]): string[] {
+  const ids = new Set<string>();
+  for (const step of steps) {
+    if (ids.has(step.id)) throw new SpawnError('INVALID_REQUEST', `two steps are called "${step.id}"`);
+    ids.add(step.id);
+  }
+  const deps = stepDependencies(steps);
+  for (const [stepId, needs] of deps) {
+    const unknown = needs.find((d) => !ids.has(d));
+    if (unknown) throw new SpawnError('WORKFLOW_UNKNOWN_STEP', `step "${stepId}" references step "${unknown}", which does not exist`);
+  }
+  const order: string[] = [];
+  const state = new Map<string, 'visiting' | 'done'>();
+  const visit = (id: string, trail: string[]): void => {
+    if (state.get(id) === 'done') return;
+    if (state.get(id) === 'visiting') {
+      const cycle = [...trail.slice(trail.indexOf(id)), id];
+      throw new SpawnError('WORKFLOW_CYCLE', `the steps depend on each other in a cycle: ${cycle.join(' → ')}`, { details: { cycle } });
+    }
+    state.set(id, 'visiting');
+    for (const dep of deps.get(id) ?? []) visit(dep, [...trail, id]);
+    state.set(id, 'done');
+    order.push(id);
+  };
+  for (const step of steps) visit(step.id, []);
+  return order;
+}
+
+/** Replaces every `{"$ref"}` with its value; throws an Error naming the reference when it is missing. */
+export function resolveRefs(value: unknown, lookup: { inputs: unknown; outputsOf: (stepId: string) => unknown }): unknown {
+  const ref = refOf(value);
+  if (ref !== undefined) {
+    const parsed = parseRef(ref);
+    const root = parsed.kind === 'inputs' ? lookup.inputs : lookup.outputsOf(parsed.stepId);
+    return follow(root, parsed.path, ref);
+  }
+  if (Array.isArray(value)) return value.map((v) => resolveRefs(v, lookup));
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, resolveRefs(v, lookup)]));
+  return value;
+}
+
+function follow(root: unknown, path: string[], ref: string): unknown {
+  let current = root;
+  for (const [i, key] of path.entries()) {
+    const container = current as Record<string, unknown> | unknown[] | null;
+    const has = container !== null && typeof container === 'object' && Object.prototype.hasOwnProperty.call(container, key);
+    if (!has) throw new Error(`$ref "${ref}": there is no "${path.slice(0, i + 1).join('.')}"`);
+    current = (container as Record<string, unknown>)[key];
+  }
+  return current;
+}

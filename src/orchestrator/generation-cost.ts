@@ -1,0 +1,39 @@
+import type { AppType } from '../api-types.ts';
+import type { SpawnConfig } from '../config/index.ts';
+import { EXPECTED_APP_BYTES, loadCuratedPackages, loadPrompt } from '../generator/index.ts';
+
+/** Rough characters per token of code and English prose (what providers quote for their tokenizers). */
+export const CHARS_PER_TOKEN = 4;
+/** The request wrapper around the prompt (title, instructions) in characters. */
+const REQUEST_OVERHEAD_CHARS = 200;
+
+const systemPromptChars = new Map<AppType, number>();
+
+function systemChars(appType: AppType): number {
+  let chars = systemPromptChars.get(appType);
+  if (chars === undefined) {
+    chars = loadPrompt(appType, { appType, packages: loadCuratedPackages() }).text.length;
+    systemPromptChars.set(appType, chars);
+  }
+  return chars;
+}
+
+/** Tokens a first generation is expected to use: system prompt + request in, a typical app out. */
+export function expectedGenerationTokens(appType: AppType, prompt: string): { inputTokens: number; outputTokens: number } {
+  return {
+    inputTokens: Math.ceil((systemChars(appType) + REQUEST_OVERHEAD_CHARS + prompt.length) / CHARS_PER_TOKEN),
+    outputTokens: Math.ceil(EXPECTED_APP_BYTES[appType] / CHARS_PER_TOKEN),
+  };
+}
+
+/**
+ * Expected dollars of generating the app with the chain's first model (the one that answers
+ * unless it fails); 0 with no model, or a model missing from the price table.
+ */
+export function expectedGenerationUsd(config: SpawnConfig, models: readonly string[], appType: AppType, prompt: string): number {
+  const first = models[0];
+  const price = first === undefined ? undefined : config.pricing.models[first];
+  if (!price) return 0;
+  const { inputTokens, outputTokens } = expectedGenerationTokens(appType, prompt);
+  return (inputTokens * price.inputPerMTokUsd + outputTokens * price.outputPerMTokUsd) / 1_000_000;
+}

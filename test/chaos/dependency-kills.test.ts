@@ -1,0 +1,125 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ApiError, CreatedSession } from '../../src/api-types.ts';
+import { requireService } from '../support/services.ts';
+import { ChaosCluster } from './support/chaos-cluster.ts';
+import { removeSandboxCgroups, sandboxOwners } from './support/chaos-checks.ts';
+import { appStatus, assertSettled, until } from './support/chaos-invariants.ts';
+import { canRunPrivatePostgres, PrivatePostgres } from './support/private-postgres.ts';
+import { PrivateRedis } from './support/private-redis.ts';
+
+// The shared services are only probed to know the binaries are installed; this file kills its own.
+const ready = requireService('postgres') && requireService('redis') && requireService('bwrap') && canRunPrivatePostgres();
+const TTL_SECONDS = 40;
+const OUTAGE_MS = 3000;
+
+/**
+ * SIGKILL of Redis and of PostgreSQL (private instances on free ports, never the shared ones),
+ * each mid-generation and mid-deploy, then a restart: the nodes survive, `/healthz` says 503
+ * degraded while the dependency is down and 200 after, and every session still completes.
+ */
+describe.skipIf(!ready)('chaos: Redis and PostgreSQL SIGKILLed at each pipeline stage', () => {
+  const dbName = `spawnai_chaos_${randomUUID().slice(0, 8)}`;
+  let postgres: PrivatePostgres | undefined;
+  let redis: PrivateRedis | undefined;
+  let cluster: ChaosCluster | undefined;
+  let databaseUrl = '';
+  const sandboxIds = new Set<string>();
+
+  beforeAll(async () => {
+    [postgres, redis] = await Promise.all([PrivatePostgres.start(), PrivateRedis.start()]);
+    await postgres.createDatabase(dbName);
+    databaseUrl = postgres.urlFor(dbName);
+    cluster = await ChaosCluster.start({ databaseUrl, redisUrl: redis.url, namespace: `test-${randomUUID().slice(0, 8)}` });
+  });
+  afterAll(async () => {
+    if (cluster) for (const id of sandboxOwners(cluster.dataDir).keys()) sandboxIds.add(id);
+    await cluster?.close();
+    removeSandboxCgroups(sandboxIds);
+    await Promise.all([postgres?.destroy(), redis?.destroy()]);
+  });
+
+  const remember = (): void => {
+    for (const id of sandboxOwners(cluster!.dataDir).keys()) sandboxIds.add(id);
+  };
+  const degradedThenHealthy = async (check: 'store' | 'queue', restart: () => Promise<void>): Promise<void> => {
+    const c = cluster!;
+    const down = await until('/healthz to report 503', async () => {
+      const h = await c.healthView();
+      return h?.status === 503 ? h : undefined;
+    }, 10_000);
+    expect(down.body.status).toBe('degraded');
+    expect(down.body.checks[check]).toBe(false);
+    await new Promise((r) => setTimeout(r, OUTAGE_MS));
+    await restart();
+    await until('/healthz to report 200', async () => (await c.health()) === 200, 20_000);
+  };
+  const expectRunning = async (sessions: CreatedSession[]): Promise<void> => {
+    for (const s of sessions) {
+      const end = await cluster!.waitState(s.id, ['running', 'failed'], 60_000);
+      expect(end.state, JSON.stringify(end.error)).toBe('running');
+      expect(await appStatus(cluster!.port, s.id)).toBe(200);
+    }
+    expect(cluster!.deadNodes()).toEqual([]);
+  };
+
+  it('Redis killed mid-generation: 503 degraded, creation refused with QUEUE_UNAVAILABLE, then all completes', async () => {
+    const c = cluster!;
+    const w = (await c.create('webapp', TTL_SECONDS, { generationSeconds: 6 })).body;
+    const a = (await c.create('api', TTL_SECONDS, { generationSeconds: 6 })).body;
+    await c.waitState(w.id, ['generating'], 20_000);
+    await c.waitState(a.id, ['generating'], 20_000);
+    remember();
+    await redis!.kill();
+    const refused = await c.create('webapp', TTL_SECONDS, { generationSeconds: 0.2 });
+    expect(refused.status).toBe(503);
+    expect((refused.body as unknown as ApiError).error.code).toBe('QUEUE_UNAVAILABLE');
+    expect((await c.request('GET', `/api/sessions/${a.id}`)).status).toBe(200);
+    await degradedThenHealthy('queue', () => redis!.restart());
+    await expectRunning([w, a]);
+    // The queue works again for new sessions once Redis is back (all its keys were lost).
+    const after = (await c.create('webapp', TTL_SECONDS, { generationSeconds: 0.2 })).body;
+    await expectRunning([after]);
+  }, 120_000);
+
+  it('Redis killed mid-deploy: the deploy completes', async () => {
+    const c = cluster!;
+    const a = (await c.create('api', TTL_SECONDS, { generationSeconds: 0.5, listenDelayMs: 3000 })).body;
+    await c.waitState(a.id, ['deploying'], 30_000);
+    remember();
+    await redis!.kill();
+    await degradedThenHealthy('queue', () => redis!.restart());
+    await expectRunning([a]);
+  }, 120_000);
+
+  it('PostgreSQL killed mid-generation: 503 STORE_UNAVAILABLE (never 500), then all completes', async () => {
+    const c = cluster!;
+    const w = (await c.create('webapp', TTL_SECONDS, { generationSeconds: 6 })).body;
+    const a = (await c.create('api', TTL_SECONDS, { generationSeconds: 6 })).body;
+    await c.waitState(w.id, ['generating'], 20_000);
+    await c.waitState(a.id, ['generating'], 20_000);
+    remember();
+    await postgres!.kill();
+    const read = await c.request<ApiError>('GET', `/api/sessions/${a.id}`);
+    expect(read.status).toBe(503);
+    expect(read.body.error.code).toBe('STORE_UNAVAILABLE');
+    await degradedThenHealthy('store', () => postgres!.restart());
+    await expectRunning([w, a]);
+  }, 120_000);
+
+  it('PostgreSQL killed mid-deploy: the session still ends running', async () => {
+    const c = cluster!;
+    const a = (await c.create('api', TTL_SECONDS, { generationSeconds: 0.5, listenDelayMs: 3000 })).body;
+    await c.waitState(a.id, ['deploying'], 30_000);
+    remember();
+    await postgres!.kill();
+    await degradedThenHealthy('store', () => postgres!.restart());
+    await expectRunning([a]);
+  }, 120_000);
+
+  it('afterwards: no job lost, no sandbox orphaned, every TTL honoured within 10 s', async () => {
+    remember();
+    await assertSettled(cluster!, databaseUrl, TTL_SECONDS);
+    cluster!.fake.assertNoUnexpected();
+  }, 120_000);
+});

@@ -1,0 +1,117 @@
+import { randomUUID } from 'node:crypto';
+import pg from 'pg';
+import { Redis } from 'ioredis';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { POSTGRES_URL, REDIS_URL, requireService } from '../support/services.ts';
+import { ChaosCluster } from './support/chaos-cluster.ts';
+import { removeSandboxCgroups, sandboxOwners } from './support/chaos-checks.ts';
+import { appStatus, assertSettled, ownerIndex, until } from './support/chaos-invariants.ts';
+
+const ready = requireService('postgres') && requireService('redis') && requireService('bwrap');
+const TTL_SECONDS = 40;
+
+/**
+ * SIGKILL of the API node and of a worker, each mid-generation and mid-deploy, on the shared
+ * PostgreSQL (a database of its own) and Redis (a namespace of its own).
+ */
+describe.skipIf(!ready)('chaos: API node and worker SIGKILLed at each pipeline stage', () => {
+  const dbName = `spawnai_chaos_${randomUUID().slice(0, 8)}`;
+  const namespace = `test-${randomUUID().slice(0, 8)}`;
+  const url = new URL(POSTGRES_URL);
+  url.pathname = `/${dbName}`;
+  const databaseUrl = url.toString();
+  let admin: pg.Client;
+  let cluster: ChaosCluster | undefined;
+  const sandboxIds = new Set<string>();
+
+  beforeAll(async () => {
+    admin = new pg.Client({ connectionString: POSTGRES_URL });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${dbName}`);
+    cluster = await ChaosCluster.start({ databaseUrl, redisUrl: REDIS_URL, namespace });
+  });
+  afterAll(async () => {
+    if (cluster) for (const id of sandboxOwners(cluster.dataDir).keys()) sandboxIds.add(id);
+    await cluster?.close();
+    removeSandboxCgroups(sandboxIds);
+    await admin?.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`).catch(() => undefined);
+    await admin?.end();
+    const redis = new Redis(REDIS_URL);
+    const keys = await redis.keys(`*${namespace}*`);
+    if (keys.length) await redis.del(...keys);
+    redis.disconnect();
+  });
+
+  const remember = (): void => {
+    for (const id of sandboxOwners(cluster!.dataDir).keys()) sandboxIds.add(id);
+  };
+
+  it('the API node killed mid-generation: the workers finish, the restarted node serves the apps', async () => {
+    const c = cluster!;
+    const w = (await c.create('webapp', TTL_SECONDS, { generationSeconds: 5 })).body;
+    const a = (await c.create('api', TTL_SECONDS, { generationSeconds: 5 })).body;
+    await c.waitState(w.id, ['generating'], 20_000);
+    await c.waitState(a.id, ['generating'], 20_000);
+    remember();
+    await c.api.kill('SIGKILL');
+    expect(await c.health()).toBe(0);
+    await c.startApi();
+    for (const s of [w, a]) {
+      const end = await c.waitState(s.id, ['running', 'failed'], 45_000);
+      expect(end.state, JSON.stringify(end.error)).toBe('running');
+      expect(await appStatus(c.port, s.id)).toBe(200);
+    }
+    expect(c.deadNodes()).toEqual([]);
+  }, 90_000);
+
+  it('a worker killed mid-generation: its sessions are re-driven by the other worker', async () => {
+    const c = cluster!;
+    const a = (await c.create('api', TTL_SECONDS, { generationSeconds: 6 })).body;
+    const w = (await c.create('webapp', TTL_SECONDS, { generationSeconds: 6 })).body;
+    await c.waitState(a.id, ['generating'], 20_000);
+    const victim = await until('the api session to have an owner', async () => {
+      const i = await ownerIndex(c, databaseUrl, a.id);
+      return i >= 0 ? i : undefined;
+    }, 10_000);
+    remember();
+    await c.replaceWorker(victim);
+    expect(await c.health()).toBe(200);
+    for (const s of [a, w]) {
+      const end = await c.waitState(s.id, ['running', 'failed'], 60_000);
+      expect(end.state, JSON.stringify(end.error)).toBe('running');
+      expect(await appStatus(c.port, s.id)).toBe(200);
+    }
+    expect(c.deadNodes()).toEqual([]);
+  }, 90_000);
+
+  it('a worker killed mid-deploy (the app is still starting): the session is re-driven', async () => {
+    const c = cluster!;
+    const a = (await c.create('api', TTL_SECONDS, { generationSeconds: 0.5, listenDelayMs: 3000 })).body;
+    await c.waitState(a.id, ['deploying'], 30_000);
+    remember();
+    await c.replaceWorker(await ownerIndex(c, databaseUrl, a.id));
+    const end = await c.waitState(a.id, ['running', 'failed'], 60_000);
+    expect(end.state, JSON.stringify(end.error)).toBe('running');
+    expect(await appStatus(c.port, a.id)).toBe(200);
+    expect(c.deadNodes()).toEqual([]);
+  }, 90_000);
+
+  it('the API node killed mid-deploy: the deploy completes and the restarted node serves it', async () => {
+    const c = cluster!;
+    const a = (await c.create('api', TTL_SECONDS, { generationSeconds: 0.5, listenDelayMs: 3000 })).body;
+    await c.waitState(a.id, ['deploying'], 30_000);
+    remember();
+    await c.api.kill('SIGKILL');
+    await c.startApi();
+    const end = await c.waitState(a.id, ['running', 'failed'], 45_000);
+    expect(end.state, JSON.stringify(end.error)).toBe('running');
+    expect(await appStatus(c.port, a.id)).toBe(200);
+    expect(c.deadNodes()).toEqual([]);
+  }, 90_000);
+
+  it('afterwards: no job lost, no sandbox orphaned, every TTL honoured within 10 s', async () => {
+    remember();
+    await assertSettled(cluster!, databaseUrl, TTL_SECONDS);
+    cluster!.fake.assertNoUnexpected();
+  }, 120_000);
+});
