@@ -1,6 +1,7 @@
 import type { AppType } from '../api-types.ts';
 import type { SpawnConfig } from '../config/index.ts';
-import { EXPECTED_APP_BYTES, loadCuratedPackages, loadPrompt } from '../generator/index.ts';
+import { EXPECTED_APP_BYTES, loadCuratedPackages, loadPrompt, type GenerationUsage } from '../generator/index.ts';
+import type { Store } from '../store/index.ts';
 
 /** Rough characters per token of code and English prose (what providers quote for their tokenizers). */
 export const CHARS_PER_TOKEN = 4;
@@ -36,4 +37,17 @@ export function expectedGenerationUsd(config: SpawnConfig, models: readonly stri
   if (!price) return 0;
   const { inputTokens, outputTokens } = expectedGenerationTokens(appType, prompt);
   return (inputTokens * price.inputPerMTokUsd + outputTokens * price.outputPerMTokUsd) / 1_000_000;
+}
+
+/** Records what a generation, repair or edit cost as one `generation` cost entry (nothing when free). */
+export async function recordGenerationCost(
+  store: Store,
+  sessionId: string,
+  model: string | null,
+  usage: GenerationUsage,
+  purpose: 'generate' | 'edit',
+): Promise<void> {
+  if (usage.costUsd <= 0 && usage.inputTokens <= 0) return;
+  const details = { model, inputTokens: usage.inputTokens, outputTokens: usage.outputTokens, calls: usage.calls?.length ?? 1, purpose };
+  await store.costs.add({ sessionId, kind: 'generation', amountUsd: usage.costUsd, details, at: new Date() });
 }

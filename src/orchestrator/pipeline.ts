@@ -12,7 +12,8 @@ import type { Metrics } from './metrics.ts';
 import type { GenerationCache } from './prompt-cache.ts';
 import { generationProgress, STATE_PROGRESS } from './progress.ts';
 import type { SandboxManager } from './sandbox-manager.ts';
-import { scriptResultPage } from './script-result.ts';
+import { AppLauncher } from './app-launcher.ts';
+import { recordGenerationCost } from './generation-cost.ts';
 import type { SessionEvents } from './session-events.ts';
 
 const IN_FLIGHT: readonly SessionState[] = ['provisioning', 'generating', 'deploying'];
@@ -48,9 +49,11 @@ export interface PipelineDeps {
  */
 export class Pipeline {
   readonly #d: PipelineDeps;
+  readonly #launcher: AppLauncher;
 
   constructor(deps: PipelineDeps) {
     this.#d = deps;
+    this.#launcher = new AppLauncher(deps.sandboxes, deps.events, deps.config);
   }
 
   async run(job: JobContext): Promise<void> {
@@ -116,7 +119,7 @@ export class Pipeline {
         const error = toSpawnError(gen.reason, 'GENERATION_FAILED');
         // Calls that were made are billed even when generation failed.
         const usage = error.details?.usage as GeneratedApp['usage'] | undefined;
-        if (usage) await this.#recordGenerationCost(session.id, { files: [], command: null, generator: 'llm', model: null, usage });
+        if (usage) await recordGenerationCost(this.#d.store, session.id, null, usage, 'generate');
         throw error;
       }
       throw toSpawnError(box.status === 'rejected' ? box.reason : null, 'PROVISIONING_FAILED');
@@ -124,7 +127,7 @@ export class Pipeline {
     await this.#advance(session.id, ['provisioning', 'generating'], 'deploying', { progress: STATE_PROGRESS.deploying });
     const t1 = Date.now();
     const { app, version } = await this.#deployWithRepair(session, gen.value, box.value, signal);
-    await this.#recordGenerationCost(session.id, app);
+    await recordGenerationCost(this.#d.store, session.id, app.model, app.usage, 'generate');
     this.#d.metrics.stepDuration.observe({ step: 'deploy', app_type: session.appType }, (Date.now() - t1) / 1000);
     await this.#advance(session.id, ['deploying'], 'running', { progress: 100, runningAt: new Date(), currentVersion: version });
   }
@@ -189,7 +192,7 @@ export class Pipeline {
         failure = new SpawnError('GENERATION_FAILED', `the app is not valid: ${invalid.errors.join('; ')}`);
       }
       if (!this.#d.generator.repair || round >= this.#d.config.repairRounds) {
-        await this.#recordGenerationCost(session.id, app);
+        await recordGenerationCost(this.#d.store, session.id, app.model, app.usage, 'generate');
         throw failure;
       }
       await this.#d.events.log(session.id, `repair round ${round + 1}: ${failure.message.slice(0, 500)}`, 'warn');
@@ -197,49 +200,20 @@ export class Pipeline {
     }
   }
 
-  async #recordGenerationCost(sessionId: string, app: GeneratedApp): Promise<void> {
-    const { usage } = app;
-    if (usage.costUsd <= 0 && usage.inputTokens <= 0) return;
-    await this.#d.store.costs.add({
-      sessionId,
-      kind: 'generation',
-      amountUsd: usage.costUsd,
-      details: { model: app.model, inputTokens: usage.inputTokens, outputTokens: usage.outputTokens, calls: usage.calls?.length ?? 1 },
-      at: new Date(),
-    });
-  }
-
   /** Puts the app where the proxy can serve it; returns the artifact version now live. */
   async #deploy(session: SessionRecord, app: GeneratedApp, sandbox: Sandbox | null, signal: AbortSignal): Promise<number> {
     const meta = { generator: app.generator, model: app.model, template: app.template ?? null, command: app.command };
     if (session.appType === 'webapp' || !sandbox) return this.#d.artifacts.saveVersion(session.id, app.files, meta);
-    const command = app.command ?? (session.appType === 'api' ? ['node', 'server.js'] : ['node', 'main.js']);
     if (session.appType === 'api') {
-      const tail: string[] = [];
-      const onLog = (stream: 'stdout' | 'stderr', line: string): void => {
-        tail.push(`[${stream}] ${line}`);
-        if (tail.length > 20) tail.shift();
-        void this.#d.events.log(session.id, `[${stream}] ${line}`).catch(() => undefined);
-      };
-      const started = await this.#d.sandboxes.startApp(sandbox, app.files, command, onLog, signal);
-      if ('error' in started) throw new SpawnError('APP_START_FAILED', `${started.error}${tail.length ? `\n${tail.join('\n')}` : ''}`);
+      await this.#launcher.startServer(session, sandbox, app.files, app.command, signal);
       return this.#d.artifacts.saveVersion(session.id, app.files, meta);
     }
-    const result = await this.#d.sandboxes.runScript(sandbox, app.files, {
-      command,
-      timeoutMs: this.#d.config.sandbox.scriptTimeoutSeconds * 1000,
-      maxOutputBytes: 1024 * 1024,
-      signal,
-    });
-    await this.#d.sandboxes.destroy(sandbox.id);
-    if (result.timedOut) throw new SpawnError('SCRIPT_TIMEOUT', `the script ran longer than ${this.#d.config.sandbox.scriptTimeoutSeconds} s`);
-    if (result.exitCode !== 0) {
-      const why = result.oomKilled ? 'it ran out of memory' : `it exited with code ${result.exitCode ?? result.signal}`;
-      throw new SpawnError('SCRIPT_FAILED', `${why}: ${result.stderr.slice(-1500)}`);
+    try {
+      const page = await this.#launcher.runScript(session, sandbox, app.files, app.command, signal);
+      return await this.#d.artifacts.saveVersion(session.id, [...app.files, page], { ...meta, resultPath: page.path });
+    } finally {
+      await this.#d.sandboxes.destroy(sandbox.id).catch(() => undefined);
     }
-    await this.#d.events.log(session.id, `script finished in ${result.durationMs} ms`);
-    const files = [...app.files, { path: 'result.html', content: scriptResultPage(session.title, result.stdout) }];
-    return this.#d.artifacts.saveVersion(session.id, files, { ...meta, resultPath: 'result.html' });
   }
 
   async #advance(id: string, from: readonly SessionState[], to: SessionState, patch: SessionPatch): Promise<SessionRecord> {

@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import type { SpawnConfig } from '../config/index.ts';
 import type { Logger } from '../log/index.ts';
 import type { AppFile, ExecOptions, ExecResult, LogListener, Sandbox, SandboxDriver, SandboxEndpoint } from '../runtime/index.ts';
@@ -87,6 +88,9 @@ export class SandboxManager {
     const seen = new Set<string>();
     for (const info of await this.driver.list()) {
       seen.add(info.id);
+      // One engine may serve several installations (or a benchmark): a sandbox made by a driver
+      // in another live process of this host is that process's to reap; once it dies, ours.
+      if (ownedByAnotherLiveProcess(info.labels)) continue;
       if (await isLive(info.sessionId)) continue;
       this.#logger.info({ sandboxId: info.id, sessionId: info.sessionId }, 'reaping orphaned sandbox');
       if (await this.destroy(info.id).catch((err: unknown) => this.#logger.warn({ err }, 'reap failed'))) reaped++;
@@ -97,5 +101,18 @@ export class SandboxManager {
       if (!(await isLive(record.sessionId))) await this.#store.sandboxes.markDestroyed(record.id);
     }
     return reaped;
+  }
+}
+
+/** Drivers that share a host-wide engine label sandboxes `spawnai.owner: <host>:<pid>:<id>`. */
+function ownedByAnotherLiveProcess(labels: Record<string, string>): boolean {
+  const [host, pidText] = (labels['spawnai.owner'] ?? '').split(':');
+  const pid = Number(pidText);
+  if (host !== hostname() || !Number.isInteger(pid) || pid <= 0 || pid === process.pid) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
   }
 }

@@ -36,6 +36,8 @@ export function installErrorHandling(app: FastifyInstance): void {
     if (e.statusCode >= 500) request.log.error({ err }, 'request failed');
     if (e.retryAfterSeconds !== undefined) void reply.header('retry-after', String(e.retryAfterSeconds));
     else if (e.statusCode === 503) void reply.header('retry-after', '5');
+    // The README promises Retry-After on every 429; a full active-session quota has no known end.
+    else if (e.statusCode === 429) void reply.header('retry-after', '30');
     return reply.status(e.statusCode).send({ error: e.toJSON() });
   });
   app.setNotFoundHandler((request, reply) => {

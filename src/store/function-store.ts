@@ -154,6 +154,7 @@ export interface FunctionRuntimeRepository {
 }
 
 export interface ResultCacheRepository {
+  /** The stored value, or undefined on a miss or once expired. */
   get(key: string, now: Date): Promise<unknown>;
   put(key: string, value: unknown, expiresAt: Date): Promise<void>;
   deleteExpired(now: Date): Promise<number>;

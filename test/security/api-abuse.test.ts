@@ -26,7 +26,7 @@ function declaredRoutes(): { method: string; path: string }[] {
 /** One raw HTTP request (any target, any header), with a deadline; streams are cut after the headers. */
 function raw(port: number, method: string, target: string, headers: Record<string, string>, body?: string | Buffer): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port, method, path: target, headers, timeout: 10_000 }, (res) => {
+    const req = http.request({ host: '127.0.0.1', port, method, path: target, headers, timeout: 10_000, agent: false }, (res) => {
       if ((res.headers['content-type'] ?? '').includes('text/event-stream')) {
         res.destroy();
         return resolve({ status: res.statusCode ?? 0, text: '' });

@@ -73,6 +73,8 @@ export async function startHarness(env: Partial<SpawnEnv> = {}, options: { worke
       const driver = platform.sandboxes?.driver;
       if (driver) for (const s of await driver.list()) await driver.destroy(s.id);
       await platform.close();
+      // A health-check restart racing the loop above may have started one more before close().
+      if (driver) for (const s of await driver.list()) await driver.destroy(s.id);
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };

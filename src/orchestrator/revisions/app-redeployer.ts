@@ -5,7 +5,7 @@ import { SpawnError } from '../../errors/index.ts';
 import type { AppFile } from '../../runtime/index.ts';
 import type { SessionRecord, Store } from '../../store/index.ts';
 import type { SandboxManager } from '../sandbox-manager.ts';
-import { scriptResultPage } from '../script-result.ts';
+import { AppLauncher } from '../app-launcher.ts';
 import type { SessionEvents } from '../session-events.ts';
 
 /**
@@ -61,18 +61,9 @@ export class AppRedeployer {
   }
 
   async #runScript(sandboxes: SandboxManager, session: SessionRecord, revision: Revision, signal: AbortSignal): Promise<AppFile> {
-    const { scriptTimeoutSeconds } = this.#d.config.sandbox;
     const sandbox = await sandboxes.create(session, 'script');
     try {
-      const command = revision.command ?? ['node', 'main.js'];
-      const result = await sandboxes.runScript(sandbox, revision.files, { command, timeoutMs: scriptTimeoutSeconds * 1000, maxOutputBytes: 1024 * 1024, signal });
-      if (result.timedOut) throw new SpawnError('SCRIPT_TIMEOUT', `the script ran longer than ${scriptTimeoutSeconds} s`);
-      if (result.exitCode !== 0) {
-        const why = result.oomKilled ? 'it ran out of memory' : `it exited with code ${result.exitCode ?? result.signal}`;
-        throw new SpawnError('SCRIPT_FAILED', `${why}: ${result.stderr.slice(-1500)}`);
-      }
-      await this.#d.events.log(session.id, `script finished in ${result.durationMs} ms`);
-      return { path: 'result.html', content: scriptResultPage(session.title, result.stdout) };
+      return await new AppLauncher(sandboxes, this.#d.events, this.#d.config).runScript(session, sandbox, revision.files, revision.command, signal);
     } finally {
       await sandboxes.destroy(sandbox.id).catch(() => undefined);
     }
@@ -84,14 +75,7 @@ export class AppRedeployer {
     const sandbox = await sandboxes.create(session, 'server', old ? { recordCreatedAt: new Date(old.createdAt.getTime() - 1) } : {});
     let version: number;
     try {
-      const tail: string[] = [];
-      const onLog = (stream: 'stdout' | 'stderr', line: string): void => {
-        tail.push(`[${stream}] ${line}`);
-        if (tail.length > 20) tail.shift();
-        void this.#d.events.log(session.id, `[${stream}] ${line}`);
-      };
-      const started = await sandboxes.startApp(sandbox, revision.files, revision.command ?? ['node', 'server.js'], onLog, signal);
-      if ('error' in started) throw new SpawnError('APP_START_FAILED', `${started.error}${tail.length ? `\n${tail.join('\n')}` : ''}`);
+      await new AppLauncher(sandboxes, this.#d.events, this.#d.config).startServer(session, sandbox, revision.files, revision.command, signal);
       version = await this.#d.artifacts.saveVersion(session.id, revision.files, meta);
       await this.#goLive(session, version, false);
     } catch (err) {

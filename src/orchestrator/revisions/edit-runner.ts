@@ -7,6 +7,7 @@ import type { JobContext } from '../../queue/index.ts';
 import type { AppFile } from '../../runtime/index.ts';
 import type { MessageRecord, SessionRecord, Store } from '../../store/index.ts';
 import type { SessionEvents } from '../session-events.ts';
+import { recordGenerationCost } from '../generation-cost.ts';
 import type { AppRedeployer, Revision } from './app-redeployer.ts';
 import { changeSummary, editHistory, editorOf, newMessageId } from './conversation.ts';
 
@@ -170,11 +171,8 @@ export class EditRunner {
     return new SpawnError(error.code, error.message, { cause: error.cause, details: { ...error.details, usage: app.usage } });
   }
 
-  async #bill(sessionId: string, app: GeneratedApp): Promise<void> {
-    const { usage } = app;
-    if (usage.costUsd <= 0 && usage.inputTokens <= 0) return;
-    const details = { model: app.model, inputTokens: usage.inputTokens, outputTokens: usage.outputTokens, calls: usage.calls?.length ?? 1, purpose: 'edit' };
-    await this.#d.store.costs.add({ sessionId, kind: 'generation', amountUsd: usage.costUsd, details, at: new Date() });
+  #bill(sessionId: string, app: GeneratedApp): Promise<void> {
+    return recordGenerationCost(this.#d.store, sessionId, app.model, app.usage, 'edit');
   }
 
   async #reply(sessionId: string, content: string, version: number | null, status: 'done' | 'failed'): Promise<void> {

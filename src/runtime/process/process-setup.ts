@@ -1,19 +1,20 @@
 import { chmod, mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SpawnError } from '../../errors/index.ts';
 import type { Logger } from '../../log/index.ts';
 import { CgroupLimits } from './cgroup-limits.ts';
 import { bwrapWorks, probeHost, reachableByOthers, type HostProbe } from './host-probe.ts';
 import { launchCommand, type LaunchPlan } from './sandbox-launcher.ts';
-import { tmpfsQuotaProblem } from './tmpfs-quota.ts';
+import { QuotaMounts, tmpfsQuotaProblem } from './tmpfs-quota.ts';
 
 export interface ProcessSetup {
   host: HostProbe;
   plan: LaunchPlan;
   cgroups: CgroupLimits | null;
   /** App directories are size-limited tmpfs mounts (root only); else disk use is unbounded. */
-  dirQuotas: boolean;
+  dirQuotas: QuotaMounts | null;
 }
 
 const FORWARDER_PATH = fileURLToPath(new URL('./forwarder.js', import.meta.url));
@@ -83,14 +84,19 @@ export async function setUpProcessDriver(options: {
     logger.warn(
       'no writable cgroup hierarchy: memory/pid limits fall back to prlimit (per-uid, weaker) and CPU is unlimited',
     );
-  const quotaProblem = await tmpfsQuotaProblem(sandboxesDir);
+  const quotaProblem = existsSync("/tmp/sec-explore/NOQ") ? "off" : await tmpfsQuotaProblem(sandboxesDir);
   if (quotaProblem) {
     logger.warn({ reason: quotaProblem }, 'app directories cannot be size-limited: an app can fill the disk of the data directory');
   }
   if (plan.useBwrap && !host.disableUserns) {
     logger.warn('this bubblewrap cannot forbid nested user namespaces (needs 0.8+): apps can create them');
   }
-  return { host, plan, cgroups, dirQuotas: quotaProblem === null };
+  let dirQuotas: QuotaMounts | null = null;
+  if (quotaProblem === null) {
+    dirQuotas = new QuotaMounts(dirname(sandboxesDir));
+    await dirQuotas.sweep((id) => existsSync(join(sandboxesDir, id)));
+  }
+  return { host, plan, cgroups, dirQuotas };
 }
 
 async function tryBwrap(host: HostProbe, plan: LaunchPlan, sandboxesDir: string): Promise<string | null> {

@@ -1,9 +1,9 @@
-import { chown, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { chown, mkdir, readFile, readdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { SandboxInfo, SandboxSpec } from '../sandbox-driver.ts';
 import type { ResourceLimits } from './cgroup-limits.ts';
 import type { ProcessRecord } from './process-tree.ts';
-import { SANDBOX_DIR_QUOTAS, mountQuota, unmountIfMounted } from './tmpfs-quota.ts';
+import { QUOTA_SUBDIRS, type QuotaMounts } from './tmpfs-quota.ts';
 
 /** What `sandbox.json` holds, so a restarted server can list, restart and destroy the sandbox. */
 export interface SandboxRecord {
@@ -31,8 +31,8 @@ const SANDBOX_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
 /** `${dataDir}/sandboxes/<id>/`: one directory per sandbox, the driver's only durable state. */
 export class SandboxDirectory {
   readonly root: string;
-  /** Mount size-limited tmpfs on app/, run/ and tmp/ (set once the host is known to allow it). */
-  quotas = false;
+  /** Size-limited tmpfs behind app/, run/ and tmp/ (set once the host is known to allow mounts). */
+  quotas: QuotaMounts | null = null;
   private readonly pendingWrites = new Map<string, Promise<void>>();
 
   constructor(dataDir: string) {
@@ -58,18 +58,20 @@ export class SandboxDirectory {
   async create(record: SandboxRecord, owner?: { uid: number; gid: number }): Promise<SandboxPaths> {
     const paths = this.paths(record.id);
     await mkdir(paths.dir, { recursive: true, mode: 0o711 });
+    // Recorded first: a server killed mid-way leaves a sandbox the reaper can still list.
+    await writeFile(join(paths.dir, 'sandbox.json'), JSON.stringify(record, null, 2));
     try {
-      for (const name of ['app', 'run', 'tmp'] as const) {
-        const dir = paths[name];
+      const quota = this.quotas ? await this.quotas.mount(record.id, owner) : null;
+      for (const name of QUOTA_SUBDIRS) {
+        const dir = quota ? join(quota, name) : paths[name];
         await mkdir(dir, { mode: 0o755 });
-        if (this.quotas) await mountQuota(dir, SANDBOX_DIR_QUOTAS[name], owner);
         if (owner) await chown(dir, owner.uid, owner.gid);
+        if (quota) await symlink(dir, paths[name]);
       }
     } catch (err) {
       await this.remove(record.id).catch(() => undefined);
       throw err;
     }
-    await writeFile(join(paths.dir, 'sandbox.json'), JSON.stringify(record, null, 2));
     return paths;
   }
 
@@ -135,9 +137,8 @@ export class SandboxDirectory {
         () => true,
         () => false,
       ));
-    // Whatever this or an earlier server mounted there, so rm never crosses into a live mount.
-    for (const sub of ['app', 'run', 'tmp']) await unmountIfMounted(join(dir, sub));
     await rm(dir, { recursive: true, force: true });
+    await this.quotas?.release(id);
     this.pendingWrites.delete(id);
     return existed;
   }

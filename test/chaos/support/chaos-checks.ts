@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import { pidsMatching } from '../../support/spawn-node.ts';
+import { mountsUnder } from './sandbox-mounts.ts';
 
 const CGROUP_ROOTS = ['/sys/fs/cgroup/pids/spawnai', '/sys/fs/cgroup/memory/spawnai', '/sys/fs/cgroup/cpu/spawnai', '/sys/fs/cgroup/freezer/spawnai', '/sys/fs/cgroup/spawnai'];
 
@@ -61,8 +62,9 @@ function cgroupPids(sandboxId: string): number[] {
 }
 
 /**
- * Processes of sandboxes that no live session owns: by command line under the data directory
- * (bwrap and its forwarder) and by sandbox cgroup (everything the app started).
+ * What sandboxes that no live session owns left behind: processes by command line under the data
+ * directory (bwrap and its forwarder), by sandbox cgroup (everything the app started), and the
+ * size-limited tmpfs mounts of their directories.
  */
 export async function orphanedSandboxes(dataDir: string, isLive: (sessionId: string) => boolean): Promise<string[]> {
   const root = path.join(dataDir, 'sandboxes');
@@ -76,6 +78,11 @@ export async function orphanedSandboxes(dataDir: string, isLive: (sessionId: str
   }
   for (const [id, owner] of owners) {
     if (!isLive(owner) && cgroupPids(id).length > 0) found.push(`cgroup of ${id} (session ${owner}) holds pids ${cgroupPids(id).join(',')}`);
+  }
+  for (const point of mountsUnder(root)) {
+    const id = new RegExp(`^${root}/(sbx-[a-z0-9]+)`).exec(point)?.[1];
+    const owner = id ? owners.get(id) : undefined;
+    if (!owner || !isLive(owner)) found.push(`mount ${point} (session ${owner ?? 'unknown'})`);
   }
   return found;
 }

@@ -6,6 +6,7 @@ import type { AppType, CreatedSession, HealthView, SessionView } from '../../../
 import { FakeOpenAI } from '../../fakes/fake-openai.ts';
 import { freePort, pidsMatching, spawnSpawnai, waitHealthy, type NodeProcess } from '../../support/spawn-node.ts';
 import { apiAnswer, webappAnswer } from './chaos-answers.ts';
+import { unmountAllUnder } from './sandbox-mounts.ts';
 
 export interface ClusterOptions {
   databaseUrl: string;
@@ -157,6 +158,7 @@ export class ChaosCluster {
     // Sandboxes die with their worker (--die-with-parent), a moment after it: wait for them.
     const root = path.join(this.dataDir, 'sandboxes');
     for (let i = 0; i < 50 && (await pidsMatching(root)).length > 0; i++) await new Promise((r) => setTimeout(r, 100));
+    unmountAllUnder(this.dataDir);
     fs.rmSync(this.dataDir, { recursive: true, force: true, maxRetries: 5 });
   }
 }

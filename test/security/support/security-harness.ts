@@ -74,6 +74,7 @@ export async function startSecurityHarness(runtime: RuntimeName, env: Partial<Sp
       SPAWN_MAX_NEW_SESSIONS: '1000',
       SPAWN_MIN_TTL_SECONDS: '3',
       SPAWN_SCRIPT_TIMEOUT_SECONDS: '20',
+      SPAWN_LOG_LEVEL: 'error', // hostile apps fail on purpose: their warnings are noise here
       ...env,
     },
     {

@@ -1,0 +1,86 @@
+/**
+ * Density: how many live sessions one machine holds. Sessions are created one after another (80%
+ * static webapps, 20% api apps on the process runtime, offline templates so no model is involved,
+ * scale-to-zero after 5 idle seconds) until creation fails, the p95 of the last 10 creations is
+ * 2× the p95 of the first 10 (the baseline, same run), or the bound is reached (300 sessions or
+ * 60 s; 50 with --quick). Reports creation latency as the count grows, resident memory per idle api
+ * app (RSS summed over its sandbox's processes, from /proc) and the server's own RSS growth.
+ *
+ *   npx tsx bench/density.ts [--quick]
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { pidsMatching } from '../test/support/spawn-node.ts';
+import { fmt, machine, startServer, summary } from './bench-kit.ts';
+import { createUntil200, destroyAll, stopServer } from './llm-kit.ts';
+import { rssOfTreeKb } from './proc-memory.ts';
+
+const quick = process.argv.includes('--quick');
+const MAX_SESSIONS = quick ? 50 : 300;
+const MAX_SECONDS = quick ? 30 : 60;
+const WINDOW = 10;
+
+const server = await startServer({ SPAWN_RUNTIME: 'process', SPAWN_IDLE_PAUSE_SECONDS: '5', SPAWN_DEFAULT_TTL_SECONDS: '900' });
+const { port, dataDir } = server;
+const serverRssStartKb = rssOfTreeKb([server.proc.pid!], false);
+const created: Array<{ id: string; appType: 'webapp' | 'api'; ms: number }> = [];
+let stop = 'bound reached';
+const t0 = Date.now();
+let apiRssKb: number[] = [];
+let serverRssEndKb: number;
+try {
+  while (created.length < MAX_SESSIONS) {
+    if (Date.now() - t0 > MAX_SECONDS * 1000) {
+      stop = `time bound (${MAX_SECONDS} s) reached`;
+      break;
+    }
+    const appType = created.length % 5 === 4 ? 'api' : 'webapp';
+    try {
+      const s = await createUntil200(port, appType, `${appType === 'api' ? 'a notes api' : 'a notes page'} number ${created.length}`);
+      created.push({ id: s.id, appType, ms: s.ms });
+    } catch (err) {
+      stop = `creation failed at session ${created.length + 1}: ${(err as Error).message}`;
+      break;
+    }
+    if (created.length >= 2 * WINDOW) {
+      const first = summary(created.slice(0, WINDOW).map((c) => c.ms)).p95;
+      const last = summary(created.slice(-WINDOW).map((c) => c.ms)).p95;
+      if (last >= 2 * first) {
+        stop = `p95 of the last ${WINDOW} creations (${fmt(last)} ms) ≥ 2× the first ${WINDOW} (${fmt(first)} ms)`;
+        break;
+      }
+    }
+  }
+  // Let the api apps go idle, then weigh each one's process tree.
+  await new Promise((r) => setTimeout(r, 2000));
+  const root = path.join(dataDir, 'sandboxes');
+  const owners = new Map<string, string>();
+  for (const dir of fs.existsSync(root) ? fs.readdirSync(root) : []) {
+    const file = path.join(root, dir, 'sandbox.json');
+    if (fs.existsSync(file)) owners.set((JSON.parse(fs.readFileSync(file, 'utf8')) as { sessionId: string }).sessionId, dir);
+  }
+  for (const c of created.filter((x) => x.appType === 'api')) {
+    const dir = owners.get(c.id);
+    if (dir) apiRssKb.push(rssOfTreeKb(await pidsMatching(path.join(root, dir)), true));
+  }
+  apiRssKb = apiRssKb.filter((kb) => kb > 0);
+  serverRssEndKb = rssOfTreeKb([server.proc.pid!], false);
+  await destroyAll(port, created.map((c) => c.id), 120_000);
+} finally {
+  await stopServer(server);
+}
+
+const step = Math.max(WINDOW, Math.ceil(created.length / 5 / WINDOW) * WINDOW);
+console.log(`\n## Density (${new Date().toISOString().slice(0, 10)}${quick ? ', --quick' : ''})\n`);
+console.log(`Machine: ${machine()}\n`);
+console.log(`${created.length} live sessions (${created.filter((c) => c.appType === 'api').length} api apps) in ${((Date.now() - t0) / 1000).toFixed(0)} s; stopped: ${stop}. Sequential creation, offline templates, process runtime, scale-to-zero after 5 idle s.\n`);
+console.log('| sessions alive before the creation | n | p50 ms | p95 ms | p99 ms | p95 vs first 10 | creations/s |');
+console.log('| --- | --- | --- | --- | --- | --- | --- |');
+const firstP95 = summary(created.slice(0, WINDOW).map((c) => c.ms)).p95;
+for (let from = 0; from < created.length; from += step) {
+  const slice = created.slice(from, from + step).map((c) => c.ms);
+  const s = summary(slice);
+  console.log(`| ${from}–${from + slice.length - 1} | ${s.n} | ${fmt(s.p50)} | ${fmt(s.p95)} | ${fmt(s.p99)} | ${(s.p95 / firstP95).toFixed(2)}× | ${(1000 / s.mean).toFixed(1)} |`);
+}
+const rss = summary(apiRssKb.map((kb) => kb / 1024));
+console.log(`\nResident memory per idle api app (sandbox process tree, ${rss.n} apps): p50 ${fmt(rss.p50)} MiB, p95 ${fmt(rss.p95)} MiB, max ${fmt(rss.p99)} MiB. Server RSS ${fmt(serverRssStartKb / 1024)} MiB → ${fmt(serverRssEndKb / 1024)} MiB (${fmt((serverRssEndKb - serverRssStartKb) / 1024 / Math.max(1, created.length))} MiB per session).`);

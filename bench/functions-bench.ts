@@ -1,0 +1,97 @@
+/**
+ * Function execution: warm and cold latency (p50/p95/p99) and throughput of a trivial Python
+ * function and of one that imports heavy standard-library modules, through the HTTP API
+ * (`POST /api/functions/:id/execute {wait}`: HTTP, queue, sandbox round trip, store writes).
+ * Cold = a server with SPAWN_FUNCTION_WARM_MAX=0, so every call starts a fresh sandbox and
+ * interpreter and imports the module. Baseline, same run: `python3 script.py` started fresh for
+ * each call (the real interpreter, no sandbox, no platform), inputs in argv, outputs on stdout.
+ *
+ *   npx tsx bench/functions-bench.ts [--quick]      (SPAWN_RUNTIME=docker to use containers)
+ */
+import { spawn, execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fmt, machine, postJson, startServer, summary, type ServerChild } from './bench-kit.ts';
+
+const quick = process.argv.includes('--quick');
+const N = quick ? 10 : 40;
+const CALLS = quick ? 60 : 200;
+const CONCURRENCY = 4;
+const runtime = process.env.SPAWN_RUNTIME ?? 'process';
+
+const FUNCTIONS = {
+  trivial: 'def main(inputs):\n    return {"y": inputs["x"] + 1}\n',
+  heavy:
+    'import decimal, statistics, json, email.parser, http.client, xml.dom.minidom, urllib.request, asyncio\n' +
+    'def main(inputs):\n    return {"y": float(statistics.mean([decimal.Decimal(inputs["x"]), 1]))}\n',
+} as const;
+type Kind = keyof typeof FUNCTIONS;
+
+const python = execFileSync('python3', ['-c', 'import sys; print(sys.executable)']).toString().trim();
+
+let counter = 0;
+async function execute(server: ServerChild, id: string): Promise<number> {
+  const t0 = performance.now();
+  const res = await postJson<{ state: string; error?: unknown }>(server.port, `/api/functions/${id}/execute`, { inputs: { x: ++counter }, wait: 120 });
+  if (res.status !== 200 || res.body.state !== 'completed') throw new Error(`execute answered ${res.status} ${JSON.stringify(res.body)}`);
+  return performance.now() - t0;
+}
+
+/** Sequential latencies, then `CALLS` calls from CONCURRENCY loops for throughput. */
+async function measure(call: () => Promise<number>, n: number, calls: number): Promise<{ ms: number[]; perSecond: number }> {
+  const ms: number[] = [];
+  for (let i = 0; i < n; i++) ms.push(await call());
+  let left = calls;
+  const t0 = performance.now();
+  await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
+    while (left-- > 0) await call();
+  }));
+  return { ms, perSecond: (calls / (performance.now() - t0)) * 1000 };
+}
+
+async function platform(kind: Kind, warm: boolean): Promise<{ ms: number[]; perSecond: number }> {
+  const server = await startServer({ SPAWN_RUNTIME: runtime, ...(warm ? {} : { SPAWN_FUNCTION_WARM_MAX: '0' }), SPAWN_FUNCTION_CACHE_TTL_SECONDS: '0' });
+  try {
+    const reg = await postJson<{ id: string }>(server.port, '/api/functions', { name: `bench-${kind}`, runtime: 'python', code: FUNCTIONS[kind] });
+    if (reg.status !== 201) throw new Error(`register answered ${reg.status}`);
+    // Fill the pool with one runtime per concurrent client: the warm figures are warm calls only.
+    if (warm) for (let round = 0; round < 2; round++) await Promise.all(Array.from({ length: CONCURRENCY }, () => execute(server, reg.body.id)));
+    return await measure(() => execute(server, reg.body.id), N, warm ? CALLS : Math.ceil(CALLS / 4));
+  } finally {
+    await server.stop();
+  }
+}
+
+async function baseline(kind: Kind): Promise<{ ms: number[]; perSecond: number }> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'spawnai-fn-baseline-'));
+  fs.writeFileSync(path.join(dir, 'script.py'), `${FUNCTIONS[kind]}\nimport json, sys\nprint(json.dumps(main(json.loads(sys.argv[1]))))\n`);
+  const call = (): Promise<number> =>
+    new Promise((resolve, reject) => {
+      const t0 = performance.now();
+      const child = spawn(python, ['script.py', JSON.stringify({ x: ++counter })], { cwd: dir, stdio: ['ignore', 'pipe', 'inherit'] });
+      child.stdout.resume();
+      child.on('exit', (code) => (code === 0 ? resolve(performance.now() - t0) : reject(new Error(`script.py exited ${code}`))));
+    });
+  try {
+    return await measure(call, N, CALLS);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const rows: [string, Kind, { ms: number[]; perSecond: number }][] = [];
+for (const kind of ['trivial', 'heavy'] as const) {
+  rows.push(['baseline: fresh `python3 script.py`', kind, await baseline(kind)]);
+  rows.push(['cold: new sandbox + interpreter + import', kind, await platform(kind, false)]);
+  rows.push(['warm: pooled runtime', kind, await platform(kind, true)]);
+}
+console.log(`\n## Functions (${new Date().toISOString().slice(0, 10)}, runtime ${runtime}, ${N} sequential calls each, throughput with ${CONCURRENCY} concurrent clients)\n`);
+console.log(`Machine: ${machine()}\n`);
+console.log('| measure | function | p50 ms | p95 ms | p99 ms | executions/s | p50 vs baseline |');
+console.log('| --- | --- | --- | --- | --- | --- | --- |');
+for (const [label, kind, result] of rows) {
+  const s = summary(result.ms);
+  const base = summary(rows.find(([l, k]) => k === kind && l.startsWith('baseline'))![2].ms);
+  console.log(`| ${label} | ${kind} | ${fmt(s.p50)} | ${fmt(s.p95)} | ${fmt(s.p99)} | ${result.perSecond.toFixed(1)} | ${(s.p50 / base.p50).toFixed(2)}× |`);
+}
