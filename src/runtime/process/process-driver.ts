@@ -115,12 +115,14 @@ export class ProcessDriver implements SandboxDriver {
   async writeFiles(sandbox: Sandbox, files: AppFile[]): Promise<void> {
     const { plan } = await this.ensureReady();
     await this.requireRecord(sandbox.id, 'DEPLOY_FAILED');
+    await this.directory.ensureQuota(sandbox.id, plan.dropRoot ? SANDBOX_OWNER : undefined);
     await writeAppFiles(this.directory.paths(sandbox.id).app, files, plan.dropRoot ? SANDBOX_OWNER : undefined);
   }
 
   async startServer(sandbox: Sandbox, options: StartOptions, onLog?: LogListener): Promise<SandboxEndpoint> {
     const setup = await this.ensureReady();
     const record = await this.requireRecord(sandbox.id, 'APP_START_FAILED');
+    await this.directory.ensureQuota(sandbox.id, setup.plan.dropRoot ? SANDBOX_OWNER : undefined);
     const runs = this.runs(setup);
     await runs.kill(sandbox.id, 'server');
     const paths = this.directory.paths(sandbox.id);
@@ -154,6 +156,7 @@ export class ProcessDriver implements SandboxDriver {
   async exec(sandbox: Sandbox, options: ExecOptions): Promise<ExecResult> {
     const setup = await this.ensureReady();
     const record = await this.requireRecord(sandbox.id, 'SCRIPT_FAILED');
+    await this.directory.ensureQuota(sandbox.id, setup.plan.dropRoot ? SANDBOX_OWNER : undefined);
     const role = `exec-${++this.execCounter}`;
     return runExec(setup, this.runs(setup), { paths: this.directory.paths(sandbox.id), record, role }, options);
   }

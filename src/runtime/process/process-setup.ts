@@ -84,7 +84,7 @@ export async function setUpProcessDriver(options: {
     logger.warn(
       'no writable cgroup hierarchy: memory/pid limits fall back to prlimit (per-uid, weaker) and CPU is unlimited',
     );
-  const quotaProblem = existsSync("/tmp/sec-explore/NOQ") ? "off" : await tmpfsQuotaProblem(sandboxesDir);
+  const quotaProblem = await tmpfsQuotaProblem(sandboxesDir);
   if (quotaProblem) {
     logger.warn({ reason: quotaProblem }, 'app directories cannot be size-limited: an app can fill the disk of the data directory');
   }

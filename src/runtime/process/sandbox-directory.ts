@@ -1,4 +1,4 @@
-import { chown, mkdir, readFile, readdir, rm, symlink, writeFile } from 'node:fs/promises';
+import { chown, lstat, mkdir, readFile, readdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { SandboxInfo, SandboxSpec } from '../sandbox-driver.ts';
 import type { ResourceLimits } from './cgroup-limits.ts';
@@ -34,6 +34,7 @@ export class SandboxDirectory {
   /** Size-limited tmpfs behind app/, run/ and tmp/ (set once the host is known to allow mounts). */
   quotas: QuotaMounts | null = null;
   private readonly pendingWrites = new Map<string, Promise<void>>();
+  private readonly pendingQuotas = new Map<string, Promise<void>>();
 
   constructor(dataDir: string) {
     this.root = join(dataDir, 'sandboxes');
@@ -60,19 +61,38 @@ export class SandboxDirectory {
     await mkdir(paths.dir, { recursive: true, mode: 0o711 });
     // Recorded first: a server killed mid-way leaves a sandbox the reaper can still list.
     await writeFile(join(paths.dir, 'sandbox.json'), JSON.stringify(record, null, 2));
-    try {
-      const quota = this.quotas ? await this.quotas.mount(record.id, owner) : null;
-      for (const name of QUOTA_SUBDIRS) {
-        const dir = quota ? join(quota, name) : paths[name];
-        await mkdir(dir, { mode: 0o755 });
-        if (owner) await chown(dir, owner.uid, owner.gid);
-        if (quota) await symlink(dir, paths[name]);
-      }
-    } catch (err) {
-      await this.remove(record.id).catch(() => undefined);
-      throw err;
+    for (const name of QUOTA_SUBDIRS) {
+      await mkdir(paths[name], { mode: 0o755 });
+      if (owner) await chown(paths[name], owner.uid, owner.gid);
     }
     return paths;
+  }
+
+  /**
+   * Swaps the (still empty) writable directories for the sandbox's size-limited tmpfs before
+   * anything is written or run there. Done on first use rather than in create(), which must stay
+   * quick: a worker killed mid-create leaves an orphan its successor cannot see in the store.
+   */
+  ensureQuota(id: string, owner?: { uid: number; gid: number }): Promise<void> {
+    const quotas = this.quotas;
+    if (!quotas) return Promise.resolve();
+    const pending = this.pendingQuotas.get(id);
+    if (pending) return pending;
+    const paths = this.paths(id);
+    const swap = async (): Promise<void> => {
+      if ((await lstat(paths.app)).isSymbolicLink()) return;
+      const quota = await quotas.mount(id, owner);
+      for (const name of QUOTA_SUBDIRS) {
+        const dir = join(quota, name);
+        await mkdir(dir, { mode: 0o755 });
+        if (owner) await chown(dir, owner.uid, owner.gid);
+        await rm(paths[name], { recursive: true, force: true });
+        await symlink(dir, paths[name]);
+      }
+    };
+    const done = swap().finally(() => this.pendingQuotas.delete(id));
+    this.pendingQuotas.set(id, done);
+    return done;
   }
 
   async read(id: string): Promise<SandboxRecord | null> {
