@@ -6,7 +6,7 @@ import { FakeOpenAI } from '../test/fakes/fake-openai.ts';
 import { asksFor, slowApiAnswer, slowWebappAnswer } from '../test/support/slow-app-answers.ts';
 import { unmountAllUnder } from '../test/chaos/support/sandbox-mounts.ts';
 import { pidsMatching } from '../test/support/spawn-node.ts';
-import { pollUntil200, postJson, startServer, type ServerChild } from './bench-kit.ts';
+import { getStatus, postJson, startServer, type ServerChild } from './bench-kit.ts';
 
 /**
  * The model, replaced: a local fake speaking OpenAI's streaming protocol that streams a fixed
@@ -90,8 +90,17 @@ export async function createUntil200(port: number, appType: AppType, prompt: str
   const t0 = performance.now();
   const { status, body } = await postJson<{ id: string; error?: { code: string } }>(port, '/api/sessions', { prompt, appType, ...extra });
   if (status !== 201) throw new Error(`POST /api/sessions answered ${status} ${body.error?.code ?? ''}`);
-  await pollUntil200(port, `${body.id}.localhost:${port}`, 120_000);
-  return { id: body.id, ms: performance.now() - t0 };
+  const host = `${body.id}.localhost:${port}`;
+  const until = Date.now() + 120_000;
+  for (let polls = 1; ; polls++) {
+    if ((await getStatus(port, host)) === 200) return { id: body.id, ms: performance.now() - t0 };
+    // Now and then, ask whether it failed: a failed session never answers 200.
+    if (polls % 200 === 0 || Date.now() > until) {
+      const view = await getSession(port, body.id);
+      if (view.state === 'failed' || Date.now() > until) throw new Error(`session ${body.id} is ${view.state}: ${JSON.stringify(view.error)}`);
+    }
+    await new Promise((r) => setTimeout(r, 5));
+  }
 }
 
 export async function getSession(port: number, id: string): Promise<SessionView> {

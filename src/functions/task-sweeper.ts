@@ -1,6 +1,6 @@
 import type { SpawnConfig } from '../config/index.ts';
 import type { Logger } from '../log/index.ts';
-import type { JobQueue } from '../queue/index.ts';
+import { PeriodicTask, type JobQueue } from '../queue/index.ts';
 import type { Store } from '../store/index.ts';
 import { TASK_HEARTBEAT_STALE_MS } from './task-runner.ts';
 import type { TaskEvents } from './task-events.ts';
@@ -33,29 +33,24 @@ export interface TaskSweeperDeps {
  */
 export class TaskSweeper {
   readonly #d: TaskSweeperDeps;
-  #timer: NodeJS.Timeout | undefined;
-  #running: Promise<void> | undefined;
+  readonly #periodic: PeriodicTask;
 
   constructor(deps: TaskSweeperDeps) {
     this.#d = deps;
+    this.#periodic = new PeriodicTask(() => this.#pass(), deps.config.reconcileIntervalMs, (err: unknown) => deps.logger.error({ err }, 'task sweep failed'));
   }
 
   start(): void {
-    void this.runOnce();
-    this.#timer = setInterval(() => void this.runOnce(), this.#d.config.reconcileIntervalMs);
-    this.#timer.unref();
+    this.#periodic.start();
   }
 
-  async stop(): Promise<void> {
-    clearInterval(this.#timer);
-    await this.#running;
+  stop(): Promise<void> {
+    return this.#periodic.stop();
   }
 
+  /** One pass; overlapping calls share the pass in progress. */
   runOnce(): Promise<void> {
-    this.#running ??= this.#pass()
-      .catch((err: unknown) => this.#d.logger.error({ err }, 'task sweep failed'))
-      .finally(() => (this.#running = undefined));
-    return this.#running;
+    return this.#periodic.runOnce();
   }
 
   async #pass(): Promise<void> {

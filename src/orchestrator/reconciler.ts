@@ -2,7 +2,7 @@ import { ACTIVE_STATES } from '../api-types.ts';
 import type { SpawnConfig } from '../config/index.ts';
 import { SpawnError } from '../errors/index.ts';
 import type { Logger } from '../log/index.ts';
-import type { JobQueue } from '../queue/index.ts';
+import { PeriodicTask, type JobQueue } from '../queue/index.ts';
 import type { Store } from '../store/index.ts';
 import type { Lifecycle } from './lifecycle.ts';
 import { HEARTBEAT_STALE_MS } from './pipeline.ts';
@@ -33,30 +33,24 @@ export interface ReconcilerDeps {
  */
 export class Reconciler {
   readonly #d: ReconcilerDeps;
-  #timer: NodeJS.Timeout | undefined;
-  #running: Promise<void> | undefined;
+  readonly #periodic: PeriodicTask;
 
   constructor(deps: ReconcilerDeps) {
     this.#d = deps;
+    this.#periodic = new PeriodicTask(() => this.#pass(), deps.config.reconcileIntervalMs, (err: unknown) => deps.logger.error({ err }, 'reconcile pass failed'));
   }
 
   start(): void {
-    void this.runOnce();
-    this.#timer = setInterval(() => void this.runOnce(), this.#d.config.reconcileIntervalMs);
-    this.#timer.unref();
+    this.#periodic.start();
   }
 
-  async stop(): Promise<void> {
-    clearInterval(this.#timer);
-    await this.#running;
+  stop(): Promise<void> {
+    return this.#periodic.stop();
   }
 
   /** One pass; overlapping calls share the pass in progress. */
   runOnce(): Promise<void> {
-    this.#running ??= this.#pass()
-      .catch((err: unknown) => this.#d.logger.error({ err }, 'reconcile pass failed'))
-      .finally(() => (this.#running = undefined));
-    return this.#running;
+    return this.#periodic.runOnce();
   }
 
   async #pass(): Promise<void> {

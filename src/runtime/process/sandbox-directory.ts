@@ -157,7 +157,8 @@ export class SandboxDirectory {
         () => true,
         () => false,
       ));
-    await rm(dir, { recursive: true, force: true });
+    // Retries: a concurrent destroy of the same sandbox (reaper, re-drive) can make rmdir see ENOTEMPTY.
+    await rm(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
     await this.quotas?.release(id);
     this.pendingWrites.delete(id);
     return existed;
