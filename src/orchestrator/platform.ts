@@ -19,7 +19,7 @@ import { Pipeline } from './pipeline.ts';
 import { createPromptCache, GenerationCache } from './prompt-cache.ts';
 import { Reconciler } from './reconciler.ts';
 import { AppRedeployer, EditRunner, RevisionService } from './revisions/index.ts';
-import { SandboxManager, sandboxShape } from './sandbox-manager.ts';
+import { SandboxManager } from './sandbox-manager.ts';
 import { SessionEvents } from './session-events.ts';
 import { SessionService } from './session-service.ts';
 
@@ -75,8 +75,10 @@ export async function createPlatform(config: SpawnConfig, logger: Logger, option
 
   let sandboxes: SandboxManager | null = null;
   if (options.worker) {
-    const pool = { size: config.sandbox.poolSize, tiers: [sandboxShape(config, config.defaultTier)] };
-    const driver = await selectDriver(config.runtime, { dataDir: config.dataDir, logger, pool });
+    // No tiers to pre-fill: a tier's pool fills after its first sandbox, so the very first session
+    // cold-starts into a container that carries its session id as a label (claimed pool
+    // containers carry it in their name only; Docker labels cannot change after creation).
+    const driver = await selectDriver(config.runtime, { dataDir: config.dataDir, logger, pool: { size: config.sandbox.poolSize } });
     await driver.init();
     sandboxes = new SandboxManager(driver, store, config, logger);
     logger.info({ runtime: driver.name, isolation: driver.capabilities.isolation }, 'sandbox runtime ready');

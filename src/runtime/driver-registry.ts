@@ -1,13 +1,12 @@
 import type { Logger } from '../log/index.ts';
-import { createDockerDriver, isDockerAvailable, type PoolShape } from './docker/index.ts';
+import { createDockerDriver, isDockerAvailable } from './docker/index.ts';
 import { createProcessDriver } from './process/process-driver.ts';
 import type { SandboxDriver } from './sandbox-driver.ts';
 
 export interface DriverOptions {
   dataDir: string;
   logger: Logger;
-  /** Warm pool (drivers with `supportsWarmPool`): idle sandboxes per shape; `tiers` are filled at init. */
-  pool?: { size: number; tiers?: PoolShape[] };
+  pool?: { size: number };
 }
 
 export type DriverFactory = (options: DriverOptions) => SandboxDriver;

@@ -33,10 +33,13 @@ describe.skipIf(!ready)('chaos: Redis and PostgreSQL SIGKILLed at each pipeline 
     cluster = await ChaosCluster.start({ databaseUrl, redisUrl: redis.url, namespace: `test-${randomUUID().slice(0, 8)}` });
   });
   afterAll(async () => {
-    if (cluster) for (const id of sandboxOwners(cluster.dataDir).keys()) sandboxIds.add(id);
-    await cluster?.close();
-    removeSandboxCgroups(sandboxIds);
-    await Promise.all([postgres?.destroy(), redis?.destroy()]);
+    try {
+      if (cluster) for (const id of sandboxOwners(cluster.dataDir).keys()) sandboxIds.add(id);
+      await cluster?.close();
+    } finally {
+      removeSandboxCgroups(sandboxIds);
+      await Promise.all([postgres?.destroy(), redis?.destroy()]);
+    }
   });
 
   const remember = (): void => {

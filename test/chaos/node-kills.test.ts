@@ -31,15 +31,18 @@ describe.skipIf(!ready)('chaos: API node and worker SIGKILLed at each pipeline s
     cluster = await ChaosCluster.start({ databaseUrl, redisUrl: REDIS_URL, namespace });
   });
   afterAll(async () => {
-    if (cluster) for (const id of sandboxOwners(cluster.dataDir).keys()) sandboxIds.add(id);
-    await cluster?.close();
-    removeSandboxCgroups(sandboxIds);
-    await admin?.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`).catch(() => undefined);
-    await admin?.end();
-    const redis = new Redis(REDIS_URL);
-    const keys = await redis.keys(`*${namespace}*`);
-    if (keys.length) await redis.del(...keys);
-    redis.disconnect();
+    try {
+      if (cluster) for (const id of sandboxOwners(cluster.dataDir).keys()) sandboxIds.add(id);
+      await cluster?.close();
+    } finally {
+      removeSandboxCgroups(sandboxIds);
+      await admin?.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`).catch(() => undefined);
+      await admin?.end();
+      const redis = new Redis(REDIS_URL);
+      const keys = await redis.keys(`*${namespace}*`);
+      if (keys.length) await redis.del(...keys);
+      redis.disconnect();
+    }
   });
 
   const remember = (): void => {

@@ -79,9 +79,14 @@ export class ChaosCluster {
       SPAWN_CACHE: 'off',
     });
     cluster.port = port;
-    await cluster.startApi();
-    cluster.workers.push(spawnSpawnai(['worker'], cluster.#env), spawnSpawnai(['worker'], cluster.#env));
-    await Promise.all(cluster.workers.map((w) => waitWorkerReady(w)));
+    try {
+      await cluster.startApi();
+      cluster.workers.push(spawnSpawnai(['worker'], cluster.#env), spawnSpawnai(['worker'], cluster.#env));
+      await Promise.all(cluster.workers.map((w) => waitWorkerReady(w)));
+    } catch (err) {
+      await cluster.close().catch(() => undefined);
+      throw err;
+    }
     return cluster;
   }
 
@@ -154,7 +159,7 @@ export class ChaosCluster {
       for (const [i, n] of [this.api, ...this.workers].entries()) fs.writeFileSync(`/tmp/chaos-node-${i}.log`, n?.output() ?? '');
     }
     await Promise.all([this.api, ...this.workers].map((n) => n?.kill('SIGKILL')));
-    await this.fake.close();
+    await this.fake.close().catch(() => undefined);
     // Sandboxes die with their worker (--die-with-parent), a moment after it: wait for them.
     const root = path.join(this.dataDir, 'sandboxes');
     for (let i = 0; i < 50 && (await pidsMatching(root)).length > 0; i++) await new Promise((r) => setTimeout(r, 100));
