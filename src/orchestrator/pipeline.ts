@@ -15,6 +15,7 @@ import type { SandboxManager } from './sandbox-manager.ts';
 import { AppLauncher } from './app-launcher.ts';
 import { recordGenerationCost } from './generation-cost.ts';
 import type { SessionEvents } from './session-events.ts';
+import { isStoreOutage } from './store-outage.ts';
 
 const IN_FLIGHT: readonly SessionState[] = ['provisioning', 'generating', 'deploying'];
 const HEARTBEAT_MS = 5_000;
@@ -70,6 +71,13 @@ export class Pipeline {
     } catch (err) {
       if (err instanceof SessionMovedOn) {
         this.#d.logger.info({ sessionId: session.id }, 'session moved on during the pipeline; cleaning up');
+        await this.#d.sandboxes.destroyForSession(session.id).catch(() => undefined);
+        return;
+      }
+      if (isStoreOutage(err, this.#d.config.databaseUrl)) {
+        // The database blinked: not the app's fault, so no failure is recorded. The session stays
+        // in flight with its heartbeat stopped, and the reconciler re-drives it once the store answers.
+        this.#d.logger.warn({ err, sessionId: session.id }, 'database unavailable mid-pipeline; the session will be re-driven');
         await this.#d.sandboxes.destroyForSession(session.id).catch(() => undefined);
         return;
       }

@@ -1,6 +1,6 @@
-import type { LogListener } from "./sandbox-driver.ts";
+import type { LogListener } from './sandbox-driver.ts';
 
-export const LOG_TRUNCATION_MARKER = "[output truncated]";
+export const LOG_TRUNCATION_MARKER = '[output truncated]';
 
 /** What one server start may send to its log listener (every line becomes a stored session event). */
 export interface LogBudget {
@@ -17,10 +17,7 @@ export const SERVER_LOG_BUDGET: LogBudget = Object.freeze({
  * Wraps a log listener so a chatty or hostile app cannot turn its stdout into an unbounded number
  * of database rows: past the budget the listener gets one marker line and then nothing.
  */
-export function limitLogListener(
-  listener: LogListener,
-  budget: LogBudget = SERVER_LOG_BUDGET,
-): LogListener {
+export function limitLogListener(listener: LogListener, budget: LogBudget = SERVER_LOG_BUDGET): LogListener {
   let lines = 0;
   let bytes = 0;
   let exhausted = false;
@@ -30,10 +27,7 @@ export function limitLogListener(
     bytes += Buffer.byteLength(line) + 1;
     if (lines > budget.maxLines || bytes > budget.maxBytes) {
       exhausted = true;
-      listener(
-        "stderr",
-        `${LOG_TRUNCATION_MARKER} (more than ${budget.maxLines} lines or ${budget.maxBytes} bytes)`,
-      );
+      listener('stderr', `${LOG_TRUNCATION_MARKER} (more than ${budget.maxLines} lines or ${budget.maxBytes} bytes)`);
       return;
     }
     listener(stream, line);

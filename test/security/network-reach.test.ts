@@ -1,15 +1,15 @@
-import net from "node:net";
-import os from "node:os";
-import Docker from "dockerode";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SANDBOX_NETWORKS } from "../../src/runtime/docker/index.ts";
+import net from 'node:net';
+import os from 'node:os';
+import Docker from 'dockerode';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SANDBOX_NETWORKS } from '../../src/runtime/docker/index.ts';
 import {
   RUNTIMES,
   appReport,
   reportingServer,
   startSecurityHarness,
   type SecurityHarness,
-} from "./support/security-harness.ts";
+} from './support/security-harness.ts';
 
 const START_TIMEOUT_MS = 15 * 60_000;
 
@@ -38,12 +38,10 @@ report.results = await Promise.all(targets.map((t) => new Promise((resolve) => {
 
 function listen(host: string): Promise<net.Server> {
   const server = net.createServer((socket) => {
-    socket.on("error", () => undefined); // probes hang up at once
-    socket.end("host service\n");
+    socket.on('error', () => undefined); // probes hang up at once
+    socket.end('host service\n');
   });
-  return new Promise((resolve) =>
-    server.listen(0, host, () => resolve(server)),
-  );
+  return new Promise((resolve) => server.listen(0, host, () => resolve(server)));
 }
 
 /** Class 6: nothing but the app's own port is reachable from inside a sandbox (network `none`). */
@@ -54,35 +52,30 @@ for (const runtime of RUNTIMES) {
     beforeAll(async () => {
       h = await startSecurityHarness(runtime.name);
       // Stands for any host service bound to every interface (a control plane on 0.0.0.0 included).
-      hostService = await listen("0.0.0.0");
+      hostService = await listen('0.0.0.0');
     }, START_TIMEOUT_MS);
     afterAll(async () => {
       hostService?.close();
       await h?.close();
     });
 
-    it("cannot reach the control plane, PostgreSQL, Redis, the host, a neighbour, private ranges or metadata", async () => {
-      const neighbour = await h.deploy("api", {
-        "server.js": `require('node:http').createServer((q, r) => r.end('neighbour')).listen(process.env.PORT);`,
+    it('cannot reach the control plane, PostgreSQL, Redis, the host, a neighbour, private ranges or metadata', async () => {
+      const neighbour = await h.deploy('api', {
+        'server.js': `require('node:http').createServer((q, r) => r.end('neighbour')).listen(process.env.PORT);`,
       });
-      expect(neighbour.state, JSON.stringify(neighbour.error)).toBe("running");
-      const endpoint =
-        (await h.platform.store.sandboxes.getLiveBySession(neighbour.id))
-          ?.endpoint ?? {};
+      expect(neighbour.state, JSON.stringify(neighbour.error)).toBe('running');
+      const endpoint = (await h.platform.store.sandboxes.getLiveBySession(neighbour.id))?.endpoint ?? {};
       const servicePort = (hostService.address() as net.AddressInfo).port;
       const hostAddresses = [
-        "127.0.0.1",
+        '127.0.0.1',
         ...Object.values(os.networkInterfaces())
           .flat()
-          .filter((i) => i?.family === "IPv4" && !i.internal)
-          .map((i) => i?.address ?? ""),
+          .filter((i) => i?.family === 'IPv4' && !i.internal)
+          .map((i) => i?.address ?? ''),
       ];
-      if (runtime.name === "docker") {
-        const info = await new Docker()
-          .getNetwork(SANDBOX_NETWORKS.none.name)
-          .inspect();
-        const gateway = (info as { IPAM?: { Config?: { Gateway?: string }[] } })
-          .IPAM?.Config?.[0]?.Gateway;
+      if (runtime.name === 'docker') {
+        const info = await new Docker().getNetwork(SANDBOX_NETWORKS.none.name).inspect();
+        const gateway = (info as { IPAM?: { Config?: { Gateway?: string }[] } }).IPAM?.Config?.[0]?.Gateway;
         if (gateway) hostAddresses.push(gateway);
       }
       const targets: Target[] = [];
@@ -102,52 +95,48 @@ for (const runtime of RUNTIMES) {
           { name: `redis ${address}:6379`, host: address, port: 6379 },
         );
       }
-      if (typeof endpoint.host === "string")
+      if (typeof endpoint.host === 'string')
         targets.push({
-          name: "neighbour sandbox",
+          name: 'neighbour sandbox',
           host: endpoint.host,
           port: Number(endpoint.port),
         });
-      if (typeof endpoint.socketPath === "string")
+      if (typeof endpoint.socketPath === 'string')
         targets.push({
-          name: "neighbour socket",
+          name: 'neighbour socket',
           socketPath: endpoint.socketPath,
         });
       targets.push(
-        { name: "private 10/8", host: "10.255.255.1", port: 80 },
-        { name: "private 172.16/12", host: "172.16.0.1", port: 80 },
-        { name: "private 192.168/16", host: "192.168.0.1", port: 80 },
-        { name: "CGNAT 100.64/10", host: "100.64.0.1", port: 80 },
-        { name: "cloud metadata", host: "169.254.169.254", port: 80 },
-        { name: "internet", host: "1.1.1.1", port: 53 },
+        { name: 'private 10/8', host: '10.255.255.1', port: 80 },
+        { name: 'private 172.16/12', host: '172.16.0.1', port: 80 },
+        { name: 'private 192.168/16', host: '192.168.0.1', port: 80 },
+        { name: 'CGNAT 100.64/10', host: '100.64.0.1', port: 80 },
+        { name: 'cloud metadata', host: '169.254.169.254', port: 80 },
+        { name: 'internet', host: '1.1.1.1', port: 53 },
       );
 
       // Sanity: from the host itself the host service answers, so a CONNECTED would be caught.
       await new Promise<void>((resolve, reject) =>
         net
-          .connect(servicePort, "127.0.0.1")
-          .on("connect", function (this: net.Socket) {
+          .connect(servicePort, '127.0.0.1')
+          .on('connect', function (this: net.Socket) {
             this.destroy();
             resolve();
           })
-          .on("error", reject),
+          .on('error', reject),
       );
 
-      const s = await h.deploy("api", { "server.js": probingServer(targets) });
-      expect(s.state, JSON.stringify(s.error)).toBe("running");
+      const s = await h.deploy('api', { 'server.js': probingServer(targets) });
+      expect(s.state, JSON.stringify(s.error)).toBe('running');
       const report = await appReport<{
         done: boolean;
         results: { name: string; outcome: string }[];
       }>(h, s.id, 20_000);
-      const outcomes = Object.fromEntries(
-        report.results.map((r) => [r.name, r.outcome]),
-      );
-      expect(outcomes["own port (sanity)"]).toBe("CONNECTED");
-      const reached = report.results.filter(
-        (r) => r.outcome === "CONNECTED" && r.name !== "own port (sanity)",
-      );
+      const outcomes = Object.fromEntries(report.results.map((r) => [r.name, r.outcome]));
+      expect(outcomes['own port (sanity)']).toBe('CONNECTED');
+      const reached = report.results.filter((r) => r.outcome === 'CONNECTED' && r.name !== 'own port (sanity)');
       expect(reached, JSON.stringify(outcomes, null, 1)).toEqual([]);
-      expect((await h.app(neighbour.id, "/")).text).toBe("neighbour");
+      expect((await h.app(neighbour.id, '/')).text).toBe('neighbour');
       await h.destroy(s.id);
       await h.destroy(neighbour.id);
     });

@@ -1,6 +1,6 @@
-import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { pidsMatching } from "../support/spawn-node.ts";
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pidsMatching } from '../support/spawn-node.ts';
 import {
   RUNTIMES,
   SANDBOX_PIDS,
@@ -9,33 +9,31 @@ import {
   reportingServer,
   startSecurityHarness,
   type SecurityHarness,
-} from "./support/security-harness.ts";
+} from './support/security-harness.ts';
 
 const START_TIMEOUT_MS = 15 * 60_000; // a clean machine builds the docker runtime image first
 
 /** Classes 1 and 2: fork bombs and memory bombs (heap, tmpfs, /dev/shm) stay inside their sandbox. */
 for (const runtime of RUNTIMES) {
-  describe.skipIf(!runtime.available)(
-    `resource bombs [${runtime.name}]`,
-    () => {
-      let h: SecurityHarness;
-      beforeAll(async () => {
-        // Room for 64 processes forked from a node server (copy-on-write still charges page tables).
-        h = await startSecurityHarness(runtime.name, {
-          SPAWN_SANDBOX_MEMORY_MB: "256",
-        });
-      }, START_TIMEOUT_MS);
-      afterAll(async () => {
-        await h?.close();
+  describe.skipIf(!runtime.available)(`resource bombs [${runtime.name}]`, () => {
+    let h: SecurityHarness;
+    beforeAll(async () => {
+      // Room for 64 processes forked from a node server (copy-on-write still charges page tables).
+      h = await startSecurityHarness(runtime.name, {
+        SPAWN_SANDBOX_MEMORY_MB: '256',
+        SPAWN_SCRIPT_TIMEOUT_SECONDS: '4',
       });
+    }, START_TIMEOUT_MS);
+    afterAll(async () => {
+      await h?.close();
+    });
 
-      it("a fork bomb hits the pid limit; the host and other sessions stay responsive; destroy kills it all", async () => {
-        const marker = `bomb-${randomUUID()}`;
-        // Holds every process it manages to start (a shell blocked in \`read\`), retrying all the time,
-        // next to a classic churning shell fork bomb.
-        const server = reportingServer(`
+    it('a fork bomb hits the pid limit; the host and other sessions stay responsive; destroy kills it all', async () => {
+      const marker = `bomb-${randomUUID()}`;
+      // Holds every process it manages to start (a shell blocked in \`read\`), retrying all the time,
+      // next to a classic churning shell fork bomb.
+      const server = reportingServer(`
 const { spawn } = require('node:child_process');
-spawn('sh', ['-c', 'f(){ f | f & }; f', '${marker}'], { stdio: 'ignore' });
 let started = 0, refused = 0;
 for (let i = 0; i < 400; i++) {
   await new Promise((resolve) => {
@@ -47,55 +45,67 @@ for (let i = 0; i < 400; i++) {
 report.started = started;
 report.refused = refused;
 `);
-        const s = await h.deploy("api", { "server.js": server });
-        expect(s.state, JSON.stringify(s.error)).toBe("running");
-        let peak = 0;
-        for (let i = 0; i < 10; i++) {
-          peak = Math.max(peak, (await pidsMatching(marker)).length);
-          await new Promise((r) => setTimeout(r, 200));
-        }
-        expect(peak, "the bomb did run").toBeGreaterThan(SANDBOX_PIDS / 4);
-        expect(
-          peak,
-          "never more processes than the pid limit",
-        ).toBeLessThanOrEqual(SANDBOX_PIDS);
-        const report = await appReport<{
-          started: number;
-          refused: number;
-          done: boolean;
-        }>(h, s.id, 30_000);
-        expect(
-          report.refused,
-          "the app itself is refused new processes",
-        ).toBeGreaterThan(0);
-        expect(report.started).toBeLessThan(SANDBOX_PIDS);
-        await h.assertHealthy();
-        const gone = await h.destroy(s.id);
-        expect(gone.state).toBe("destroyed");
-        expect(
-          await eventually(
-            async () => (await pidsMatching(marker)).length === 0,
-          ),
-        ).toBe(true);
-      });
+      const s = await h.deploy('api', { 'server.js': server });
+      expect(s.state, JSON.stringify(s.error)).toBe('running');
+      let peak = 0;
+      for (let i = 0; i < 10; i++) {
+        peak = Math.max(peak, (await pidsMatching(marker)).length);
+        await new Promise((r) => setTimeout(r, 200));
+      }
+      expect(peak, 'the bomb did run').toBeGreaterThan(SANDBOX_PIDS / 4);
+      expect(peak, 'never more processes than the pid limit').toBeLessThanOrEqual(SANDBOX_PIDS);
+      const report = await appReport<{
+        started: number;
+        refused: number;
+        done: boolean;
+      }>(h, s.id, 30_000);
+      expect(report.refused, 'the app itself is refused new processes').toBeGreaterThan(0);
+      expect(report.started).toBeLessThan(SANDBOX_PIDS);
+      await h.assertHealthy();
+      const gone = await h.destroy(s.id);
+      expect(gone.state).toBe('destroyed');
+      expect(await eventually(async () => (await pidsMatching(marker)).length === 0)).toBe(true);
+    });
 
-      it("a server that eats its memory is OOM-killed inside the sandbox and the session says so", async () => {
-        const s = await h.deploy("api", {
-          "server.js": `const hog = [];
+    it('a classic shell fork bomb in a script is capped, stopped at its time limit and leaves nothing', async () => {
+      const marker = `classic-${randomUUID()}`;
+      const running = h.deploy('script', {
+        'main.js': `require('node:child_process').spawn('sh', ['-c', 'f(){ f | f & }; f', '${marker}'], { stdio: 'ignore' });
+setInterval(() => {}, 1000);`,
+      });
+      let peak = 0;
+      let settled = false;
+      void running.finally(() => (settled = true));
+      while (!settled) {
+        peak = Math.max(peak, (await pidsMatching(marker)).length);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      const s = await running;
+      expect(s.state).toBe('failed');
+      expect(s.error?.code).toBe('SCRIPT_TIMEOUT');
+      expect(peak, 'the bomb did run').toBeGreaterThan(2);
+      expect(peak, 'never more processes than the pid limit').toBeLessThanOrEqual(SANDBOX_PIDS);
+      expect(await eventually(async () => (await pidsMatching(marker)).length === 0)).toBe(true);
+      await h.assertHealthy();
+    });
+
+    it('a server that eats its memory is OOM-killed inside the sandbox and the session says so', async () => {
+      const s = await h.deploy('api', {
+        'server.js': `const hog = [];
 for (;;) hog.push(Buffer.alloc(8 * 1024 * 1024, 1));
 require('node:http').createServer((q, r) => r.end('never')).listen(process.env.PORT);`,
-        });
-        expect(s.state).toBe("failed");
-        expect(s.error?.code).toBe("APP_START_FAILED");
-        expect(s.error?.message).toMatch(/OOM|out of memory/i);
-        expect(s.error?.message).not.toMatch(/[\w-]+@|\/tmp\/spawnai-test/); // no host detail leaks into the reason
-        expect(await h.sandboxOf(s.id)).toBeNull();
-        await h.assertHealthy();
       });
+      expect(s.state).toBe('failed');
+      expect(s.error?.code).toBe('APP_START_FAILED');
+      expect(s.error?.message).toMatch(/OOM|out of memory/i);
+      expect(s.error?.message).not.toMatch(/[\w-]+@|\/tmp\/spawnai-test/); // no host detail leaks into the reason
+      expect(await h.sandboxOf(s.id)).toBeNull();
+      await h.assertHealthy();
+    });
 
-      it("filling /dev/shm and /tmp ends in ENOSPC or an OOM kill of the script, reported on the session", async () => {
-        const s = await h.deploy("script", {
-          "main.js": `const fs = require('node:fs');
+    it('filling /dev/shm and /tmp ends in ENOSPC or an OOM kill of the script, reported on the session', async () => {
+      const s = await h.deploy('script', {
+        'main.js': `const fs = require('node:fs');
 const chunk = Buffer.alloc(1024 * 1024, 7);
 for (const dir of ['/dev/shm', '/tmp']) {
   let written = 0, code = 'none';
@@ -103,22 +113,21 @@ for (const dir of ['/dev/shm', '/tmp']) {
   catch (err) { code = err.code; }
   console.log('FILL ' + dir + ' ' + code + ' ' + written);
 }`,
-        });
-        if (s.state === "failed") {
-          expect(s.error?.code).toBe("SCRIPT_FAILED");
-          expect(s.error?.message).toMatch(/out of memory/);
-        } else {
-          expect(s.state).toBe("running");
-          const page = await h.app(s.id, "/");
-          const fills = [...page.text.matchAll(/FILL (\S+) (\S+) (\d+)/g)];
-          expect(fills.map((m) => m[1])).toEqual(["/dev/shm", "/tmp"]);
-          for (const [, dir, code, written] of fills) {
-            expect(code, `${dir} filled up`).toBe("ENOSPC");
-            expect(Number(written)).toBeLessThanOrEqual(64 * 1024 * 1024);
-          }
-        }
-        await h.assertHealthy();
       });
-    },
-  );
+      if (s.state === 'failed') {
+        expect(s.error?.code).toBe('SCRIPT_FAILED');
+        expect(s.error?.message).toMatch(/out of memory/);
+      } else {
+        expect(s.state).toBe('running');
+        const page = await h.app(s.id, '/');
+        const fills = [...page.text.matchAll(/FILL (\S+) (\S+) (\d+)/g)];
+        expect(fills.map((m) => m[1])).toEqual(['/dev/shm', '/tmp']);
+        for (const [, dir, code, written] of fills) {
+          expect(code, `${dir} filled up`).toBe('ENOSPC');
+          expect(Number(written)).toBeLessThanOrEqual(64 * 1024 * 1024);
+        }
+      }
+      await h.assertHealthy();
+    });
+  });
 }

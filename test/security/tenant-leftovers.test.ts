@@ -1,6 +1,6 @@
-import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { pidsMatching } from "../support/spawn-node.ts";
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pidsMatching } from '../support/spawn-node.ts';
 import {
   RUNTIMES,
   SEARCH_JS,
@@ -10,7 +10,7 @@ import {
   reportingServer,
   startSecurityHarness,
   type SecurityHarness,
-} from "./support/security-harness.ts";
+} from './support/security-harness.ts';
 
 const START_TIMEOUT_MS = 15 * 60_000;
 
@@ -31,54 +31,40 @@ spawn('sh', ['-c', 'trap "" TERM HUP; while :; do sleep 1; done', 'left-' + secr
 
 /** Class 9: a fresh session sees no file, process or environment of an earlier tenant. */
 for (const runtime of RUNTIMES) {
-  describe.skipIf(!runtime.available)(
-    `leftovers between tenants [${runtime.name}]`,
-    () => {
-      let h: SecurityHarness;
-      beforeAll(async () => {
-        h = await startSecurityHarness(runtime.name);
-      }, START_TIMEOUT_MS);
-      afterAll(async () => {
-        await h?.close();
-      });
+  describe.skipIf(!runtime.available)(`leftovers between tenants [${runtime.name}]`, () => {
+    let h: SecurityHarness;
+    beforeAll(async () => {
+      h = await startSecurityHarness(runtime.name);
+    }, START_TIMEOUT_MS);
+    afterAll(async () => {
+      await h?.close();
+    });
 
-      it("the next tenant finds nothing of the previous one", async () => {
-        const marker = `TENANT-${randomUUID()}`;
-        const first = await h.deploy("api", {
-          "server.js": litteringServer(marker),
+    it('the next tenant finds nothing of the previous one', async () => {
+      const marker = `TENANT-${randomUUID()}`;
+      const first = await h.deploy('api', {
+        'server.js': litteringServer(marker),
+      });
+      expect(first.state, JSON.stringify(first.error)).toBe('running');
+      const littered = await appReport<{ done: boolean; written: string[] }>(h, first.id);
+      expect(littered.written).toEqual(expect.arrayContaining(['/tmp', '/dev/shm', '/app']));
+      expect((await pidsMatching(marker)).length).toBeGreaterThan(0);
+      await h.destroy(first.id);
+      expect(await eventually(async () => (await pidsMatching(marker)).length === 0)).toBe(true);
+
+      // Several tenants in a row, so a recycled sandbox (pool, directory) would show up.
+      for (let i = 0; i < 2; i++) {
+        const next = await h.deploy('api', {
+          'server.js': reportingServer(`${SEARCH_JS}\nreport.search = searchEverything([${hiddenString(marker)}]);`),
         });
-        expect(first.state, JSON.stringify(first.error)).toBe("running");
-        const littered = await appReport<{ done: boolean; written: string[] }>(
-          h,
-          first.id,
-        );
-        expect(littered.written).toEqual(
-          expect.arrayContaining(["/tmp", "/dev/shm", "/app"]),
-        );
-        expect((await pidsMatching(marker)).length).toBeGreaterThan(0);
-        await h.destroy(first.id);
-        expect(
-          await eventually(
-            async () => (await pidsMatching(marker)).length === 0,
-          ),
-        ).toBe(true);
-
-        // Several tenants in a row, so a recycled sandbox (pool, directory) would show up.
-        for (let i = 0; i < 2; i++) {
-          const next = await h.deploy("api", {
-            "server.js": reportingServer(
-              `${SEARCH_JS}\nreport.search = searchEverything([${hiddenString(marker)}]);`,
-            ),
-          });
-          expect(next.state, JSON.stringify(next.error)).toBe("running");
-          const found = await appReport<{
-            done: boolean;
-            search: { hits: string[]; files: number };
-          }>(h, next.id, 30_000);
-          expect(found.search.hits).toEqual([]);
-          await h.destroy(next.id);
-        }
-      });
-    },
-  );
+        expect(next.state, JSON.stringify(next.error)).toBe('running');
+        const found = await appReport<{
+          done: boolean;
+          search: { hits: string[]; files: number };
+        }>(h, next.id, 30_000);
+        expect(found.search.hits).toEqual([]);
+        await h.destroy(next.id);
+      }
+    });
+  });
 }

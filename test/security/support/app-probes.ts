@@ -1,20 +1,18 @@
-import fs from "node:fs";
-import path from "node:path";
-import type { Harness } from "../../support/platform-harness.ts";
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Harness } from '../../support/platform-harness.ts';
 
 /** Polls an api app's JSON report (`/report`) until it says `done`. */
 export async function appReport<T extends { done?: boolean }>(
   h: Harness,
   id: string,
   timeoutMs = 20_000,
-  route = "/report",
+  route = '/report',
 ): Promise<T> {
   const until = Date.now() + timeoutMs;
-  let last = "";
+  let last = '';
   while (Date.now() < until) {
-    const res = await h
-      .app(id, route)
-      .catch((err: unknown) => ({ status: 0, text: String(err) }));
+    const res = await h.app(id, route).catch((err: unknown) => ({ status: 0, text: String(err) }));
     last = `${res.status} ${res.text.slice(0, 300)}`;
     if (res.status === 200) {
       const body = JSON.parse(res.text) as T;
@@ -22,9 +20,7 @@ export async function appReport<T extends { done?: boolean }>(
     }
     await new Promise((r) => setTimeout(r, 200));
   }
-  throw new Error(
-    `app ${id} did not report within ${timeoutMs} ms (last: ${last})`,
-  );
+  throw new Error(`app ${id} did not report within ${timeoutMs} ms (last: ${last})`);
 }
 
 /**
@@ -45,10 +41,7 @@ ${work}
 }
 
 /** Waits until `check` holds, polling every 100 ms; returns its last verdict. */
-export async function eventually(
-  check: () => Promise<boolean> | boolean,
-  timeoutMs = 10_000,
-): Promise<boolean> {
+export async function eventually(check: () => Promise<boolean> | boolean, timeoutMs = 10_000): Promise<boolean> {
   const until = Date.now() + timeoutMs;
   while (Date.now() < until) {
     if (await check()) return true;

@@ -1,23 +1,19 @@
-import { randomUUID } from "node:crypto";
-import fs from "node:fs";
-import path from "node:path";
-import { expect } from "vitest";
-import type {
-  AppType,
-  CreatedSession,
-  SessionView,
-} from "../../../src/api-types.ts";
-import type { SpawnEnv } from "../../../src/config/index.ts";
-import { FakeOpenAI } from "../../fakes/fake-openai.ts";
-import { startHarness, type Harness } from "../../support/platform-harness.ts";
-import { requireService } from "../../support/services.ts";
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { expect } from 'vitest';
+import type { AppType, CreatedSession, SessionView } from '../../../src/api-types.ts';
+import type { SpawnEnv } from '../../../src/config/index.ts';
+import { FakeOpenAI } from '../../fakes/fake-openai.ts';
+import { startHarness, type Harness } from '../../support/platform-harness.ts';
+import { requireService } from '../../support/services.ts';
 
-export type RuntimeName = "process" | "docker";
+export type RuntimeName = 'process' | 'docker';
 
 /** Every runtime the adversarial suite runs against; each file loops over these. */
 export const RUNTIMES: readonly { name: RuntimeName; available: boolean }[] = [
-  { name: "process", available: requireService("bwrap") },
-  { name: "docker", available: requireService("docker") },
+  { name: 'process', available: requireService('bwrap') },
+  { name: 'docker', available: requireService('docker') },
 ];
 
 /** Small limits keep the bombs cheap on a 2-core machine. */
@@ -35,11 +31,7 @@ export interface SecurityHarness extends Harness {
   /** The unique part every planted secret contains (search for this). */
   secretTag: string;
   /** Has the fake model answer `files` for a new session, creates it and waits until it settles. */
-  deploy(
-    appType: AppType,
-    files: AppFiles | string,
-    options?: DeployOptions,
-  ): Promise<SessionView>;
+  deploy(appType: AppType, files: AppFiles | string, options?: DeployOptions): Promise<SessionView>;
   /** The live sandbox id of a session (the driver's id: directory name or container id). */
   sandboxOf(sessionId: string): Promise<string | null>;
   destroy(sessionId: string, timeoutMs?: number): Promise<SessionView>;
@@ -58,7 +50,7 @@ export interface DeployOptions {
 export function answerWith(files: AppFiles): string {
   return Object.entries(files)
     .map(([file, content]) => `<file path="${file}">\n${content}\n</file>\n`)
-    .join("");
+    .join('');
 }
 
 /**
@@ -72,11 +64,7 @@ export async function startSecurityHarness(
 ): Promise<SecurityHarness> {
   const fake = await FakeOpenAI.start();
   const tag = randomUUID();
-  const secrets = [
-    `sk-ant-SECRET-${tag}`,
-    `postgres://spawn:DBSECRET-${tag}@db.internal/spawn`,
-    `FILESECRET-${tag}`,
-  ];
+  const secrets = [`sk-ant-SECRET-${tag}`, `postgres://spawn:DBSECRET-${tag}@db.internal/spawn`, `FILESECRET-${tag}`];
   process.env.ANTHROPIC_API_KEY = secrets[0];
   process.env.DATABASE_URL_SECURITY_PROBE = secrets[1];
   const base = await startHarness(
@@ -84,13 +72,13 @@ export async function startSecurityHarness(
       SPAWN_RUNTIME: runtime,
       SPAWN_SANDBOX_MEMORY_MB: String(SANDBOX_MEMORY_MB),
       SPAWN_SANDBOX_PIDS: String(SANDBOX_PIDS),
-      SPAWN_SANDBOX_CPUS: "0.5",
-      SPAWN_REPAIR_ROUNDS: "0",
-      SPAWN_MAX_ACTIVE_SESSIONS: "50",
-      SPAWN_MAX_NEW_SESSIONS: "1000",
-      SPAWN_MIN_TTL_SECONDS: "3",
-      SPAWN_SCRIPT_TIMEOUT_SECONDS: "20",
-      SPAWN_LOG_LEVEL: "error", // hostile apps fail on purpose: their warnings are noise here
+      SPAWN_SANDBOX_CPUS: '0.5',
+      SPAWN_REPAIR_ROUNDS: '0',
+      SPAWN_MAX_ACTIVE_SESSIONS: '50',
+      SPAWN_MAX_NEW_SESSIONS: '1000',
+      SPAWN_MIN_TTL_SECONDS: '3',
+      SPAWN_SCRIPT_TIMEOUT_SECONDS: '20',
+      SPAWN_LOG_LEVEL: 'error', // hostile apps fail on purpose: their warnings are noise here
       ...env,
     },
     {
@@ -98,7 +86,7 @@ export async function startSecurityHarness(
       providerEnv: options.offline
         ? {}
         : {
-            SPAWN_MODELS: "openai:gpt-4.1",
+            SPAWN_MODELS: 'openai:gpt-4.1',
             OPENAI_API_KEY: `sk-openai-SECRET-${tag}`,
             OPENAI_BASE_URL: fake.baseURL,
             ANTHROPIC_API_KEY: secrets[0],
@@ -108,11 +96,9 @@ export async function startSecurityHarness(
   );
   secrets.push(`sk-openai-SECRET-${tag}`);
   // A secret at rest next to the database: the host's data directory must stay out of reach.
-  fs.writeFileSync(
-    path.join(base.dataDir, ".env"),
-    `ANTHROPIC_API_KEY=${secrets[0]}\nSECRET=${secrets[2]}\n`,
-    { mode: 0o644 },
-  );
+  fs.writeFileSync(path.join(base.dataDir, '.env'), `ANTHROPIC_API_KEY=${secrets[0]}\nSECRET=${secrets[2]}\n`, {
+    mode: 0o644,
+  });
 
   const h: SecurityHarness = {
     ...base,
@@ -122,43 +108,33 @@ export async function startSecurityHarness(
     secretTag: tag,
     async deploy(appType, files, options = {}) {
       const marker = `sec-${randomUUID()}`;
-      const text = typeof files === "string" ? files : answerWith(files);
-      fake.scriptWhen(
-        (request) => JSON.stringify(request.body).includes(marker),
-        { text, chunkSize: 4096 },
-      );
-      const created = await base.api<CreatedSession>("POST", "/api/sessions", {
+      const text = typeof files === 'string' ? files : answerWith(files);
+      fake.scriptWhen((request) => JSON.stringify(request.body).includes(marker), { text, chunkSize: 4096 });
+      const created = await base.api<CreatedSession>('POST', '/api/sessions', {
         prompt: `adversarial test app ${marker}`,
         appType,
         ...(options.ttlSeconds ? { ttlSeconds: options.ttlSeconds } : {}),
       });
       expect(created.status, JSON.stringify(created.body)).toBe(201);
-      return base.waitFor(
-        created.body.id,
-        options.until ?? ["running", "failed"],
-        options.timeoutMs ?? 45_000,
-      );
+      return base.waitFor(created.body.id, options.until ?? ['running', 'failed'], options.timeoutMs ?? 45_000);
     },
     async sandboxOf(sessionId) {
-      return (
-        (await base.platform.store.sandboxes.getLiveBySession(sessionId))?.id ??
-        null
-      );
+      return (await base.platform.store.sandboxes.getLiveBySession(sessionId))?.id ?? null;
     },
     async destroy(sessionId, timeoutMs = 20_000) {
-      const res = await base.api("DELETE", `/api/sessions/${sessionId}`);
+      const res = await base.api('DELETE', `/api/sessions/${sessionId}`);
       expect([202, 409]).toContain(res.status);
-      return base.waitFor(sessionId, ["destroyed", "failed"], timeoutMs);
+      return base.waitFor(sessionId, ['destroyed', 'failed'], timeoutMs);
     },
     async assertHealthy() {
-      const health = await base.api<{ status: string }>("GET", "/healthz");
+      const health = await base.api<{ status: string }>('GET', '/healthz');
       expect(health.status).toBe(200);
       const probe = `healthy-${randomUUID()}`;
-      const s = await h.deploy("webapp", {
-        "index.html": `<!doctype html><html><head><title>ok</title></head><body>${probe}</body></html>`,
+      const s = await h.deploy('webapp', {
+        'index.html': `<!doctype html><html><head><title>ok</title></head><body>${probe}</body></html>`,
       });
-      expect(s.state, JSON.stringify(s.error)).toBe("running");
-      const page = await base.app(s.id, "/");
+      expect(s.state, JSON.stringify(s.error)).toBe('running');
+      const page = await base.app(s.id, '/');
       expect(page.status).toBe(200);
       expect(page.text).toContain(probe);
     },
@@ -168,9 +144,7 @@ export async function startSecurityHarness(
         for (const record of await base.platform.store.sandboxes.listLive()) {
           await base.platform.sandboxes
             ?.destroy(record.id)
-            .catch((err: unknown) =>
-              console.error(`cleanup of sandbox ${record.id} failed`, err),
-            );
+            .catch((err: unknown) => console.error(`cleanup of sandbox ${record.id} failed`, err));
         }
         await base.close();
       } finally {
@@ -183,11 +157,4 @@ export async function startSecurityHarness(
   return h;
 }
 
-export {
-  appReport,
-  diskBytesUnder,
-  eventually,
-  hiddenString,
-  reportingServer,
-  SEARCH_JS,
-} from "./app-probes.ts";
+export { appReport, diskBytesUnder, eventually, hiddenString, reportingServer, SEARCH_JS } from './app-probes.ts';
