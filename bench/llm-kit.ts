@@ -4,7 +4,7 @@ import type { AppType, SessionView } from '../src/api-types.ts';
 import type { ScriptedText } from '../test/fakes/fake-llm-server.ts';
 import { FakeOpenAI } from '../test/fakes/fake-openai.ts';
 import { asksFor, slowApiAnswer, slowWebappAnswer } from '../test/support/slow-app-answers.ts';
-import { unmountAllUnder } from '../test/chaos/support/sandbox-mounts.ts';
+import { unmountAllUnder } from '../test/support/sandbox-mounts.ts';
 import { pidsMatching } from '../test/support/spawn-node.ts';
 import { getStatus, postJson, startServer, type ServerChild } from './bench-kit.ts';
 

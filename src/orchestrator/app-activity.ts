@@ -136,7 +136,7 @@ export class AppActivity {
     if (!record || record.id === sandbox.id) await this.#d.driver.resume?.(sandbox);
     const pausedSeconds = await this.#d.store.pauses.end(sessionId, new Date());
     const tookMs = Date.now() - startedMs;
-    void this.#d.events.log(sessionId, `resumed by a request after ${Math.round(pausedSeconds ?? 0)} s paused (${tookMs} ms)`).catch(() => undefined);
+    this.#d.events.fireLog(sessionId, `resumed by a request after ${Math.round(pausedSeconds ?? 0)} s paused (${tookMs} ms)`);
   }
 
   #entry(sessionId: string): AppState {

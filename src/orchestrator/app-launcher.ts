@@ -31,7 +31,7 @@ export class AppLauncher {
     const onLog = (stream: 'stdout' | 'stderr', line: string): void => {
       tail.push(`[${stream}] ${line}`);
       if (tail.length > LOG_TAIL_LINES) tail.shift();
-      void this.#events.log(session.id, `[${stream}] ${line}`);
+      this.#events.fireLog(session.id, `[${stream}] ${line}`);
     };
     const started = await this.#sandboxes.startApp(sandbox, files, command ?? ['node', 'server.js'], onLog, signal);
     if ('error' in started) throw new SpawnError('APP_START_FAILED', `${started.error}${tail.length ? `\n${tail.join('\n')}` : ''}`);

@@ -103,7 +103,7 @@ export class HealthMonitor {
       const command = Array.isArray(meta?.command) ? (meta.command as string[]) : ['node', 'server.js'];
       await sandboxes.destroyForSession(session.id);
       const sandbox = await sandboxes.create(session, 'server');
-      const onLog = (stream: 'stdout' | 'stderr', line: string): void => void events.log(session.id, `[${stream}] ${line}`).catch(() => undefined);
+      const onLog = (stream: 'stdout' | 'stderr', line: string): void => events.fireLog(session.id, `[${stream}] ${line}`);
       const started = await sandboxes.startApp(sandbox, files, command, onLog);
       // Destroyed or failed meanwhile: its release may have run before this sandbox existed.
       if ((await store.sessions.get(session.id))?.state !== 'running') {

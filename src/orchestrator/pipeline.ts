@@ -161,19 +161,7 @@ export class Pipeline {
   }
 
   #onGenerationEvent(sessionId: string): GenerateRequest['onEvent'] {
-    let lastProgress = 0;
-    return (e) => {
-      // Streamed events are best-effort: with the database down they are dropped, never a crash.
-      if (e.type === 'file' && e.status !== 'writing') void this.#d.events.emit(sessionId, 'file', { path: e.path, status: e.status, bytes: e.bytes }).catch(() => undefined);
-      else if (e.type === 'log') void this.#d.events.log(sessionId, e.message).catch(() => undefined);
-      else if (e.type === 'progress') {
-        const progress = generationProgress(e.fraction);
-        if (progress > lastProgress + 4) {
-          lastProgress = progress;
-          void this.#d.events.emit(sessionId, 'progress', { progress, step: 'generating' }).catch(() => undefined);
-        }
-      }
-    };
+    return this.#d.events.forwardGeneration(sessionId, 'generating', generationProgress);
   }
 
   /**

@@ -1,5 +1,6 @@
 import type { SessionEvent, SessionEventType } from '../api-types.ts';
 import type { EventBus } from '../events/index.ts';
+import type { GenerationEvent } from '../generator/index.ts';
 import type { Logger } from '../log/index.ts';
 import type { StoredEvent, Store } from '../store/index.ts';
 
@@ -35,5 +36,34 @@ export class SessionEvents {
 
   log(sessionId: string, message: string, level: 'info' | 'warn' | 'error' = 'info'): Promise<SessionEvent> {
     return this.emit(sessionId, 'log', { level, message });
+  }
+
+  /**
+   * Records an event without waiting, for streams (app output, generation progress): with the
+   * database down such events are dropped and logged — never an unhandled rejection that would
+   * take the worker down.
+   */
+  fire(sessionId: string, type: SessionEventType, data: Record<string, unknown>): void {
+    this.emit(sessionId, type, data).catch((err: unknown) => this.#logger.warn({ err, sessionId, type }, 'session event dropped'));
+  }
+
+  fireLog(sessionId: string, message: string, level: 'info' | 'warn' | 'error' = 'info'): void {
+    this.fire(sessionId, 'log', { level, message });
+  }
+
+  /** Forwards a generator's file, log and progress events; progress maps the 0..1 fraction. */
+  forwardGeneration(sessionId: string, step: string, toProgress: (fraction: number) => number): (event: GenerationEvent) => void {
+    let last = 0;
+    return (e) => {
+      if (e.type === 'file' && e.status !== 'writing') this.fire(sessionId, 'file', { path: e.path, status: e.status, bytes: e.bytes });
+      else if (e.type === 'log') this.fireLog(sessionId, e.message);
+      else if (e.type === 'progress') {
+        const progress = toProgress(e.fraction);
+        if (progress > last + 4) {
+          last = progress;
+          this.fire(sessionId, 'progress', { progress, step });
+        }
+      }
+    };
   }
 }

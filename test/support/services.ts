@@ -10,7 +10,7 @@ export const REDIS_URL = process.env.REDIS_URL_TEST ?? 'redis://127.0.0.1:6379';
 
 function tcpReachable(url: string, defaultPort: number): boolean {
   const { hostname, port } = new URL(url);
-  const script = `const s=require('net').connect(${Number(port) || defaultPort},${JSON.stringify(hostname)});s.on('connect',()=>process.exit(0));s.on('error',()=>process.exit(1));setTimeout(()=>process.exit(1),1500)`;
+  const script = `const s=require('net').connect(${Number(port) || defaultPort},${JSON.stringify(hostname)});s.on('connect',()=>process.exit(0));s.on('error',()=>process.exit(1));setTimeout(()=>process.exit(1),5000)`;
   try {
     execFileSync(process.execPath, ['-e', script], { stdio: 'ignore' });
     return true;
@@ -21,7 +21,7 @@ function tcpReachable(url: string, defaultPort: number): boolean {
 
 function commandWorks(cmd: string, args: string[]): boolean {
   try {
-    execFileSync(cmd, args, { stdio: 'ignore', timeout: 10_000 });
+    execFileSync(cmd, args, { stdio: 'ignore', timeout: 30_000 }); // generous: CI runs suites in parallel
     return true;
   } catch {
     return false;

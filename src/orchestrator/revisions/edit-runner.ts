@@ -137,21 +137,8 @@ export class EditRunner {
   }
 
   #context(session: SessionRecord, signal: AbortSignal): GenerationContext {
-    let last = 0;
-    return {
-      sessionId: session.id,
-      appType: session.appType,
-      title: session.title,
-      signal,
-      onEvent: (e) => {
-        if (e.type === 'log') void this.#d.events.log(session.id, e.message);
-        else if (e.type === 'file' && e.status !== 'writing') void this.#d.events.emit(session.id, 'file', { path: e.path, status: e.status, bytes: e.bytes });
-        else if (e.type === 'progress' && Math.round(e.fraction * 85) > last + 4) {
-          last = Math.round(e.fraction * 85);
-          void this.#d.events.emit(session.id, 'progress', { progress: last, step: 'editing' });
-        }
-      },
-    };
+    const onEvent = this.#d.events.forwardGeneration(session.id, 'editing', (fraction) => Math.round(fraction * 85));
+    return { sessionId: session.id, appType: session.appType, title: session.title, signal, onEvent };
   }
 
   /** The generator's budget bounds one call group; across a session's edits it is checked here. */

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import { pidsMatching } from '../../support/spawn-node.ts';
-import { mountsUnder } from './sandbox-mounts.ts';
+import { mountsUnder } from '../../support/sandbox-mounts.ts';
 
 const CGROUP_ROOTS = ['/sys/fs/cgroup/pids/spawnai', '/sys/fs/cgroup/memory/spawnai', '/sys/fs/cgroup/cpu/spawnai', '/sys/fs/cgroup/freezer/spawnai', '/sys/fs/cgroup/spawnai'];
 

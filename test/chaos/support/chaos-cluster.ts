@@ -6,7 +6,7 @@ import type { AppType, CreatedSession, HealthView, SessionView } from '../../../
 import { FakeOpenAI } from '../../fakes/fake-openai.ts';
 import { freePort, pidsMatching, spawnSpawnai, waitHealthy, type NodeProcess } from '../../support/spawn-node.ts';
 import { apiAnswer, webappAnswer } from './chaos-answers.ts';
-import { unmountAllUnder } from './sandbox-mounts.ts';
+import { unmountAllUnder } from '../../support/sandbox-mounts.ts';
 
 export interface ClusterOptions {
   databaseUrl: string;

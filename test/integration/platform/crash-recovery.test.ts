@@ -6,6 +6,7 @@ import type { CreatedSession, SessionView } from '../../../src/api-types.ts';
 import { FakeOpenAI } from '../../fakes/fake-openai.ts';
 import { requireService } from '../../support/services.ts';
 import { asksFor, slowApiAnswer, slowWebappAnswer } from '../../support/slow-app-answers.ts';
+import { unmountAllUnder } from '../../support/sandbox-mounts.ts';
 import { freePort, pidsMatching, spawnSpawnai, waitHealthy, type NodeProcess } from '../../support/spawn-node.ts';
 
 const hasBwrap = requireService('bwrap');
@@ -38,6 +39,7 @@ describe.skipIf(!hasBwrap)('SIGKILL of the server mid-pipeline, embedded default
   afterAll(async () => {
     await node?.kill('SIGKILL');
     await fake?.close();
+    unmountAllUnder(dataDir); // a SIGKILLed node leaves its sandboxes' tmpfs mounts to the reaper
     fs.rmSync(dataDir, { recursive: true, force: true });
   });
 

@@ -10,6 +10,7 @@ import type { CreatedSession, SessionView } from '../../../src/api-types.ts';
 import { FakeOpenAI } from '../../fakes/fake-openai.ts';
 import { POSTGRES_URL, REDIS_URL, requireService } from '../../support/services.ts';
 import { asksFor, slowApiAnswer, slowWebappAnswer } from '../../support/slow-app-answers.ts';
+import { unmountAllUnder } from '../../support/sandbox-mounts.ts';
 import { freePort, spawnSpawnai, waitHealthy, type NodeProcess } from '../../support/spawn-node.ts';
 
 const ready = requireService('postgres') && requireService('redis') && requireService('bwrap');
@@ -53,6 +54,7 @@ describe.skipIf(!ready)('one API node and two workers on PostgreSQL + Redis', ()
     const keys = await redis.keys(`*${namespace}*`);
     if (keys.length) await redis.del(...keys);
     redis.disconnect();
+    unmountAllUnder(dataDir); // a SIGKILLed node leaves its sandboxes' tmpfs mounts to the reaper
     fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
