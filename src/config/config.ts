@@ -1,3 +1,4 @@
+import { isIPv4 } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_PRICING, type Pricing } from './pricing.ts';
@@ -225,5 +226,7 @@ function deepFreeze<T>(value: T): T {
 
 /** True when the server is reachable from loopback only (single-user mode needs no token). */
 export function isLoopbackHost(host: string): boolean {
-  return host === '127.0.0.1' || host === 'localhost' || host === '::1' || host.startsWith('127.');
+  if (host === 'localhost' || host === '::1') return true;
+  // Only a literal IPv4 address in 127.0.0.0/8: a name like `127.evil.com` is not loopback.
+  return isIPv4(host) && host.startsWith('127.');
 }

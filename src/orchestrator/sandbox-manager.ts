@@ -1,4 +1,5 @@
 import { hostname } from 'node:os';
+import { isSessionId } from '../api-types.ts';
 import type { SpawnConfig } from '../config/index.ts';
 import type { Logger } from '../log/index.ts';
 import type { AppFile, ExecOptions, ExecResult, LogListener, Sandbox, SandboxDriver, SandboxEndpoint } from '../runtime/index.ts';
@@ -21,6 +22,9 @@ export function sandboxShape(config: SpawnConfig, tierName: string): { tier: str
  * The one wrapper around the chosen driver: records every sandbox in the store before it can
  * leak, destroys once, and reaps what no live session owns. Drivers stay free of bookkeeping.
  */
+/** A sandbox with no store record this long after its creation has lost its creator. */
+const UNRECORDED_ORPHAN_MS = 120_000;
+
 export class SandboxManager {
   readonly driver: SandboxDriver;
   readonly #store: Store;
@@ -83,6 +87,12 @@ export class SandboxManager {
    * Destroys every sandbox (on record, or found by the driver's labels) whose session is not
    * live — even ones the database forgot, e.g. after a restore from an older backup.
    */
+  async #unrecordedFor(sandboxId: string, sessionId: string, createdAt: Date, ms: number): Promise<boolean> {
+    // Only sessions' sandboxes are recorded; function runtimes (`fn-…`) keep their own registry.
+    if (!isSessionId(sessionId)) return false;
+    return Date.now() - createdAt.getTime() > ms && (await this.#store.sandboxes.get(sandboxId)) === null;
+  }
+
   async reap(isLive: (sessionId: string) => Promise<boolean>): Promise<number> {
     let reaped = 0;
     const seen = new Set<string>();
@@ -91,7 +101,9 @@ export class SandboxManager {
       // One engine may serve several installations (or a benchmark): a sandbox made by a driver
       // in another live process of this host is that process's to reap; once it dies, ours.
       if (ownedByAnotherLiveProcess(info.labels)) continue;
-      if (await isLive(info.sessionId)) continue;
+      // A live session's sandbox is kept — unless nothing ever recorded it: its creator died
+      // between `driver.create()` and the store write (recorded within ms, so minutes is proof).
+      if ((await isLive(info.sessionId)) && !(await this.#unrecordedFor(info.id, info.sessionId, info.createdAt, UNRECORDED_ORPHAN_MS))) continue;
       this.#logger.info({ sandboxId: info.id, sessionId: info.sessionId }, 'reaping orphaned sandbox');
       if (await this.destroy(info.id).catch((err: unknown) => this.#logger.warn({ err }, 'reap failed'))) reaped++;
     }

@@ -30,5 +30,8 @@ describe('loadConfig', () => {
     expect(isLoopbackHost('::1')).toBe(true);
     expect(isLoopbackHost('0.0.0.0')).toBe(false);
     expect(isLoopbackHost('192.168.1.2')).toBe(false);
+    expect(isLoopbackHost('127.0.0.2')).toBe(true);
+    expect(isLoopbackHost('127.evil.com')).toBe(false);
+    expect(isLoopbackHost('localhost.evil.com')).toBe(false);
   });
 });
