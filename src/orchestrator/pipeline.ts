@@ -100,11 +100,13 @@ export class Pipeline {
     }
     const stale = !s.heartbeatAt || Date.now() - s.heartbeatAt.getTime() > HEARTBEAT_STALE_MS;
     if (!IN_FLIGHT.includes(s.state) || !(stale || job.data.redrive === true)) return null;
-    // Its worker died mid-way: free what it held and start over (generation is repeatable).
-    await this.#d.events.log(s.id, `worker ${s.workerId ?? '?'} stopped; ${this.#d.workerId} takes over`, 'warn');
-    await this.#d.sandboxes.destroyForSession(s.id).catch(() => undefined);
+    // Its worker died mid-way: take it over (guarded: one taker wins), free what the dead worker
+    // held — recorded or not — and start over (generation is repeatable).
     const claimed = await this.#d.store.sessions.transition(s.id, [s.state], first, claim);
-    if (claimed) await this.#stateEvent(claimed);
+    if (!claimed) return null;
+    await this.#d.events.log(s.id, `worker ${s.workerId ?? '?'} stopped; ${this.#d.workerId} takes over`, 'warn');
+    await this.#d.sandboxes.destroyAllForSession(s.id).catch(() => undefined);
+    await this.#stateEvent(claimed);
     return claimed;
   }
 

@@ -77,6 +77,17 @@ export class SandboxManager {
     }
   }
 
+  /**
+   * Destroys every sandbox of the session this host has — the one on record and any whose
+   * creator died before recording it — before a re-drive starts the session over.
+   */
+  async destroyAllForSession(sessionId: string): Promise<void> {
+    await this.destroyForSession(sessionId);
+    for (const info of await this.driver.list()) {
+      if (info.sessionId === sessionId) await this.destroy(info.id);
+    }
+  }
+
   /** Destroys the session's live sandbox, if it has one on record. */
   async destroyForSession(sessionId: string): Promise<boolean> {
     const record = await this.#store.sandboxes.getLiveBySession(sessionId);

@@ -3,6 +3,11 @@ export const SANDBOX_UID = 65534;
 /** Where the host's `run/` directory (with app.sock) and the forwarder appear inside the sandbox. */
 export const SANDBOX_RUN_DIR = '/run/spawnai';
 export const SANDBOX_FORWARDER = '/opt/spawnai/forwarder.mjs';
+/**
+ * Where the curated packages appear inside the sandbox: a fixed path, not the host's, because the
+ * project may live under /tmp (a CI clone), which the sandbox's private /tmp would hide.
+ */
+export const SANDBOX_NODE_MODULES = '/opt/spawnai/node_modules';
 
 /** A top-level entry of the host's root that the sandbox mirrors: a merged-/usr symlink or a directory. */
 export type RootEntry = { path: string; symlinkTo: string } | { path: string; bind: true };
@@ -60,8 +65,9 @@ export function bwrapArgs(host: BwrapHost, run: BwrapRun): string[] {
   const optional = run.network === 'outbound' ? [...SYSTEM_FILES, ...NETWORK_FILES] : SYSTEM_FILES;
   for (const path of optional) args.push('--ro-bind-try', path, path);
   for (const dir of host.roBinds) args.push('--ro-bind', dir, dir);
+  args.push('--ro-bind', host.nodeModules, SANDBOX_NODE_MODULES);
   // ESM `import` ignores NODE_PATH but walks up parent directories: /app → /node_modules.
-  args.push('--symlink', host.nodeModules, '/node_modules');
+  args.push('--symlink', SANDBOX_NODE_MODULES, '/node_modules');
   if (run.withForwarder) args.push('--ro-bind', host.forwarderPath, SANDBOX_FORWARDER);
   const size = String(SANDBOX_TMPFS_BYTES);
   args.push('--proc', '/proc', '--dev', '/dev', '--size', size, '--tmpfs', '/dev/shm', '--size', size, '--tmpfs', '/tmp');
@@ -75,13 +81,13 @@ export function bwrapArgs(host: BwrapHost, run: BwrapRun): string[] {
 /** The environment an app sees: these variables and the caller's, never the host's. */
 export function sandboxEnv(
   host: Pick<BwrapHost, 'extraPath' | 'nodeModules'>,
-  options: { port?: number; home: string; env?: Record<string, string> },
+  options: { port?: number; home: string; env?: Record<string, string>; inBwrap: boolean },
 ): Record<string, string> {
   return {
     PATH: [...host.extraPath, '/usr/local/bin', '/usr/bin', '/bin'].join(':'),
     HOME: options.home,
     TMPDIR: options.home,
-    NODE_PATH: host.nodeModules,
+    NODE_PATH: options.inBwrap ? SANDBOX_NODE_MODULES : host.nodeModules,
     LANG: 'C.UTF-8',
     ...options.env,
     ...(options.port === undefined ? {} : { PORT: String(options.port) }),

@@ -98,7 +98,7 @@ export async function probeHost(forwarderPath: string): Promise<HostProbe> {
     nodeModules,
     forwarderPath,
     // python's prefix (bin/, lib/) is the parent of its bin directory
-    roBinds: [nodeBinDir, nodeModules, ...(pythonBin ? [dirname(pythonBin)] : [])].filter(outsideUsr),
+    roBinds: [nodeBinDir, ...(pythonBin ? [dirname(pythonBin)] : [])].filter(outsideUsr),
     extraPath: [nodeBinDir, ...(pythonBin ? [pythonBin] : [])].filter(outsideUsr),
     rootEntries: rootEntries(),
     disableUserns: await bwrapCanDisableUserns(bwrap),

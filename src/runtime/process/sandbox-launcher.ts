@@ -54,6 +54,7 @@ export function launchCommand(
       port: req.port,
       home: req.paths.tmp,
       env: req.env,
+      inBwrap: false,
     });
     return { argv: [...argv, ...req.command], env };
   }
@@ -65,7 +66,7 @@ export function launchCommand(
     appDir: req.paths.app,
     runDir: req.paths.run,
     network: req.record.network,
-    env: sandboxEnv(host, { port: req.port, home: '/tmp', env: req.env }),
+    env: sandboxEnv(host, { port: req.port, home: '/tmp', env: req.env, inBwrap: true }),
     withForwarder: req.forward,
     command,
   });

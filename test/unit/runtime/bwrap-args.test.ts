@@ -5,7 +5,7 @@ const host: BwrapHost = {
   nodeBinary: '/usr/bin/node',
   nodeModules: '/srv/spawnai/node_modules',
   forwarderPath: '/srv/spawnai/src/runtime/process/forwarder.js',
-  roBinds: ['/srv/spawnai/node_modules', '/opt/python/3.11'],
+  roBinds: ['/opt/python/3.11'],
   extraPath: ['/opt/python/3.11/bin'],
   rootEntries: [
     { path: '/lib', symlinkTo: 'usr/lib' },
@@ -60,6 +60,15 @@ describe('bwrapArgs', () => {
   });
 });
 
+describe('curated packages', () => {
+  it('are bound at a fixed path that a private /tmp cannot hide', () => {
+    const args = argsFor('none');
+    expect(pairs(args, '--ro-bind')).toContainEqual([host.nodeModules, '/opt/spawnai/node_modules']);
+    const bindAt = args.findIndex((a, i) => a === '--ro-bind' && args[i + 2] === '/opt/spawnai/node_modules');
+    expect(bindAt).toBeGreaterThan(-1);
+  });
+});
+
 describe('sandboxEnv', () => {
   it('holds only its own variables and the caller env, never the host env', () => {
     process.env.SPAWN_UNIT_SECRET = 'nope';
@@ -68,10 +77,13 @@ describe('sandboxEnv', () => {
         port: 3000,
         home: '/tmp',
         env: { GREETING: 'hi', PORT: '1' },
+        inBwrap: true,
       });
       expect(Object.keys(env).sort()).toEqual(['GREETING', 'HOME', 'LANG', 'NODE_PATH', 'PATH', 'PORT', 'TMPDIR']);
       expect(env.PORT).toBe('3000');
       expect(env.PATH?.startsWith('/opt/python/3.11/bin:')).toBe(true);
+      // Inside bubblewrap the packages sit at a fixed path, whatever the host's (e.g. under /tmp).
+      expect(env.NODE_PATH).toBe('/opt/spawnai/node_modules');
     } finally {
       delete process.env.SPAWN_UNIT_SECRET;
     }
