@@ -29,6 +29,7 @@ interface Route {
 /** Routing decisions are cached this long: a destroyed app stops answering within a second. */
 const ROUTE_TTL_MS = 1_000;
 const IN_PROGRESS = new Set(['requested', 'provisioning', 'generating', 'deploying']);
+const ENDED = new Set(['destroying', 'destroyed', 'failed']);
 
 /**
  * Serves generated apps on their own origins: static apps (webapp, script results) straight from
@@ -63,7 +64,7 @@ export class AppProxy {
     const route = await this.#route(id);
     const s = route.session;
     if (!s) return sendAppPage(res, 404, 'No app here', 'There is no app at this address. Check the link.', { code: 'APP_NOT_FOUND' });
-    if (s.state === 'destroying' || s.state === 'destroyed' || s.state === 'failed' || s.expiresAt.getTime() <= Date.now()) {
+    if (ENDED.has(s.state) || s.expiresAt.getTime() <= Date.now()) {
       const when = (s.destroyedAt ?? s.expiresAt).toISOString();
       return sendAppPage(res, 410, 'This app has expired', `This app expired at ${when} and everything it used was destroyed.`, { code: 'APP_EXPIRED' });
     }
@@ -74,7 +75,7 @@ export class AppProxy {
       if (!(await this.#awake(id, res))) {
         return sendAppPage(res, 502, 'This app is not answering', 'It could not be woken up. Try again in a moment.', { code: 'APP_UNAVAILABLE', refreshSeconds: 5 });
       }
-      this.#proxy.web(req, res, { target: route.target, agent: this.#upstreamAgent });
+      this.#proxy.web(req, res, { target: route.target, agent: this.#upstreamAgent }, (err) => void this.#upstreamFailed(id, err, res));
       return;
     }
     // An api app between sandboxes (being restarted): never fall back to serving its source files.
@@ -82,6 +83,22 @@ export class AppProxy {
       return sendAppPage(res, 503, 'This app is restarting', 'It will be back in a moment. This page refreshes by itself.', { code: 'APP_UNAVAILABLE', refreshSeconds: 2 });
     }
     await this.#serveStatic(s, req, res);
+  }
+
+  /**
+   * The app did not answer. The cached route may be stale — the app was destroyed a moment ago —
+   * so ask the store again: an ended app gets its 410 page, a live one the "not answering" page.
+   */
+  async #upstreamFailed(id: string, err: Error, res: ServerResponse): Promise<void> {
+    this.#logger.debug({ err, sessionId: id }, 'app did not answer');
+    this.#routes.delete(id);
+    if (res.headersSent) return void res.destroy();
+    const s = (await this.#route(id).catch(() => null))?.session;
+    if (s && (ENDED.has(s.state) || s.expiresAt.getTime() <= Date.now())) {
+      const when = (s.destroyedAt ?? s.expiresAt).toISOString();
+      return sendAppPage(res, 410, 'This app has expired', `This app expired at ${when} and everything it used was destroyed.`, { code: 'APP_EXPIRED' });
+    }
+    sendAppPage(res, 502, 'This app is not answering', 'It may be restarting. Try again in a moment.', { code: 'APP_UNAVAILABLE', refreshSeconds: 5 });
   }
 
   async upgrade(id: string, req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
