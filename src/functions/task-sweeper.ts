@@ -31,29 +31,15 @@ export interface TaskSweeperDeps {
  * or failed with TASK_WORKER_LOST — never left `running`; lost jobs are re-enqueued; open
  * workflow runs are advanced; warm runtimes idle too long are destroyed; expired cache rows go.
  */
-export class TaskSweeper {
+export class TaskSweeper extends PeriodicTask {
   readonly #d: TaskSweeperDeps;
-  readonly #periodic: PeriodicTask;
 
   constructor(deps: TaskSweeperDeps) {
+    super(deps.config.reconcileIntervalMs, (err: unknown) => deps.logger.error({ err }, 'task sweep failed'));
     this.#d = deps;
-    this.#periodic = new PeriodicTask(() => this.#pass(), deps.config.reconcileIntervalMs, (err: unknown) => deps.logger.error({ err }, 'task sweep failed'));
   }
 
-  start(): void {
-    this.#periodic.start();
-  }
-
-  stop(): Promise<void> {
-    return this.#periodic.stop();
-  }
-
-  /** One pass; overlapping calls share the pass in progress. */
-  runOnce(): Promise<void> {
-    return this.#periodic.runOnce();
-  }
-
-  async #pass(): Promise<void> {
+  protected async pass(): Promise<void> {
     const { store, queue, tasks, workflows, events, config, logger } = this.#d;
     const now = Date.now();
     const queueIdle = (await queue.depth()) === 0;

@@ -1,6 +1,7 @@
 import { hostname } from 'node:os';
 import type { SpawnConfig } from '../config/index.ts';
 import type { Logger } from '../log/index.ts';
+import { PeriodicTask } from '../queue/index.ts';
 import type { Sandbox, SandboxDriver } from '../runtime/index.ts';
 import type { SessionRecord, Store } from '../store/index.ts';
 import type { AppActivity } from './app-activity.ts';
@@ -25,38 +26,23 @@ export interface AppSupervisorDeps {
  * apps (AppActivity). A worker owns the sessions whose pipeline it ran, and adopts those of a
  * worker process on this host that is gone. Each app is checked by one task at a time.
  */
-export class AppSupervisor {
+export class AppSupervisor extends PeriodicTask {
   readonly #d: AppSupervisorDeps;
   readonly #busy = new Map<string, Promise<void>>();
-  #timer: NodeJS.Timeout | undefined;
-  #running: Promise<void> | undefined;
   #lastProbeMs = 0;
 
   constructor(deps: AppSupervisorDeps) {
+    const tickMs = Math.min(deps.config.sandbox.healthIntervalSeconds * 1000, MAX_TICK_MS);
+    super(tickMs, (err: unknown) => deps.logger.error({ err }, 'app supervision pass failed'), { runAtStart: false });
     this.#d = deps;
   }
 
-  start(): void {
-    const tickMs = Math.min(this.#d.config.sandbox.healthIntervalSeconds * 1000, MAX_TICK_MS);
-    this.#timer = setInterval(() => void this.runOnce(), tickMs);
-    this.#timer.unref();
-  }
-
-  async stop(): Promise<void> {
-    clearInterval(this.#timer);
-    await this.#running;
+  override async stop(): Promise<void> {
+    await super.stop();
     await Promise.all(this.#busy.values());
   }
 
-  /** One pass over the owned apps; overlapping calls share the pass in progress. */
-  runOnce(): Promise<void> {
-    this.#running ??= this.#pass()
-      .catch((err: unknown) => this.#d.logger.error({ err }, 'app supervision pass failed'))
-      .finally(() => (this.#running = undefined));
-    return this.#running;
-  }
-
-  async #pass(): Promise<void> {
+  protected async pass(): Promise<void> {
     const { store, config } = this.#d;
     const now = Date.now();
     const probe = now - this.#lastProbeMs >= config.sandbox.healthIntervalSeconds * 1000;

@@ -31,29 +31,15 @@ export interface ReconcilerDeps {
  * worker died are re-driven; sessions stuck past the deadline fail with a reason; sandboxes no live
  * session owns are destroyed. Every step is a guarded update, so concurrent reconcilers are safe.
  */
-export class Reconciler {
+export class Reconciler extends PeriodicTask {
   readonly #d: ReconcilerDeps;
-  readonly #periodic: PeriodicTask;
 
   constructor(deps: ReconcilerDeps) {
+    super(deps.config.reconcileIntervalMs, (err: unknown) => deps.logger.error({ err }, 'reconcile pass failed'));
     this.#d = deps;
-    this.#periodic = new PeriodicTask(() => this.#pass(), deps.config.reconcileIntervalMs, (err: unknown) => deps.logger.error({ err }, 'reconcile pass failed'));
   }
 
-  start(): void {
-    this.#periodic.start();
-  }
-
-  stop(): Promise<void> {
-    return this.#periodic.stop();
-  }
-
-  /** One pass; overlapping calls share the pass in progress. */
-  runOnce(): Promise<void> {
-    return this.#periodic.runOnce();
-  }
-
-  async #pass(): Promise<void> {
+  protected async pass(): Promise<void> {
     const { store, lifecycle, queue, config } = this.#d;
     const now = Date.now();
     // One session's failure (e.g. the queue is down for a re-drive) must not hold up the others,

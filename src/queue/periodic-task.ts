@@ -1,23 +1,26 @@
 /**
- * A pass that runs at start and then every `intervalMs`, never overlapping itself: a call while
- * a pass is in progress shares it. A failing pass is reported and the next one still runs — the
- * correctness of reconcilers and sweepers never depends on a single pass succeeding.
+ * Base of the periodic passes (reconciler, task sweeper, app supervisor): `pass()` runs every
+ * `intervalMs` (and at start, unless told otherwise), never overlapping itself — a call while a
+ * pass is in progress shares it. A failing pass is reported and the next one still runs: the
+ * correctness of these loops never depends on a single pass succeeding.
  */
-export class PeriodicTask {
-  readonly #pass: () => Promise<void>;
+export abstract class PeriodicTask {
   readonly #intervalMs: number;
   readonly #onError: (err: unknown) => void;
+  readonly #runAtStart: boolean;
   #timer: NodeJS.Timeout | undefined;
   #running: Promise<void> | undefined;
 
-  constructor(pass: () => Promise<void>, intervalMs: number, onError: (err: unknown) => void) {
-    this.#pass = pass;
+  protected constructor(intervalMs: number, onError: (err: unknown) => void, options: { runAtStart?: boolean } = {}) {
     this.#intervalMs = intervalMs;
     this.#onError = onError;
+    this.#runAtStart = options.runAtStart ?? true;
   }
 
+  protected abstract pass(): Promise<void>;
+
   start(): void {
-    void this.runOnce();
+    if (this.#runAtStart) void this.runOnce();
     this.#timer = setInterval(() => void this.runOnce(), this.#intervalMs);
     this.#timer.unref();
   }
@@ -29,8 +32,9 @@ export class PeriodicTask {
     await this.#running;
   }
 
+  /** One pass; overlapping calls share the pass in progress. */
   runOnce(): Promise<void> {
-    this.#running ??= this.#pass()
+    this.#running ??= this.pass()
       .catch(this.#onError)
       .finally(() => (this.#running = undefined));
     return this.#running;
