@@ -3,8 +3,17 @@ import type {
   ConfigView,
   CreatedSession,
   CreateSessionRequest,
+  ExecuteFunctionRequest,
+  FunctionList,
+  MessageList,
+  PostedMessage,
+  PostMessageRequest,
+  QueuedTask,
+  RestoredVersion,
   SessionList,
   SessionView,
+  TaskView,
+  VersionList,
 } from '../../src/api-types.ts';
 
 const REQUEST_TIMEOUT_MS = 15_000;
@@ -23,8 +32,8 @@ export class ApiRequestError extends Error {
   }
 }
 
-async function request<T>(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
-  const timeout = AbortSignal.timeout(REQUEST_TIMEOUT_MS);
+async function request<T>(method: string, path: string, body?: unknown, signal?: AbortSignal, timeoutMs = REQUEST_TIMEOUT_MS): Promise<T> {
+  const timeout = AbortSignal.timeout(timeoutMs);
   let res: Response;
   try {
     res = await fetch(path, {
@@ -70,6 +79,21 @@ export const api = {
     request<CreatedSession>('POST', '/api/sessions', { prompt, appType, ttlSeconds } satisfies CreateSessionRequest),
   destroySession: (id: string) => request<unknown>('DELETE', sessionPath(id)),
   extendSession: (id: string, ttlSeconds: number) => request<SessionView>('POST', `${sessionPath(id)}/extend`, { ttlSeconds }),
+  postMessage: (id: string, prompt: string) => request<PostedMessage>('POST', `${sessionPath(id)}/messages`, { prompt } satisfies PostMessageRequest),
+  messages: (id: string, signal?: AbortSignal) => request<MessageList>('GET', `${sessionPath(id)}/messages`, undefined, signal),
+  versions: (id: string, signal?: AbortSignal) => request<VersionList>('GET', `${sessionPath(id)}/versions`, undefined, signal),
+  restoreVersion: (id: string, version: number) => request<RestoredVersion>('POST', `${sessionPath(id)}/versions/${version}/restore`),
+  listFunctions: (signal?: AbortSignal) => request<FunctionList>('GET', '/api/functions', undefined, signal),
+  /** Answers the finished task when it ends within `waitSeconds`, else the queued task's id. */
+  executeFunction: (id: string, inputs: Record<string, unknown>, waitSeconds: number) =>
+    request<TaskView | QueuedTask>(
+      'POST',
+      `/api/functions/${encodeURIComponent(id)}/execute`,
+      { inputs, wait: waitSeconds } satisfies ExecuteFunctionRequest,
+      undefined,
+      (waitSeconds + 10) * 1000,
+    ),
+  getTask: (id: string) => request<TaskView>('GET', `/api/tasks/${encodeURIComponent(id)}`),
   eventsUrl: (id: string) => `${sessionPath(id)}/events`,
   /** True when an optional route (added by later API versions) exists; 404/405 mean "not yet". */
   async hasRoute(path: string, signal?: AbortSignal): Promise<boolean> {

@@ -10,15 +10,18 @@ import { Preview } from './components/preview.tsx';
 import { RateLimitNotice } from './components/rate-limit-notice.tsx';
 import { SessionList } from './components/session-list.tsx';
 import { SessionPanel } from './components/session-panel.tsx';
+import { FunctionsView } from './components/functions-view.tsx';
 import { StarterSuggestions } from './components/starter-suggestions.tsx';
 import { describeError, errorOf } from './format.ts';
 import { effectiveState } from './session-state.ts';
 import { useConfig } from './hooks/use-config.ts';
 import { useHashRoute } from './hooks/use-hash-route.ts';
 import { useOnline } from './hooks/use-online.ts';
+import { useRevisions } from './hooks/use-revisions.ts';
 import { useSession } from './hooks/use-session.ts';
 import { useSessionEvents } from './hooks/use-session-events.ts';
 import { useSessions } from './hooks/use-sessions.ts';
+import { useViewRoute } from './hooks/use-view-route.ts';
 import { useI18n } from './i18n/i18n-context.tsx';
 
 type CreateError = { kind: 'refused'; message: string } | { kind: 'limited'; message: string; retryAt: number | null };
@@ -28,12 +31,15 @@ export function App() {
   const config = useConfig();
   const online = useOnline();
   const [sessionId, navigate] = useHashRoute();
+  const view = useViewRoute();
   const live = useSessionEvents(sessionId);
   const { session, error: sessionError, refresh, replace } = useSession(sessionId, live.state);
   const { sessions, refresh: refreshList } = useSessions();
   const [draft, setDraft] = useState('');
   const [busy, setBusy] = useState(false);
   const [createError, setCreateError] = useState<CreateError | null>(null);
+  // Set when the person chose "start a new app" while looking at a running one.
+  const [newAppFor, setNewAppFor] = useState<string | null>(null);
   const mainRef = useRef<HTMLElement>(null);
 
   const focusChat = () => mainRef.current?.querySelector('textarea')?.focus();
@@ -65,21 +71,55 @@ export function App() {
     else void refresh();
     void refreshList();
   };
-  const retry = (failed: SessionView) =>
-    void create({ prompt: failed.prompt, appType: failed.appType, ttlSeconds: defaultLifetimeSeconds(config.ttl) });
   const state = session ? effectiveState(session, live) : null;
+  const canRefine = state === 'running' && config.generator === 'llm' && session !== null && newAppFor !== session.id;
+  const revisions = useRevisions(sessionId, live, state === 'running');
+  const refine = useCallback(
+    async (id: string, prompt: string) => {
+      setBusy(true);
+      setCreateError(null);
+      try {
+        await api.postMessage(id, prompt);
+        setDraft('');
+        await revisions.refresh();
+      } catch (err) {
+        setCreateError({ kind: 'refused', message: describeError(errorOf(err), t) });
+      } finally {
+        setBusy(false);
+      }
+    },
+    [revisions, t],
+  );
+  const retry = (failed: SessionView) => void create({ prompt: failed.prompt, appType: failed.appType, ttlSeconds: defaultLifetimeSeconds(config.ttl) });
   const showPreview = state === 'running' && session?.appUrl != null;
 
+  const header = (
+    <AppHeader
+      onNewApp={() => {
+        navigate(null);
+        setTimeout(focusChat);
+      }}
+    />
+  );
+  if (view === 'functions') {
+    return (
+      <div className="flex min-h-dvh flex-col">
+        {header}
+        {!online && <OfflineBanner />}
+        <main className="mx-auto w-full max-w-3xl p-4">
+          <FunctionsView />
+        </main>
+      </div>
+    );
+  }
   return (
     <div className="flex min-h-dvh flex-col">
-      <AppHeader
-        onNewApp={() => {
-          navigate(null);
-          setTimeout(focusChat);
-        }}
-      />
+      {header}
       {!online && <OfflineBanner />}
-      <main ref={mainRef} className="mx-auto grid w-full max-w-7xl flex-1 content-start grid-cols-[minmax(0,1fr)] gap-4 p-4 lg:grid-cols-[minmax(0,30rem)_minmax(0,1fr)] lg:grid-rows-[auto_auto_1fr]">
+      <main
+        ref={mainRef}
+        className="mx-auto grid w-full max-w-7xl flex-1 content-start grid-cols-[minmax(0,1fr)] gap-4 p-4 lg:grid-cols-[minmax(0,30rem)_minmax(0,1fr)] lg:grid-rows-[auto_auto_1fr]"
+      >
         <div className="flex flex-col gap-4 lg:col-start-1 lg:row-start-1">
           <h1 className="sr-only">{t.appName}</h1>
           <GeneratorNotice config={config} />
@@ -89,10 +129,10 @@ export function App() {
               {describeError(sessionError, t)}
             </p>
           )}
-          {session && <SessionPanel session={session} live={live} config={config} onChanged={onChanged} onRetry={retry} />}
+          {session && <SessionPanel session={session} live={live} config={config} onChanged={onChanged} onRetry={retry} revisions={revisions} />}
         </div>
         <div className={`lg:col-start-2 lg:row-span-3 lg:row-start-1 lg:flex lg:min-h-[calc(100dvh-7rem)] ${showPreview ? 'flex' : 'hidden'} flex-col`}>
-          <Preview session={session} state={state} />
+          <Preview session={session} state={state} version={revisions.versions?.current ?? null} />
         </div>
         <div className="flex flex-col gap-2 lg:col-start-1 lg:row-start-2">
           {createError?.kind === 'limited' && <RateLimitNotice reason={createError.message} retryAt={createError.retryAt} />}
@@ -100,7 +140,8 @@ export function App() {
             config={config}
             value={draft}
             onChange={setDraft}
-            onSubmit={(request) => void create(request)}
+            onSubmit={(request) => void (canRefine ? refine(session.id, request.prompt) : create(request))}
+            refine={canRefine ? { title: session.title || session.prompt.slice(0, 60), onStartNew: () => setNewAppFor(session.id) } : null}
             busy={busy}
             serverError={createError?.kind === 'refused' ? createError.message : null}
           />

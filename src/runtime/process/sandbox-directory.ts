@@ -1,4 +1,4 @@
-import { chown, lstat, mkdir, readFile, readdir, rm, symlink, writeFile } from 'node:fs/promises';
+import { chown, lstat, mkdir, readFile, readdir, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { SandboxInfo, SandboxSpec } from '../sandbox-driver.ts';
 import type { ResourceLimits } from './cgroup-limits.ts';
@@ -27,6 +27,9 @@ export interface SandboxPaths {
 }
 
 const SANDBOX_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
+
+/** How old a sandbox directory without a record must be before it counts as abandoned. */
+const UNRECORDED_DIR_MS = 30_000;
 
 /** `${dataDir}/sandboxes/<id>/`: one directory per sandbox, the driver's only durable state. */
 export class SandboxDirectory {
@@ -59,8 +62,9 @@ export class SandboxDirectory {
   async create(record: SandboxRecord, owner?: { uid: number; gid: number }): Promise<SandboxPaths> {
     const paths = this.paths(record.id);
     await mkdir(paths.dir, { recursive: true, mode: 0o711 });
-    // Recorded first: a server killed mid-way leaves a sandbox the reaper can still list.
-    await writeFile(join(paths.dir, 'sandbox.json'), JSON.stringify(record, null, 2));
+    // Recorded first, atomically: a server killed mid-way leaves a sandbox the reaper can list.
+    await writeFile(join(paths.dir, 'sandbox.json.tmp'), JSON.stringify(record, null, 2));
+    await rename(join(paths.dir, 'sandbox.json.tmp'), join(paths.dir, 'sandbox.json'));
     for (const name of QUOTA_SUBDIRS) {
       await mkdir(paths[name], { mode: 0o755 });
       if (owner) await chown(paths[name], owner.uid, owner.gid);
@@ -116,6 +120,13 @@ export class SandboxDirectory {
           labels: record.labels,
           createdAt: new Date(record.createdAt),
         });
+        continue;
+      }
+      // A directory without its record: its creator died between mkdir and the record. Listed
+      // with no session (so the reaper destroys it) once it is clearly not being created now.
+      const stats = SandboxDirectory.isValidId(name) ? await lstat(join(this.root, name)).catch(() => null) : null;
+      if (stats?.isDirectory() && Date.now() - stats.mtimeMs > UNRECORDED_DIR_MS) {
+        infos.push({ id: name, sessionId: '', labels: {}, createdAt: stats.mtime });
       }
     }
     return infos;

@@ -55,13 +55,15 @@ async function waitForHealth(baseUrl: string, child: ChildProcess, output: () =>
 
 /**
  * Starts the real `spawnai up` on a free port with a throw-away data dir and no model configured
- * (the offline template generator), and waits for `/healthz`.
+ * (the offline template generator) unless `extraEnv` configures one, and waits for `/healthz`.
  */
 export async function startSpawnServer(extraEnv: Record<string, string> = {}): Promise<RunningServer> {
   const port = await freePort();
   const dataDir = mkdtempSync(path.join(tmpdir(), 'spawnai-e2e-'));
-  const env: NodeJS.ProcessEnv = { ...process.env, SPAWN_MIN_TTL_SECONDS: '5', SPAWN_MAX_ACTIVE_SESSIONS: '100', SPAWN_MAX_NEW_SESSIONS: '1000', SPAWN_LOG_LEVEL: 'warn', ...extraEnv };
+  const env: NodeJS.ProcessEnv = { ...process.env, SPAWN_MIN_TTL_SECONDS: '5', SPAWN_MAX_ACTIVE_SESSIONS: '100', SPAWN_MAX_NEW_SESSIONS: '1000', SPAWN_LOG_LEVEL: 'warn' };
   for (const key of ['DATABASE_URL', 'REDIS_URL', 'ANTHROPIC_API_KEY', 'OPENAI_API_KEY', 'GOOGLE_GENERATIVE_AI_API_KEY', 'SPAWN_MODELS', 'SPAWN_PUBLIC_URL']) delete env[key];
+  // The caller's variables win, so a test can configure a model (e.g. a fake one) on purpose.
+  Object.assign(env, extraEnv);
   const child = spawn(process.execPath, ['bin/spawnai.js', 'up', '--port', String(port), '--data-dir', dataDir], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-8000)));

@@ -124,8 +124,14 @@ describe.skipIf(!ready)('one API node and two workers on PostgreSQL + Redis', ()
     for (const v of finals) expect(await appStatus(port, v.id)).toBe(200);
     // The killed worker's sandbox was destroyed when its session was re-driven: one sandbox per
     // live api session remains, and no process runs for any other.
-    const dirs = fs.readdirSync(path.join(dataDir, 'sandboxes'));
-    expect(dirs).toHaveLength(finals.filter((v) => v.appType === 'api').length);
+    // A sandbox its creator never got to record is reaped once it is 30 s old: wait for that.
+    const expected = finals.filter((v) => v.appType === 'api').length;
+    const sandboxRoot = path.join(dataDir, 'sandboxes');
+    for (const until = Date.now() + 45_000; fs.readdirSync(sandboxRoot).length !== expected && Date.now() < until; ) {
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    const dirs = fs.readdirSync(sandboxRoot);
+    expect(dirs).toHaveLength(expected);
     const sandboxOwners = new Set(dirs.map((d) => (JSON.parse(fs.readFileSync(path.join(dataDir, 'sandboxes', d, 'sandbox.json'), 'utf8')) as { sessionId: string }).sessionId));
     expect([...sandboxOwners].sort()).toEqual(finals.filter((v) => v.appType === 'api').map((v) => v.id).sort());
     const health = await api<{ status: string; runtime: string }>(port, 'GET', '/healthz');

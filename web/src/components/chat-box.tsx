@@ -11,9 +11,11 @@ interface ChatBoxProps {
   busy: boolean;
   /** Shown under the box, e.g. the server's refusal in plain words. */
   serverError: string | null;
+  /** Set while the message goes to the running app as a change instead of creating a new app. */
+  refine?: { title: string; onStartNew(): void } | null;
 }
 
-export function ChatBox({ config, value, onChange, onSubmit, busy, serverError }: ChatBoxProps) {
+export function ChatBox({ config, value, onChange, onSubmit, busy, serverError, refine = null }: ChatBoxProps) {
   const { t } = useI18n();
   const id = useId();
   const [appType, setAppType] = useState<AppType | 'auto'>('auto');
@@ -41,8 +43,16 @@ export function ChatBox({ config, value, onChange, onSubmit, busy, serverError }
 
   return (
     <form onSubmit={submit} className="flex flex-col gap-2 rounded-xl border border-slate-200 bg-white p-3 shadow-sm dark:border-slate-700 dark:bg-slate-900">
+      {refine && (
+        <div data-testid="refine-mode" className="flex flex-wrap items-center justify-between gap-2 rounded-lg bg-amber-50 px-2 py-1 text-sm dark:bg-amber-950">
+          <strong>{t.chat.refining(refine.title)}</strong>
+          <button type="button" className="btn py-0.5 text-xs" onClick={refine.onStartNew}>
+            {t.chat.startNew}
+          </button>
+        </div>
+      )}
       <label htmlFor={`${id}-prompt`} className="text-sm font-semibold">
-        {t.chat.label}
+        {refine ? t.chat.refineLabel : t.chat.label}
       </label>
       <textarea
         id={`${id}-prompt`}
@@ -53,7 +63,7 @@ export function ChatBox({ config, value, onChange, onSubmit, busy, serverError }
         }}
         onKeyDown={onKeyDown}
         rows={3}
-        placeholder={t.chat.placeholder}
+        placeholder={refine ? t.chat.refinePlaceholder : t.chat.placeholder}
         aria-invalid={error !== null || tooLong}
         aria-describedby={`${id}-hint ${id}-count ${id}-error`}
         className="w-full resize-y rounded-lg border border-slate-300 bg-white p-2 text-base placeholder:text-slate-500 dark:border-slate-600 dark:bg-slate-950 dark:placeholder:text-slate-400"
@@ -68,29 +78,33 @@ export function ChatBox({ config, value, onChange, onSubmit, busy, serverError }
         {error}
       </p>
       <div className="flex flex-wrap items-end gap-3">
-        <label className="flex flex-col gap-1 text-xs font-medium">
-          {t.chat.appType}
-          <select value={appType} onChange={(e) => setAppType(e.target.value as AppType | 'auto')} className={field}>
-            <option value="auto">{t.chat.appTypes.auto}</option>
-            {APP_TYPES.map((type) => (
-              <option key={type} value={type}>
-                {t.chat.appTypes[type]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="flex flex-col gap-1 text-xs font-medium">
-          {t.chat.lifetime}
-          <select value={ttl} onChange={(e) => setTtlSeconds(Number(e.target.value))} className={field}>
-            {lifetimeOptionsSeconds(config.ttl).map((seconds) => (
-              <option key={seconds} value={seconds}>
-                {t.chat.hours(hoursOf(seconds))}
-              </option>
-            ))}
-          </select>
-        </label>
+        {!refine && (
+          <>
+            <label className="flex flex-col gap-1 text-xs font-medium">
+              {t.chat.appType}
+              <select value={appType} onChange={(e) => setAppType(e.target.value as AppType | 'auto')} className={field}>
+                <option value="auto">{t.chat.appTypes.auto}</option>
+                {APP_TYPES.map((type) => (
+                  <option key={type} value={type}>
+                    {t.chat.appTypes[type]}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label className="flex flex-col gap-1 text-xs font-medium">
+              {t.chat.lifetime}
+              <select value={ttl} onChange={(e) => setTtlSeconds(Number(e.target.value))} className={field}>
+                {lifetimeOptionsSeconds(config.ttl).map((seconds) => (
+                  <option key={seconds} value={seconds}>
+                    {t.chat.hours(hoursOf(seconds))}
+                  </option>
+                ))}
+              </select>
+            </label>
+          </>
+        )}
         <button type="submit" disabled={busy} className="btn-primary ml-auto">
-          {busy ? t.chat.sending : t.chat.send}
+          {refine ? (busy ? t.chat.refineSending : t.chat.refineSend) : busy ? t.chat.sending : t.chat.send}
         </button>
       </div>
     </form>

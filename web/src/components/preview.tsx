@@ -1,11 +1,29 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { SessionState, SessionView } from '../../../src/api-types.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
 
+/**
+ * The app proxy keeps a session's route (and so its current version) for up to a second; reloading
+ * the moment a new version is announced could still show the previous one.
+ */
+const RELOAD_DELAY_MS = 1500;
+
 /** The running app in an iframe, with its address, "open in new tab" and "copy link". */
-export function Preview({ session, state }: { session: SessionView | null; state: SessionState | null }) {
+interface PreviewProps {
+  session: SessionView | null;
+  state: SessionState | null;
+  /** The live version: the URL stays the same across edits, so a new version remounts the iframe. */
+  version?: number | null;
+}
+
+export function Preview({ session, state, version = null }: PreviewProps) {
   const { t } = useI18n();
   const [copied, setCopied] = useState<string | null>(null);
+  const [shownVersion, setShownVersion] = useState(version);
+  useEffect(() => {
+    const timer = setTimeout(() => setShownVersion(version), RELOAD_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [version]);
   const url = state === 'running' ? (session?.appUrl ?? null) : null;
 
   if (!session || !url) {
@@ -46,9 +64,10 @@ export function Preview({ session, state }: { session: SessionView | null; state
         touch this page. Without it the app would get an opaque origin and localStorage would throw.
       */}
       <iframe
-        key={url}
+        key={`${url} ${shownVersion ?? ''}`}
         src={url}
         title={t.preview.title(session.title)}
+        data-version={shownVersion ?? undefined}
         sandbox="allow-scripts allow-forms allow-same-origin allow-popups"
         referrerPolicy="no-referrer"
         className="w-full flex-1 rounded-xl border border-slate-200 bg-white dark:border-slate-700"

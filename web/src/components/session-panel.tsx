@@ -1,12 +1,15 @@
 import type { ConfigView, SessionView } from '../../../src/api-types.ts';
+import type { Revisions } from '../hooks/use-revisions.ts';
 import type { LiveSession } from '../hooks/use-session-events.ts';
 import { describeError } from '../format.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { effectiveState } from '../session-state.ts';
+import { Conversation } from './conversation.tsx';
 import { CostLine } from './cost-line.tsx';
 import { ProgressPanel } from './progress-panel.tsx';
 import { SessionActions } from './session-actions.tsx';
 import { SessionExtras } from './session-extras.tsx';
+import { VersionList } from './version-list.tsx';
 
 interface SessionPanelProps {
   session: SessionView;
@@ -14,10 +17,11 @@ interface SessionPanelProps {
   config: ConfigView;
   onChanged(view: SessionView | null): void;
   onRetry(session: SessionView): void;
+  revisions: Revisions;
 }
 
 /** One session: what was asked, where it stands, and what can be done with it. */
-export function SessionPanel({ session, live, config, onChanged, onRetry }: SessionPanelProps) {
+export function SessionPanel({ session, live, config, onChanged, onRetry, revisions }: SessionPanelProps) {
   const { t } = useI18n();
   const state = effectiveState(session, live);
   const progress = live.progress ?? session.progress;
@@ -50,6 +54,15 @@ export function SessionPanel({ session, live, config, onChanged, onRetry }: Sess
         <p role="status" className="rounded-lg bg-slate-100 p-3 text-sm dark:bg-slate-800">
           {t.session.destroyedTitle}
         </p>
+      )}
+      {state === 'running' && <Conversation messages={revisions.messages} step={live.step} />}
+      {state === 'running' && config.generator === 'offline-template' && (
+        <p data-testid="refine-hint" className="text-sm text-slate-600 dark:text-slate-300">
+          {t.session.refineNeedsModel}
+        </p>
+      )}
+      {state === 'running' && revisions.versions && (
+        <VersionList sessionId={session.id} versions={revisions.versions} onRestored={() => void revisions.refresh()} />
       )}
       {state === 'running' && <SessionActions session={session} config={config} onChanged={onChanged} />}
       {state === 'running' && <SessionExtras sessionId={session.id} />}
