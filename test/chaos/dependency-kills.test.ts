@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApiError, CreatedSession } from '../../src/api-types.ts';
+import type { ApiError } from '../../src/api-types.ts';
 import { requireService } from '../support/services.ts';
 import { ChaosCluster } from './support/chaos-cluster.ts';
 import { removeSandboxCgroups, sandboxOwners } from './support/chaos-checks.ts';
-import { appStatus, assertSettled, until } from './support/chaos-invariants.ts';
+import { assertSettled, expectRunning, until } from './support/chaos-invariants.ts';
 import { canRunPrivatePostgres, PrivatePostgres } from './support/private-postgres.ts';
 import { PrivateRedis } from './support/private-redis.ts';
 
@@ -57,15 +57,6 @@ describe.skipIf(!ready)('chaos: Redis and PostgreSQL SIGKILLed at each pipeline 
     await restart();
     await until('/healthz to report 200', async () => (await c.health()) === 200, 20_000);
   };
-  const expectRunning = async (sessions: CreatedSession[]): Promise<void> => {
-    for (const s of sessions) {
-      const end = await cluster!.waitState(s.id, ['running', 'failed'], 60_000);
-      expect(end.state, JSON.stringify(end.error)).toBe('running');
-      expect(await appStatus(cluster!.port, s.id)).toBe(200);
-    }
-    expect(cluster!.deadNodes()).toEqual([]);
-  };
-
   it('Redis killed mid-generation: 503 degraded, creation refused with QUEUE_UNAVAILABLE, then all completes', async () => {
     const c = cluster!;
     const w = (await c.create('webapp', TTL_SECONDS, { generationSeconds: 6 })).body;
@@ -79,10 +70,10 @@ describe.skipIf(!ready)('chaos: Redis and PostgreSQL SIGKILLed at each pipeline 
     expect((refused.body as unknown as ApiError).error.code).toBe('QUEUE_UNAVAILABLE');
     expect((await c.request('GET', `/api/sessions/${a.id}`)).status).toBe(200);
     await degradedThenHealthy('queue', () => redis!.restart());
-    await expectRunning([w, a]);
+    await expectRunning(cluster!, [w, a]);
     // The queue works again for new sessions once Redis is back (all its keys were lost).
     const after = (await c.create('webapp', TTL_SECONDS, { generationSeconds: 0.2 })).body;
-    await expectRunning([after]);
+    await expectRunning(cluster!, [after]);
   }, 120_000);
 
   it('Redis killed mid-deploy: the deploy completes', async () => {
@@ -92,7 +83,7 @@ describe.skipIf(!ready)('chaos: Redis and PostgreSQL SIGKILLed at each pipeline 
     remember();
     await redis!.kill();
     await degradedThenHealthy('queue', () => redis!.restart());
-    await expectRunning([a]);
+    await expectRunning(cluster!, [a]);
   }, 120_000);
 
   it('PostgreSQL killed mid-generation: 503 STORE_UNAVAILABLE (never 500), then all completes', async () => {
@@ -107,7 +98,7 @@ describe.skipIf(!ready)('chaos: Redis and PostgreSQL SIGKILLed at each pipeline 
     expect(read.status).toBe(503);
     expect(read.body.error.code).toBe('STORE_UNAVAILABLE');
     await degradedThenHealthy('store', () => postgres!.restart());
-    await expectRunning([w, a]);
+    await expectRunning(cluster!, [w, a]);
   }, 120_000);
 
   it('PostgreSQL killed mid-deploy: the session is re-driven, not failed, and ends running', async () => {
@@ -118,7 +109,7 @@ describe.skipIf(!ready)('chaos: Redis and PostgreSQL SIGKILLed at each pipeline 
     remember();
     await postgres!.kill();
     await degradedThenHealthy('store', () => postgres!.restart());
-    await expectRunning([a]);
+    await expectRunning(cluster!, [a]);
   }, 120_000);
 
   it('afterwards: no job lost, no sandbox orphaned, every TTL honoured within 10 s', async () => {

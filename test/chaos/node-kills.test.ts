@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { POSTGRES_URL, REDIS_URL, requireService } from '../support/services.ts';
 import { ChaosCluster } from './support/chaos-cluster.ts';
 import { removeSandboxCgroups, sandboxOwners } from './support/chaos-checks.ts';
-import { appStatus, assertSettled, ownerIndex, until } from './support/chaos-invariants.ts';
+import { assertSettled, expectRunning, ownerIndex, until } from './support/chaos-invariants.ts';
 
 const ready = requireService('postgres') && requireService('redis') && requireService('bwrap');
 const TTL_SECONDS = 40;
@@ -59,12 +59,7 @@ describe.skipIf(!ready)('chaos: API node and worker SIGKILLed at each pipeline s
     await c.api.kill('SIGKILL');
     expect(await c.health()).toBe(0);
     await c.startApi();
-    for (const s of [w, a]) {
-      const end = await c.waitState(s.id, ['running', 'failed'], 45_000);
-      expect(end.state, JSON.stringify(end.error)).toBe('running');
-      expect(await appStatus(c.port, s.id)).toBe(200);
-    }
-    expect(c.deadNodes()).toEqual([]);
+    await expectRunning(c, [w, a], 45_000);
   }, 90_000);
 
   it('a worker killed mid-generation: its sessions are re-driven by the other worker', async () => {
@@ -79,12 +74,7 @@ describe.skipIf(!ready)('chaos: API node and worker SIGKILLed at each pipeline s
     remember();
     await c.replaceWorker(victim);
     expect(await c.health()).toBe(200);
-    for (const s of [a, w]) {
-      const end = await c.waitState(s.id, ['running', 'failed'], 60_000);
-      expect(end.state, JSON.stringify(end.error)).toBe('running');
-      expect(await appStatus(c.port, s.id)).toBe(200);
-    }
-    expect(c.deadNodes()).toEqual([]);
+    await expectRunning(c, [a, w], 60_000);
   }, 90_000);
 
   it('a worker killed mid-deploy (the app is still starting): the session is re-driven', async () => {
@@ -93,10 +83,7 @@ describe.skipIf(!ready)('chaos: API node and worker SIGKILLed at each pipeline s
     await c.waitState(a.id, ['deploying'], 30_000);
     remember();
     await c.replaceWorker(await ownerIndex(c, databaseUrl, a.id));
-    const end = await c.waitState(a.id, ['running', 'failed'], 60_000);
-    expect(end.state, JSON.stringify(end.error)).toBe('running');
-    expect(await appStatus(c.port, a.id)).toBe(200);
-    expect(c.deadNodes()).toEqual([]);
+    await expectRunning(c, [a], 60_000);
   }, 90_000);
 
   it('the API node killed mid-deploy: the deploy completes and the restarted node serves it', async () => {
@@ -106,10 +93,7 @@ describe.skipIf(!ready)('chaos: API node and worker SIGKILLed at each pipeline s
     remember();
     await c.api.kill('SIGKILL');
     await c.startApi();
-    const end = await c.waitState(a.id, ['running', 'failed'], 45_000);
-    expect(end.state, JSON.stringify(end.error)).toBe('running');
-    expect(await appStatus(c.port, a.id)).toBe(200);
-    expect(c.deadNodes()).toEqual([]);
+    await expectRunning(c, [a], 45_000);
   }, 90_000);
 
   it('afterwards: no job lost, no sandbox orphaned, every TTL honoured within 10 s', async () => {

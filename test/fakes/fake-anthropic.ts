@@ -35,11 +35,6 @@ export class FakeAnthropic extends FakeLlmServer {
     await fake.listen();
     return fake;
   }
-
-  /** Base URL for `createAnthropic({ baseURL })` / ANTHROPIC_BASE_URL. */
-  get baseURL(): string {
-    return `${this.url}/v1`;
-  }
 }
 
 async function writeStream(res: ServerResponse, script: ScriptedStream, request: RecordedRequest, signal: AbortSignal): Promise<void> {

@@ -78,6 +78,11 @@ export class FakeLlmServer {
     return `http://127.0.0.1:${(this.#server.address() as AddressInfo).port}`;
   }
 
+  /** The providers' base URL (`createAnthropic/createOpenAI({ baseURL })`, *_BASE_URL): both put `/v1` in it. */
+  get baseURL(): string {
+    return `${this.url}/v1`;
+  }
+
   /** Queues responses for the next requests, in order. */
   script(...responses: ScriptedResponse[]): this {
     this.#queue.push(...responses);

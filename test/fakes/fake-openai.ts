@@ -32,11 +32,6 @@ export class FakeOpenAI extends FakeLlmServer {
     await fake.listen();
     return fake;
   }
-
-  /** Base URL for `createOpenAI({ baseURL })` / OPENAI_BASE_URL. */
-  get baseURL(): string {
-    return `${this.url}/v1`;
-  }
 }
 
 async function writeStream(res: ServerResponse, script: ScriptedStream, request: RecordedRequest, signal: AbortSignal): Promise<void> {

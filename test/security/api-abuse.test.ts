@@ -4,9 +4,8 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CreatedSession, SessionView } from '../../src/api-types.ts';
-import { RUNTIMES, startSecurityHarness, type SecurityHarness } from './support/security-harness.ts';
+import { RUNTIMES, startSecurityHarness, type SecurityHarness, START_TIMEOUT_MS } from './support/security-harness.ts';
 
-const START_TIMEOUT_MS = 15 * 60_000;
 const MAX_NEW_SESSIONS = 20;
 
 /**
@@ -25,13 +24,7 @@ function declaredRoutes(): { method: string; path: string }[] {
 }
 
 /** One raw HTTP request (any target, any header), with a deadline; streams are cut after the headers. */
-function raw(
-  port: number,
-  method: string,
-  target: string,
-  headers: Record<string, string>,
-  body?: string | Buffer,
-): Promise<{ status: number; text: string }> {
+function raw(port: number, method: string, target: string, headers: Record<string, string>, body?: string | Buffer): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
     const req = http.request(
       {
@@ -131,13 +124,7 @@ for (const runtime of RUNTIMES) {
         await h.destroy(res.body.id);
       }
       // Lone surrogates cannot be encoded as UTF-8: stored replaced or refused, but never a crash.
-      const lone = await raw(
-        h.port,
-        'POST',
-        '/api/sessions',
-        json,
-        '{"prompt": "lone \\ud800 surrogate \\udfff", "appType": "webapp"}',
-      );
+      const lone = await raw(h.port, 'POST', '/api/sessions', json, '{"prompt": "lone \\ud800 surrogate \\udfff", "appType": "webapp"}');
       expect([201, 400]).toContain(lone.status);
       if (lone.status === 201) await h.destroy((JSON.parse(lone.text) as CreatedSession).id);
     });
@@ -161,25 +148,12 @@ for (const runtime of RUNTIMES) {
 
     it('fuzzing every route (300 runs) gives no 5xx', async () => {
       const routes = declaredRoutes();
-      const known =
-        (await h.api<{ sessions: SessionView[] }>('GET', '/api/sessions?limit=1')).body.sessions[0]?.id ??
-        'a'.repeat(26);
+      const known = (await h.api<{ sessions: SessionView[] }>('GET', '/api/sessions?limit=1')).body.sessions[0]?.id ?? 'a'.repeat(26);
       const segment = fc.oneof(
         fc.constant(known),
         fc.string({ maxLength: 40 }),
         fc.string({ unit: 'grapheme', maxLength: 20 }),
-        fc.constantFrom(
-          '..',
-          '%00',
-          '%2e%2e%2f',
-          'a'.repeat(5000),
-          '-1',
-          '0',
-          '1e309',
-          'null',
-          '__proto__',
-          'constructor',
-        ),
+        fc.constantFrom('..', '%00', '%2e%2e%2f', 'a'.repeat(5000), '-1', '0', '1e309', 'null', '__proto__', 'constructor'),
       );
       const body = fc.oneof(
         fc.constant(undefined),
@@ -202,20 +176,9 @@ for (const runtime of RUNTIMES) {
           nil: undefined,
         }),
         params: fc.array(segment, { minLength: 3, maxLength: 3 }),
-        query: fc.dictionary(
-          fc.constantFrom('limit', 'cursor', 'version', 'lastEventId', 'functionId', 'x'),
-          fc.string({ maxLength: 30 }),
-          { maxKeys: 3 },
-        ),
+        query: fc.dictionary(fc.constantFrom('limit', 'cursor', 'version', 'lastEventId', 'functionId', 'x'), fc.string({ maxLength: 30 }), { maxKeys: 3 }),
         body,
-        contentType: fc.constantFrom(
-          undefined,
-          'application/json',
-          'text/plain',
-          'application/json; charset=utf-16',
-          'garbage/type',
-          'multipart/form-data',
-        ),
+        contentType: fc.constantFrom(undefined, 'application/json', 'text/plain', 'application/json; charset=utf-16', 'garbage/type', 'multipart/form-data'),
         auth: fc.option(fc.string({ maxLength: 40 }), { nil: undefined }),
         lastEventId: fc.option(fc.string({ maxLength: 20 }), {
           nil: undefined,
@@ -232,13 +195,7 @@ for (const runtime of RUNTIMES) {
           if (r.auth !== undefined) headers.authorization = r.auth.replace(/[^\x20-\x7e]/g, '');
           if (r.lastEventId !== undefined) headers['last-event-id'] = r.lastEventId.replace(/[^\x20-\x7e]/g, '');
           const method = r.otherMethod ?? r.route.method;
-          const res = await raw(
-            h.port,
-            method,
-            `${target}${query ? `?${query}` : ''}`,
-            headers,
-            method === 'GET' || method === 'HEAD' ? undefined : r.body,
-          );
+          const res = await raw(h.port, method, `${target}${query ? `?${query}` : ''}`, headers, method === 'GET' || method === 'HEAD' ? undefined : r.body);
           if (res.status >= 500) failures.push(`${method} ${target} → ${res.status} ${res.text.slice(0, 200)}`);
           return res.status < 500;
         }),

@@ -1,33 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  RUNTIMES,
-  appReport,
-  diskBytesUnder,
-  reportingServer,
-  startSecurityHarness,
-  type SecurityHarness,
-} from './support/security-harness.ts';
+import { expect, it } from 'vitest';
+import { appReport, diskBytesUnder, reportingServer, describeOnEachRuntime } from './support/security-harness.ts';
 
-const START_TIMEOUT_MS = 15 * 60_000;
 const MiB = 1024 * 1024;
 /** The app directory's cap on both runtimes (a 64 MiB tmpfs with 16 Ki inodes). */
 const APP_DIR_BYTES = 64 * MiB;
 const APP_DIR_INODES = 16_384;
 
 /** Class 3: disk, inode and stdout floods hit quotas; logs are truncated; the data dir stays small. */
-for (const runtime of RUNTIMES) {
-  describe.skipIf(!runtime.available)(`floods [${runtime.name}]`, () => {
-    let h: SecurityHarness;
-    beforeAll(async () => {
-      // Room for the node process plus a full app directory (tmpfs pages count as memory).
-      h = await startSecurityHarness(runtime.name, {
-        SPAWN_SANDBOX_MEMORY_MB: '256',
-      });
-    }, START_TIMEOUT_MS);
-    afterAll(async () => {
-      await h?.close();
-    });
-
+// Room for the node process plus a full app directory (tmpfs pages count as memory).
+describeOnEachRuntime(
+  'floods',
+  (h) => {
     it('a disk flood and an inode flood of the app directory end in ENOSPC at the quota, not on the host disk', async () => {
       const before = diskBytesUnder(h.dataDir);
       const s = await h.deploy('api', {
@@ -97,5 +80,6 @@ for (let i = 0; i < 8 * 1024; i++) process.stdout.write(line);`,
       expect(diskBytesUnder(h.dataDir)).toBeLessThan(32 * MiB);
       await h.assertHealthy();
     });
-  });
-}
+  },
+  { SPAWN_SANDBOX_MEMORY_MB: '256' },
+);

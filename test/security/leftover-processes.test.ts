@@ -1,16 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { pidsMatching } from '../support/spawn-node.ts';
-import {
-  RUNTIMES,
-  appReport,
-  eventually,
-  reportingServer,
-  startSecurityHarness,
-  type SecurityHarness,
-} from './support/security-harness.ts';
-
-const START_TIMEOUT_MS = 15 * 60_000;
+import { appReport, eventually, reportingServer, describeOnEachRuntime } from './support/security-harness.ts';
 
 /**
  * A server that leaves behind: a CPU spinner, a child ignoring SIGTERM, and a daemon (double fork
@@ -29,55 +20,37 @@ await new Promise((r) => setTimeout(r, 500));
 }
 
 /** Class 4: spinners, SIGTERM-ignoring children and daemonised grandchildren all die at destroy and at TTL. */
-for (const runtime of RUNTIMES) {
-  describe.skipIf(!runtime.available)(`stubborn processes [${runtime.name}]`, () => {
-    let h: SecurityHarness;
-    beforeAll(async () => {
-      h = await startSecurityHarness(runtime.name);
-    }, START_TIMEOUT_MS);
-    afterAll(async () => {
-      await h?.close();
-    });
+describeOnEachRuntime('stubborn processes', (h) => {
+  async function expectAllThree(marker: string): Promise<void> {
+    const found = await eventually(async () => {
+      const text = await Promise.all(
+        (await pidsMatching(marker)).map((pid) => import('node:fs/promises').then((fs) => fs.readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => ''))),
+      );
+      return ['spin-', 'noterm-', 'daemon-'].every((kind) => text.some((cmd) => cmd.includes(kind + marker)));
+    }, 10_000);
+    expect(found, 'spinner, SIGTERM-ignorer and daemon all started').toBe(true);
+  }
 
-    async function expectAllThree(marker: string): Promise<void> {
-      const found = await eventually(async () => {
-        const text = await Promise.all(
-          (await pidsMatching(marker)).map((pid) =>
-            import('node:fs/promises').then((fs) => fs.readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '')),
-          ),
-        );
-        return ['spin-', 'noterm-', 'daemon-'].every((kind) => text.some((cmd) => cmd.includes(kind + marker)));
-      }, 10_000);
-      expect(found, 'spinner, SIGTERM-ignorer and daemon all started').toBe(true);
-    }
-
-    it('are all gone from the host once the session is destroyed', async () => {
-      const marker = randomUUID();
-      const s = await h.deploy('api', {
-        'server.js': stubbornServer(marker),
-      });
-      expect(s.state, JSON.stringify(s.error)).toBe('running');
-      await appReport(h, s.id);
-      await expectAllThree(marker);
-      expect((await h.destroy(s.id)).state).toBe('destroyed');
-      expect(
-        await eventually(async () => (await pidsMatching(marker)).length === 0, 10_000),
-        `left: ${(await pidsMatching(marker)).join(',')}`,
-      ).toBe(true);
+  it('are all gone from the host once the session is destroyed', async () => {
+    const marker = randomUUID();
+    const s = await h.deploy('api', {
+      'server.js': stubbornServer(marker),
     });
-
-    it('are all gone from the host when the TTL runs out', async () => {
-      const marker = randomUUID();
-      const s = await h.deploy('api', { 'server.js': stubbornServer(marker) }, { ttlSeconds: 6 });
-      expect(s.state, JSON.stringify(s.error)).toBe('running');
-      await expectAllThree(marker);
-      const end = await h.waitFor(s.id, ['destroyed'], 25_000);
-      expect(end.destroyedAt).not.toBeNull();
-      expect(
-        await eventually(async () => (await pidsMatching(marker)).length === 0, 10_000),
-        `left: ${(await pidsMatching(marker)).join(',')}`,
-      ).toBe(true);
-      await h.assertHealthy();
-    });
+    expect(s.state, JSON.stringify(s.error)).toBe('running');
+    await appReport(h, s.id);
+    await expectAllThree(marker);
+    expect((await h.destroy(s.id)).state).toBe('destroyed');
+    expect(await eventually(async () => (await pidsMatching(marker)).length === 0, 10_000), `left: ${(await pidsMatching(marker)).join(',')}`).toBe(true);
   });
-}
+
+  it('are all gone from the host when the TTL runs out', async () => {
+    const marker = randomUUID();
+    const s = await h.deploy('api', { 'server.js': stubbornServer(marker) }, { ttlSeconds: 6 });
+    expect(s.state, JSON.stringify(s.error)).toBe('running');
+    await expectAllThree(marker);
+    const end = await h.waitFor(s.id, ['destroyed'], 25_000);
+    expect(end.destroyedAt).not.toBeNull();
+    expect(await eventually(async () => (await pidsMatching(marker)).length === 0, 10_000), `left: ${(await pidsMatching(marker)).join(',')}`).toBe(true);
+    await h.assertHealthy();
+  });
+});

@@ -3,15 +3,7 @@ import os from 'node:os';
 import Docker from 'dockerode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SANDBOX_NETWORKS } from '../../src/runtime/docker/index.ts';
-import {
-  RUNTIMES,
-  appReport,
-  reportingServer,
-  startSecurityHarness,
-  type SecurityHarness,
-} from './support/security-harness.ts';
-
-const START_TIMEOUT_MS = 15 * 60_000;
+import { RUNTIMES, appReport, reportingServer, startSecurityHarness, type SecurityHarness, START_TIMEOUT_MS } from './support/security-harness.ts';
 
 interface Target {
   name: string;

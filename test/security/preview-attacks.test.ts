@@ -3,9 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionList, SessionView } from '../../src/api-types.ts';
 import { launchChromium } from '../e2e/support/browser.ts';
 import { requireService } from '../support/services.ts';
-import { RUNTIMES, startSecurityHarness, type SecurityHarness } from './support/security-harness.ts';
+import { RUNTIMES, startSecurityHarness, type SecurityHarness, START_TIMEOUT_MS } from './support/security-harness.ts';
 
-const START_TIMEOUT_MS = 15 * 60_000;
 const hasChromium = requireService('chromium');
 
 /** A page whose script tries to read and write the control-plane API from the app's origin. */
@@ -49,8 +48,7 @@ for (const runtime of RUNTIMES) {
       await h?.close();
     });
 
-    const leaksControlPlane = (text: string): boolean =>
-      /"sessions"|"nextCursor"|"maxPromptChars"|spawnai_sessions/.test(text);
+    const leaksControlPlane = (text: string): boolean => /"sessions"|"nextCursor"|"maxPromptChars"|spawnai_sessions/.test(text);
 
     it('answers unknown and malformed app ids with the 404 page', async () => {
       const port = h.port;
@@ -71,12 +69,7 @@ for (const runtime of RUNTIMES) {
 
     it('Host tricks never reach the API and the control plane never serves an app', async () => {
       const port = h.port;
-      const forbidden = [
-        `localhost.evil:${port}`,
-        `evil.example:${port}`,
-        `${web.id}.localhost.evil`,
-        `127.0.0.1.nip.io:${port}`,
-      ];
+      const forbidden = [`localhost.evil:${port}`, `evil.example:${port}`, `${web.id}.localhost.evil`, `127.0.0.1.nip.io:${port}`];
       for (const host of forbidden) {
         const res = await h.app('', '/api/sessions', { host });
         expect(res.status, `DNS-rebinding style Host ${host}`).toBe(403);
@@ -132,12 +125,7 @@ for (const runtime of RUNTIMES) {
         prompt: 'cross-origin write',
         appType: 'webapp',
       });
-      for (const type of [
-        'text/plain',
-        'text/plain;charset=UTF-8',
-        'application/x-www-form-urlencoded',
-        'multipart/form-data; boundary=x',
-      ]) {
+      for (const type of ['text/plain', 'text/plain;charset=UTF-8', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x']) {
         const res = await fetch(`${h.base}/api/sessions`, {
           method: 'POST',
           headers: { origin, 'content-type': type },
@@ -153,30 +141,27 @@ for (const runtime of RUNTIMES) {
     });
 
     // Browser behaviour does not depend on the runtime (a webapp runs in no sandbox): run it once.
-    it.skipIf(!hasChromium || runtime.name !== 'process')(
-      'in Chromium, an app page can neither read nor write the API',
-      async () => {
-        const before = (await h.api<SessionList>('GET', '/api/sessions?limit=100')).body.sessions.length;
-        const attack = await h.deploy('webapp', {
-          'index.html': attackPage(`http://localhost:${h.port}`),
-        });
-        expect(attack.state, JSON.stringify(attack.error)).toBe('running');
-        const browser = await launchChromium();
-        try {
-          const page = await browser.newPage();
-          await page.goto(`http://${attack.id}.localhost:${h.port}/`);
-          await page.waitForFunction(() => document.title === 'done', undefined, { timeout: 15_000 });
-          const result = JSON.parse((await page.getAttribute('body', 'data-result')) ?? '{}') as Record<string, string>;
-          expect(result.read, JSON.stringify(result)).toMatch(/^BLOCKED/);
-          expect(result.json, JSON.stringify(result)).toMatch(/^BLOCKED/);
-          expect(result.cookies).toBe('');
-        } finally {
-          await browser.close();
-        }
-        const after = (await h.api<SessionList>('GET', '/api/sessions?limit=100')).body.sessions;
-        expect(after.length, 'no session was created from the page').toBe(before + 1);
-        expect(after.some((s) => s.prompt === 'cross-origin write')).toBe(false);
-      },
-    );
+    it.skipIf(!hasChromium || runtime.name !== 'process')('in Chromium, an app page can neither read nor write the API', async () => {
+      const before = (await h.api<SessionList>('GET', '/api/sessions?limit=100')).body.sessions.length;
+      const attack = await h.deploy('webapp', {
+        'index.html': attackPage(`http://localhost:${h.port}`),
+      });
+      expect(attack.state, JSON.stringify(attack.error)).toBe('running');
+      const browser = await launchChromium();
+      try {
+        const page = await browser.newPage();
+        await page.goto(`http://${attack.id}.localhost:${h.port}/`);
+        await page.waitForFunction(() => document.title === 'done', undefined, { timeout: 15_000 });
+        const result = JSON.parse((await page.getAttribute('body', 'data-result')) ?? '{}') as Record<string, string>;
+        expect(result.read, JSON.stringify(result)).toMatch(/^BLOCKED/);
+        expect(result.json, JSON.stringify(result)).toMatch(/^BLOCKED/);
+        expect(result.cookies).toBe('');
+      } finally {
+        await browser.close();
+      }
+      const after = (await h.api<SessionList>('GET', '/api/sessions?limit=100')).body.sessions;
+      expect(after.length, 'no session was created from the page').toBe(before + 1);
+      expect(after.some((s) => s.prompt === 'cross-origin write')).toBe(false);
+    });
   });
 }

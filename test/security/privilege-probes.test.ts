@@ -1,17 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  RUNTIMES,
-  SEARCH_JS,
-  appReport,
-  hiddenString,
-  reportingServer,
-  startSecurityHarness,
-  type SecurityHarness,
-} from './support/security-harness.ts';
-
-const START_TIMEOUT_MS = 15 * 60_000;
+import { expect, it } from 'vitest';
+import { SEARCH_JS, appReport, hiddenString, reportingServer, describeOnEachRuntime } from './support/security-harness.ts';
 
 interface Outcome {
   status: number | null;
@@ -20,12 +10,7 @@ interface Outcome {
 }
 
 /** Privileged operations tried from inside; `succeeded` is what must never happen. */
-function probeServer(opts: {
-  secretTag: string;
-  neighbourToken: string;
-  readPaths: string[];
-  hostPid: number;
-}): string {
+function probeServer(opts: { secretTag: string; neighbourToken: string; readPaths: string[]; hostPid: number }): string {
   return reportingServer(`
 ${SEARCH_JS}
 const { spawnSync } = require('node:child_process');
@@ -60,69 +45,58 @@ report.search = searchEverything([${hiddenString(opts.secretTag)}, ${hiddenStrin
 }
 
 /** Class 8: privilege probes and secret hunting from inside an api app. */
-for (const runtime of RUNTIMES) {
-  describe.skipIf(!runtime.available)(`privilege probes [${runtime.name}]`, () => {
-    let h: SecurityHarness;
-    beforeAll(async () => {
-      h = await startSecurityHarness(runtime.name);
-    }, START_TIMEOUT_MS);
-    afterAll(async () => {
-      await h?.close();
+describeOnEachRuntime('privilege probes', (h) => {
+  it('cannot mount, nest namespaces, open raw sockets, trace the host, write the root or find any secret', async () => {
+    const neighbourToken = `NEIGHBOUR-${randomUUID()}`;
+    const neighbour = await h.deploy('api', {
+      'server.js': `// ${neighbourToken}\nrequire('node:http').createServer((q, r) => r.end('n')).listen(process.env.PORT);`,
     });
-
-    it('cannot mount, nest namespaces, open raw sockets, trace the host, write the root or find any secret', async () => {
-      const neighbourToken = `NEIGHBOUR-${randomUUID()}`;
-      const neighbour = await h.deploy('api', {
-        'server.js': `// ${neighbourToken}\nrequire('node:http').createServer((q, r) => r.end('n')).listen(process.env.PORT);`,
-      });
-      expect(neighbour.state, JSON.stringify(neighbour.error)).toBe('running');
-      const neighbourSandbox = (await h.sandboxOf(neighbour.id)) ?? '';
-      const readPaths = [
-        path.join(h.dataDir, 'sandboxes', neighbourSandbox, 'app', 'server.js'),
-        path.join(h.dataDir, '.env'),
-        path.join(h.dataDir, 'spawnai.db'),
-        `/proc/${process.pid}/environ`,
-        '/etc/shadow',
-        '/root/.bash_history',
-        '/var/run/docker.sock',
-      ];
-      const s = await h.deploy('api', {
-        'server.js': probeServer({
-          secretTag: h.secretTag,
-          neighbourToken,
-          readPaths,
-          hostPid: process.pid,
-        }),
-      });
-      expect(s.state, JSON.stringify(s.error)).toBe('running');
-      const report = await appReport<{
-        done: boolean;
-        error?: string;
-        uid: number;
-        caps: string;
-        probes: Record<string, Outcome>;
-        writes: Record<string, string>;
-        reads: Record<string, string>;
-        visibleProcesses: number;
-        search: { hits: string[]; files: number };
-      }>(h, s.id, 40_000);
-      const detail = JSON.stringify(report, null, 1);
-      if (process.env.SECURITY_DEBUG) console.log(detail);
-      expect(report.error, detail).toBeUndefined();
-      expect(report.uid, 'not root inside').not.toBe(0);
-      expect(report.caps, 'no effective capabilities').toMatch(/CapEff:\s+0+$/);
-      for (const [name, outcome] of Object.entries(report.probes)) {
-        expect(outcome.error, `${name} could not even be tried`).toBeNull();
-        expect(outcome.status, `${name} must fail: ${JSON.stringify(outcome)}`).not.toBe(0);
-      }
-      for (const [target, outcome] of Object.entries(report.writes))
-        expect(outcome, `write ${target}`).not.toBe('WRITTEN');
-      for (const [target, outcome] of Object.entries(report.reads)) expect(outcome, `read ${target}`).not.toBe('READ');
-      expect(report.visibleProcesses, 'only the sandbox own processes are visible').toBeLessThan(20);
-      expect(report.search.files, 'the search did look at files').toBeGreaterThan(0);
-      expect(report.search.hits, detail).toEqual([]);
-      await h.destroy(s.id);
-      await h.destroy(neighbour.id);
+    expect(neighbour.state, JSON.stringify(neighbour.error)).toBe('running');
+    const neighbourSandbox = (await h.sandboxOf(neighbour.id)) ?? '';
+    const readPaths = [
+      path.join(h.dataDir, 'sandboxes', neighbourSandbox, 'app', 'server.js'),
+      path.join(h.dataDir, '.env'),
+      path.join(h.dataDir, 'spawnai.db'),
+      `/proc/${process.pid}/environ`,
+      '/etc/shadow',
+      '/root/.bash_history',
+      '/var/run/docker.sock',
+    ];
+    const s = await h.deploy('api', {
+      'server.js': probeServer({
+        secretTag: h.secretTag,
+        neighbourToken,
+        readPaths,
+        hostPid: process.pid,
+      }),
     });
+    expect(s.state, JSON.stringify(s.error)).toBe('running');
+    const report = await appReport<{
+      done: boolean;
+      error?: string;
+      uid: number;
+      caps: string;
+      probes: Record<string, Outcome>;
+      writes: Record<string, string>;
+      reads: Record<string, string>;
+      visibleProcesses: number;
+      search: { hits: string[]; files: number };
+    }>(h, s.id, 40_000);
+    const detail = JSON.stringify(report, null, 1);
+    if (process.env.SECURITY_DEBUG) console.log(detail);
+    expect(report.error, detail).toBeUndefined();
+    expect(report.uid, 'not root inside').not.toBe(0);
+    expect(report.caps, 'no effective capabilities').toMatch(/CapEff:\s+0+$/);
+    for (const [name, outcome] of Object.entries(report.probes)) {
+      expect(outcome.error, `${name} could not even be tried`).toBeNull();
+      expect(outcome.status, `${name} must fail: ${JSON.stringify(outcome)}`).not.toBe(0);
+    }
+    for (const [target, outcome] of Object.entries(report.writes)) expect(outcome, `write ${target}`).not.toBe('WRITTEN');
+    for (const [target, outcome] of Object.entries(report.reads)) expect(outcome, `read ${target}`).not.toBe('READ');
+    expect(report.visibleProcesses, 'only the sandbox own processes are visible').toBeLessThan(20);
+    expect(report.search.files, 'the search did look at files').toBeGreaterThan(0);
+    expect(report.search.hits, detail).toEqual([]);
+    await h.destroy(s.id);
+    await h.destroy(neighbour.id);
   });
-}
+});

@@ -1,33 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { pidsMatching } from '../support/spawn-node.ts';
-import {
-  RUNTIMES,
-  SANDBOX_PIDS,
-  appReport,
-  eventually,
-  reportingServer,
-  startSecurityHarness,
-  type SecurityHarness,
-} from './support/security-harness.ts';
+import { SANDBOX_PIDS, appReport, eventually, reportingServer, describeOnEachRuntime } from './support/security-harness.ts';
 
-const START_TIMEOUT_MS = 15 * 60_000; // a clean machine builds the docker runtime image first
 
 /** Classes 1 and 2: fork bombs and memory bombs (heap, tmpfs, /dev/shm) stay inside their sandbox. */
-for (const runtime of RUNTIMES) {
-  describe.skipIf(!runtime.available)(`resource bombs [${runtime.name}]`, () => {
-    let h: SecurityHarness;
-    beforeAll(async () => {
-      // Room for 64 processes forked from a node server (copy-on-write still charges page tables).
-      h = await startSecurityHarness(runtime.name, {
-        SPAWN_SANDBOX_MEMORY_MB: '256',
-        SPAWN_SCRIPT_TIMEOUT_SECONDS: '4',
-      });
-    }, START_TIMEOUT_MS);
-    afterAll(async () => {
-      await h?.close();
-    });
-
+// Room for 64 processes forked from a node server (copy-on-write still charges page tables).
+describeOnEachRuntime(
+  'resource bombs',
+  (h) => {
     it('a fork bomb hits the pid limit; the host and other sessions stay responsive; destroy kills it all', async () => {
       const marker = `bomb-${randomUUID()}`;
       // Holds every process it manages to start (a shell blocked in \`read\`), retrying all the time,
@@ -129,5 +110,6 @@ for (const dir of ['/dev/shm', '/tmp']) {
       }
       await h.assertHealthy();
     });
-  });
-}
+  },
+  { SPAWN_SANDBOX_MEMORY_MB: '256', SPAWN_SCRIPT_TIMEOUT_SECONDS: '4' },
+);

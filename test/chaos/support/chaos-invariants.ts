@@ -7,6 +7,16 @@ import { pidsMatching } from '../../support/spawn-node.ts';
 import type { ChaosCluster } from './chaos-cluster.ts';
 import { orphanedSandboxes, query, sessionRows, stateHistory } from './chaos-checks.ts';
 
+/** Each session ends `running` (not failed), its app answers 200, and every node is still alive. */
+export async function expectRunning(cluster: ChaosCluster, sessions: readonly { id: string }[], timeoutMs = 60_000): Promise<void> {
+  for (const s of sessions) {
+    const end = await cluster.waitState(s.id, ['running', 'failed'], timeoutMs);
+    expect(end.state, JSON.stringify(end.error)).toBe('running');
+    expect(await appStatus(cluster.port, s.id)).toBe(200);
+  }
+  expect(cluster.deadNodes()).toEqual([]);
+}
+
 /** TTL destruction may lag expiresAt by at most this much, whatever was killed meanwhile. */
 export const TTL_SLACK_MS = 10_000;
 

@@ -3,12 +3,7 @@ import path from 'node:path';
 import type { Harness } from '../../support/platform-harness.ts';
 
 /** Polls an api app's JSON report (`/report`) until it says `done`. */
-export async function appReport<T extends { done?: boolean }>(
-  h: Harness,
-  id: string,
-  timeoutMs = 20_000,
-  route = '/report',
-): Promise<T> {
+export async function appReport<T extends { done?: boolean }>(h: Harness, id: string, timeoutMs = 20_000, route = '/report'): Promise<T> {
   const until = Date.now() + timeoutMs;
   let last = '';
   while (Date.now() < until) {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, describe, expect } from 'vitest';
 import type { AppType, CreatedSession, SessionView } from '../../../src/api-types.ts';
 import type { SpawnEnv } from '../../../src/config/index.ts';
 import { FakeOpenAI } from '../../fakes/fake-openai.ts';
@@ -11,6 +11,9 @@ import { requireService } from '../../support/services.ts';
 export type RuntimeName = 'process' | 'docker';
 
 /** Every runtime the adversarial suite runs against; each file loops over these. */
+/** Starting a harness may build the Docker runtime image first (minutes on a new machine). */
+export const START_TIMEOUT_MS = 15 * 60_000;
+
 export const RUNTIMES: readonly { name: RuntimeName; available: boolean }[] = [
   { name: 'process', available: requireService('bwrap') },
   { name: 'docker', available: requireService('docker') },
@@ -57,11 +60,7 @@ export function answerWith(files: AppFiles): string {
  * One real server per test file and runtime, generating through a fake OpenAI endpoint so hostile
  * code travels the whole pipeline (generation, validation, deploy, proxy).
  */
-export async function startSecurityHarness(
-  runtime: RuntimeName,
-  env: Partial<SpawnEnv> = {},
-  options: { offline?: boolean } = {},
-): Promise<SecurityHarness> {
+export async function startSecurityHarness(runtime: RuntimeName, env: Partial<SpawnEnv> = {}, options: { offline?: boolean } = {}): Promise<SecurityHarness> {
   const fake = await FakeOpenAI.start();
   const tag = randomUUID();
   const secrets = [`sk-ant-SECRET-${tag}`, `postgres://spawn:DBSECRET-${tag}@db.internal/spawn`, `FILESECRET-${tag}`];
@@ -142,9 +141,7 @@ export async function startSecurityHarness(
       try {
         // Sandboxes outlive the platform by design: end this file's own before its data dir goes.
         for (const record of await base.platform.store.sandboxes.listLive()) {
-          await base.platform.sandboxes
-            ?.destroy(record.id)
-            .catch((err: unknown) => console.error(`cleanup of sandbox ${record.id} failed`, err));
+          await base.platform.sandboxes?.destroy(record.id).catch((err: unknown) => console.error(`cleanup of sandbox ${record.id} failed`, err));
         }
         await base.close();
       } finally {
@@ -158,3 +155,29 @@ export async function startSecurityHarness(
 }
 
 export { appReport, diskBytesUnder, eventually, hiddenString, reportingServer, SEARCH_JS } from './app-probes.ts';
+
+/**
+ * One `describe` per runtime, each with its own harness started before and closed after the
+ * block. `h` stands for the harness of the runtime being run (it exists once `beforeAll` ran).
+ */
+export function describeOnEachRuntime(title: string, body: (h: SecurityHarness, runtime: { name: RuntimeName }) => void, env: Partial<SpawnEnv> = {}): void {
+  for (const runtime of RUNTIMES) {
+    describe.skipIf(!runtime.available)(`${title} [${runtime.name}]`, () => {
+      let current: SecurityHarness | undefined;
+      beforeAll(async () => {
+        current = await startSecurityHarness(runtime.name, env);
+      }, START_TIMEOUT_MS);
+      afterAll(async () => {
+        await current?.close();
+      });
+      const h = new Proxy({} as SecurityHarness, {
+        get(_target, key) {
+          if (!current) throw new Error(`the ${runtime.name} harness is not started yet`);
+          const value: unknown = Reflect.get(current, key);
+          return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(current) : value;
+        },
+      });
+      body(h, runtime);
+    });
+  }
+}
