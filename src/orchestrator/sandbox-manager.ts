@@ -105,6 +105,9 @@ export class SandboxManager {
   }
 
   async reap(isLive: (sessionId: string) => Promise<boolean>): Promise<number> {
+    // A SIGKILLed worker's idle pool and firewall rules go now, not when a worker next starts.
+    const swept = await this.driver.sweepStale?.().catch((err: unknown) => this.#logger.warn({ err }, 'sweeping stale sandbox leftovers failed'));
+    if (swept) this.#logger.info({ removed: swept }, 'removed leftovers of dead sandbox driver instances');
     let reaped = 0;
     const seen = new Set<string>();
     for (const info of await this.driver.list()) {

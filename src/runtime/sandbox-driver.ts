@@ -103,6 +103,12 @@ export interface SandboxDriver {
   destroy(sandboxId: string): Promise<boolean>;
   /** Every sandbox this driver manages on this host, with its labels (for the reaper). */
   list(): Promise<SandboxInfo[]>;
+  /**
+   * Removes what dead instances of this driver on this host left that belongs to no session
+   * (idle pool containers, host firewall rules); the reaper calls it on every pass. Returns how
+   * many things it removed.
+   */
+  sweepStale?(): Promise<number>;
   /** Stops background work (pools); does not destroy session sandboxes. */
   close(): Promise<void>;
 }

@@ -1,50 +1,45 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiError } from '../../src/api-types.ts';
+import { RUNTIMES } from '../support/runtimes.ts';
 import { requireService } from '../support/services.ts';
 import { ChaosCluster } from './support/chaos-cluster.ts';
-import { removeSandboxCgroups, sandboxOwners } from './support/chaos-checks.ts';
 import { assertSettled, expectRunning, until } from './support/chaos-invariants.ts';
 import { canRunPrivatePostgres, PrivatePostgres } from './support/private-postgres.ts';
 import { PrivateRedis } from './support/private-redis.ts';
 
 // The shared services are only probed to know the binaries are installed; this file kills its own.
-const ready = requireService('postgres') && requireService('redis') && requireService('bwrap') && canRunPrivatePostgres();
+const ready = requireService('postgres') && requireService('redis') && canRunPrivatePostgres();
 const TTL_SECONDS = 40;
 const OUTAGE_MS = 3000;
 
 /**
  * SIGKILL of Redis and of PostgreSQL (private instances on free ports, never the shared ones),
  * each mid-generation and mid-deploy, then a restart: the nodes survive, `/healthz` says 503
- * degraded while the dependency is down and 200 after, and every session still completes.
+ * degraded while the dependency is down and 200 after, and every session still completes. Once
+ * per runtime.
  */
-describe.skipIf(!ready)('chaos: Redis and PostgreSQL SIGKILLed at each pipeline stage', () => {
+for (const runtime of RUNTIMES) describe.skipIf(!ready || !runtime.available)(`chaos [${runtime.name}]: Redis and PostgreSQL SIGKILLed at each pipeline stage`, () => {
   const dbName = `spawnai_chaos_${randomUUID().slice(0, 8)}`;
   let postgres: PrivatePostgres | undefined;
   let redis: PrivateRedis | undefined;
   let cluster: ChaosCluster | undefined;
   let databaseUrl = '';
-  const sandboxIds = new Set<string>();
 
   beforeAll(async () => {
     [postgres, redis] = await Promise.all([PrivatePostgres.start(), PrivateRedis.start()]);
     await postgres.createDatabase(dbName);
     databaseUrl = postgres.urlFor(dbName);
-    cluster = await ChaosCluster.start({ databaseUrl, redisUrl: redis.url, namespace: `test-${randomUUID().slice(0, 8)}` });
+    cluster = await ChaosCluster.start({ databaseUrl, redisUrl: redis.url, namespace: `test-${randomUUID().slice(0, 8)}`, runtime: runtime.name });
   });
   afterAll(async () => {
     try {
-      if (cluster) for (const id of sandboxOwners(cluster.dataDir).keys()) sandboxIds.add(id);
       await cluster?.close();
     } finally {
-      removeSandboxCgroups(sandboxIds);
       await Promise.all([postgres?.destroy(), redis?.destroy()]);
     }
   });
 
-  const remember = (): void => {
-    for (const id of sandboxOwners(cluster!.dataDir).keys()) sandboxIds.add(id);
-  };
   const degradedThenHealthy = async (check: 'store' | 'queue', restart: () => Promise<void>): Promise<void> => {
     const c = cluster!;
     const down = await until('/healthz to report 503', async () => {
@@ -63,7 +58,6 @@ describe.skipIf(!ready)('chaos: Redis and PostgreSQL SIGKILLed at each pipeline 
     const a = (await c.create('api', TTL_SECONDS, { generationSeconds: 6 })).body;
     await c.waitState(w.id, ['generating'], 20_000);
     await c.waitState(a.id, ['generating'], 20_000);
-    remember();
     await redis!.kill();
     const refused = await c.create('webapp', TTL_SECONDS, { generationSeconds: 0.2 });
     expect(refused.status).toBe(503);
@@ -80,7 +74,6 @@ describe.skipIf(!ready)('chaos: Redis and PostgreSQL SIGKILLed at each pipeline 
     const c = cluster!;
     const a = (await c.create('api', TTL_SECONDS, { generationSeconds: 0.5, listenDelayMs: 3000 })).body;
     await c.waitState(a.id, ['deploying'], 30_000);
-    remember();
     await redis!.kill();
     await degradedThenHealthy('queue', () => redis!.restart());
     await expectRunning(cluster!, [a]);
@@ -92,7 +85,6 @@ describe.skipIf(!ready)('chaos: Redis and PostgreSQL SIGKILLed at each pipeline 
     const a = (await c.create('api', TTL_SECONDS, { generationSeconds: 6 })).body;
     await c.waitState(w.id, ['generating'], 20_000);
     await c.waitState(a.id, ['generating'], 20_000);
-    remember();
     await postgres!.kill();
     const read = await c.request<ApiError>('GET', `/api/sessions/${a.id}`);
     expect(read.status).toBe(503);
@@ -106,14 +98,12 @@ describe.skipIf(!ready)('chaos: Redis and PostgreSQL SIGKILLed at each pipeline 
     // The app answers while the database is still down, so recording the deploy fails mid-way.
     const a = (await c.create('api', TTL_SECONDS, { generationSeconds: 0.5, listenDelayMs: 1500 })).body;
     await c.waitState(a.id, ['deploying'], 30_000);
-    remember();
     await postgres!.kill();
     await degradedThenHealthy('store', () => postgres!.restart());
     await expectRunning(cluster!, [a]);
   }, 120_000);
 
   it('afterwards: no job lost, no sandbox orphaned, every TTL honoured within 10 s', async () => {
-    remember();
     await assertSettled(cluster!, databaseUrl, TTL_SECONDS);
     cluster!.fake.assertNoUnexpected();
   }, 120_000);

@@ -2,19 +2,19 @@ import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RUNTIMES } from '../support/runtimes.ts';
 import { POSTGRES_URL, REDIS_URL, requireService } from '../support/services.ts';
 import { ChaosCluster } from './support/chaos-cluster.ts';
-import { removeSandboxCgroups, sandboxOwners } from './support/chaos-checks.ts';
 import { assertSettled, expectRunning, ownerIndex, until } from './support/chaos-invariants.ts';
 
-const ready = requireService('postgres') && requireService('redis') && requireService('bwrap');
+const ready = requireService('postgres') && requireService('redis');
 const TTL_SECONDS = 40;
 
 /**
  * SIGKILL of the API node and of a worker, each mid-generation and mid-deploy, on the shared
- * PostgreSQL (a database of its own) and Redis (a namespace of its own).
+ * PostgreSQL (a database of its own) and Redis (a namespace of its own), once per runtime.
  */
-describe.skipIf(!ready)('chaos: API node and worker SIGKILLed at each pipeline stage', () => {
+for (const runtime of RUNTIMES) describe.skipIf(!ready || !runtime.available)(`chaos [${runtime.name}]: API node and worker SIGKILLed at each pipeline stage`, () => {
   const dbName = `spawnai_chaos_${randomUUID().slice(0, 8)}`;
   const namespace = `test-${randomUUID().slice(0, 8)}`;
   const url = new URL(POSTGRES_URL);
@@ -22,20 +22,17 @@ describe.skipIf(!ready)('chaos: API node and worker SIGKILLed at each pipeline s
   const databaseUrl = url.toString();
   let admin: pg.Client;
   let cluster: ChaosCluster | undefined;
-  const sandboxIds = new Set<string>();
 
   beforeAll(async () => {
     admin = new pg.Client({ connectionString: POSTGRES_URL });
     await admin.connect();
     await admin.query(`CREATE DATABASE ${dbName}`);
-    cluster = await ChaosCluster.start({ databaseUrl, redisUrl: REDIS_URL, namespace });
+    cluster = await ChaosCluster.start({ databaseUrl, redisUrl: REDIS_URL, namespace, runtime: runtime.name });
   });
   afterAll(async () => {
     try {
-      if (cluster) for (const id of sandboxOwners(cluster.dataDir).keys()) sandboxIds.add(id);
       await cluster?.close();
     } finally {
-      removeSandboxCgroups(sandboxIds);
       await admin?.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`).catch(() => undefined);
       await admin?.end();
       const redis = new Redis(REDIS_URL);
@@ -45,17 +42,12 @@ describe.skipIf(!ready)('chaos: API node and worker SIGKILLed at each pipeline s
     }
   });
 
-  const remember = (): void => {
-    for (const id of sandboxOwners(cluster!.dataDir).keys()) sandboxIds.add(id);
-  };
-
   it('the API node killed mid-generation: the workers finish, the restarted node serves the apps', async () => {
     const c = cluster!;
     const w = (await c.create('webapp', TTL_SECONDS, { generationSeconds: 5 })).body;
     const a = (await c.create('api', TTL_SECONDS, { generationSeconds: 5 })).body;
     await c.waitState(w.id, ['generating'], 20_000);
     await c.waitState(a.id, ['generating'], 20_000);
-    remember();
     await c.api.kill('SIGKILL');
     expect(await c.health()).toBe(0);
     await c.startApi();
@@ -71,7 +63,6 @@ describe.skipIf(!ready)('chaos: API node and worker SIGKILLed at each pipeline s
       const i = await ownerIndex(c, databaseUrl, a.id);
       return i >= 0 ? i : undefined;
     }, 10_000);
-    remember();
     await c.replaceWorker(victim);
     expect(await c.health()).toBe(200);
     await expectRunning(c, [a, w], 60_000);
@@ -81,7 +72,6 @@ describe.skipIf(!ready)('chaos: API node and worker SIGKILLed at each pipeline s
     const c = cluster!;
     const a = (await c.create('api', TTL_SECONDS, { generationSeconds: 0.5, listenDelayMs: 3000 })).body;
     await c.waitState(a.id, ['deploying'], 30_000);
-    remember();
     await c.replaceWorker(await ownerIndex(c, databaseUrl, a.id));
     await expectRunning(c, [a], 60_000);
   }, 90_000);
@@ -90,14 +80,12 @@ describe.skipIf(!ready)('chaos: API node and worker SIGKILLed at each pipeline s
     const c = cluster!;
     const a = (await c.create('api', TTL_SECONDS, { generationSeconds: 0.5, listenDelayMs: 3000 })).body;
     await c.waitState(a.id, ['deploying'], 30_000);
-    remember();
     await c.api.kill('SIGKILL');
     await c.startApi();
     await expectRunning(c, [a], 45_000);
   }, 90_000);
 
   it('afterwards: no job lost, no sandbox orphaned, every TTL honoured within 10 s', async () => {
-    remember();
     await assertSettled(cluster!, databaseUrl, TTL_SECONDS);
     cluster!.fake.assertNoUnexpected();
   }, 120_000);

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { resolve } from 'node:path';
 import type Docker from 'dockerode';
 
 /** Everything a sandbox container looks like, in one place, so tests can assert it. */
@@ -16,6 +18,11 @@ export const LABEL = {
   /** Which installation (data directory) made it: the reaper never touches another's sandboxes. */
   installation: 'spawnai.installation',
 } as const;
+/** The `spawnai.installation` label value of a data directory's sandboxes. */
+export function installationId(dataDir: string): string {
+  return createHash('sha256').update(resolve(dataDir)).digest('hex').slice(0, 16);
+}
+
 export const POOL_NAME_PREFIX = 'spawnai-pool-';
 export const SESSION_NAME_PREFIX = 'spawnai-session-';
 const APP_DIR_MB = 64;

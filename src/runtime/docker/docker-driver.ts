@@ -1,6 +1,5 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
-import { resolve } from 'node:path';
 import Docker from 'dockerode';
 import { SpawnError } from '../../errors/index.ts';
 import type { Logger } from '../../log/index.ts';
@@ -20,7 +19,7 @@ import type {
 } from '../sandbox-driver.ts';
 import { limitLogListener } from '../log-budget.ts';
 import { appArchive } from './app-archive.ts';
-import { APP_DIR, APP_PORT, LABEL } from './container-spec.ts';
+import { APP_DIR, APP_PORT, LABEL, installationId } from './container-spec.ts';
 import { API_TIMEOUT_MS, listManaged, removeContainer, sessionOf } from './container-ops.ts';
 import { execQuiet, openExec, runExec } from './docker-exec.ts';
 import { LineWriter, withTimeout } from './exec-streams.ts';
@@ -61,7 +60,7 @@ export class DockerDriver implements SandboxDriver {
 
   constructor(private readonly options: DockerDriverOptions) {
     this.#docker = new Docker(options.socketPath ? { socketPath: options.socketPath } : undefined);
-    this.#installation = createHash('sha256').update(resolve(options.dataDir)).digest('hex').slice(0, 16);
+    this.#installation = installationId(options.dataDir);
     this.#logger = options.logger.child({ driver: 'docker' });
     this.#containers = new SandboxContainers(
       this.#docker,
@@ -161,6 +160,12 @@ export class DockerDriver implements SandboxDriver {
       });
     }
     return infos;
+  }
+
+  async sweepStale(): Promise<number> {
+    await this.init();
+    const swept = await this.#containers.sweepStale();
+    return swept.poolContainers + swept.firewallRules;
   }
 
   close(): Promise<void> {

@@ -2,5 +2,6 @@ export { createDockerDriver, isDockerAvailable, DockerDriver, type DockerDriverO
 export { ensureRuntimeImage, RUNTIME_IMAGE_LATEST } from './runtime-image.ts';
 export { SANDBOX_NETWORKS } from './docker-network.ts';
 export { BLOCKED_OUTBOUND_CIDRS } from './host-firewall.ts';
-export { APP_PORT, LABEL } from './container-spec.ts';
+export { APP_PORT, LABEL, installationId } from './container-spec.ts';
+export { sessionOf } from './container-ops.ts';
 export type { PoolShape } from './warm-pool.ts';

@@ -1,13 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { hostname } from 'node:os';
 import type Docker from 'dockerode';
 import { SpawnError } from '../../errors/index.ts';
 import type { Logger } from '../../log/index.ts';
 import type { Sandbox, SandboxSpec } from '../sandbox-driver.ts';
 import {
   API_TIMEOUT_MS,
-  isStalePoolContainer,
-  listManaged,
   removeContainer,
   sessionContainerName,
   statusCode,
@@ -24,6 +21,7 @@ import { SANDBOX_NETWORKS, containerAddress, ensureSandboxNetwork, type SandboxN
 import { withTimeout } from './exec-streams.ts';
 import type { HostFirewall } from './host-firewall.ts';
 import { ensureRuntimeImage } from './runtime-image.ts';
+import { sweepStaleLeftovers, type SweptLeftovers } from './stale-leftovers.ts';
 import { WarmPool, type PoolShape } from './warm-pool.ts';
 
 export interface SandboxState {
@@ -66,16 +64,11 @@ export class SandboxContainers {
     await withTimeout(this.docker.ping(), API_TIMEOUT_MS, 'docker ping');
     this.#image = await ensureRuntimeImage(this.docker, this.logger, image);
     liveOwners.add(this.owner);
-    const staleRules = await this.firewall.removeStale();
-    await this.#prepareNetwork(SANDBOX_NETWORKS.none);
-    const stale = (await listManaged(this.docker)).filter((c) => isStalePoolContainer(c, hostname(), liveOwners));
-    await Promise.all(stale.map((c) => removeContainer(this.docker, c.Id)));
+    // Both bridges are guarded by every live instance, so sweeping a dead one's rules is safe.
+    await Promise.all(Object.values(SANDBOX_NETWORKS).map((network) => this.#prepareNetwork(network)));
+    const swept = await this.sweepStale();
     this.logger.info(
-      {
-        image: this.#image,
-        stalePoolContainers: stale.length,
-        staleFirewallRules: staleRules,
-      },
+      { image: this.#image, stalePoolContainers: swept.poolContainers, staleFirewallRules: swept.firewallRules },
       'docker driver ready',
     );
     for (const shape of tiers) void this.pool.refill(shape);
@@ -131,6 +124,11 @@ export class SandboxContainers {
     };
     this.#states.set(id, state);
     return state;
+  }
+
+  /** Idle pool containers and firewall rules of dead instances on this host (see stale-leftovers). */
+  sweepStale(): Promise<SweptLeftovers> {
+    return sweepStaleLeftovers(this.docker, this.firewall, liveOwners);
   }
 
   forget(id: string): void {

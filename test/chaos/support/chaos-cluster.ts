@@ -4,14 +4,16 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { AppType, CreatedSession, HealthView, SessionView } from '../../../src/api-types.ts';
 import { FakeOpenAI } from '../../fakes/fake-openai.ts';
-import { freePort, pidsMatching, spawnSpawnai, waitHealthy, type NodeProcess } from '../../support/spawn-node.ts';
+import type { RuntimeName } from '../../support/runtimes.ts';
+import { freePort, spawnSpawnai, waitHealthy, type NodeProcess } from '../../support/spawn-node.ts';
 import { apiAnswer, webappAnswer } from './chaos-answers.ts';
-import { unmountAllUnder } from '../../support/sandbox-mounts.ts';
+import { sandboxLeftovers, type SandboxLeftovers } from './sandbox-leftovers.ts';
 
 export interface ClusterOptions {
   databaseUrl: string;
   redisUrl: string;
   namespace: string;
+  runtime: RuntimeName;
 }
 
 export interface Plan {
@@ -45,14 +47,25 @@ export class ChaosCluster {
   readonly workers: NodeProcess[] = [];
   api!: NodeProcess;
   port = 0;
+  readonly leftovers: SandboxLeftovers;
   readonly #env: Record<string, string>;
+  /** Every node ever started, killed ones included: their firewall rules must not outlive them. */
+  readonly #pids: number[] = [];
 
   private constructor(
     readonly fake: FakeOpenAI,
     readonly dataDir: string,
     env: Record<string, string>,
+    runtime: RuntimeName,
   ) {
     this.#env = env;
+    this.leftovers = sandboxLeftovers(runtime, { dataDir, nodePids: () => this.#pids });
+  }
+
+  #spawn(args: string[]): NodeProcess {
+    const node = spawnSpawnai(args, this.#env);
+    if (node.proc.pid) this.#pids.push(node.proc.pid);
+    return node;
   }
 
   static async start(options: ClusterOptions): Promise<ChaosCluster> {
@@ -66,7 +79,9 @@ export class ChaosCluster {
       SPAWN_REDIS_NAMESPACE: options.namespace,
       SPAWN_DATA_DIR: dataDir,
       SPAWN_PORT: String(port),
-      SPAWN_RUNTIME: 'process',
+      SPAWN_RUNTIME: options.runtime,
+      // One idle container per worker: two cores, and a claim still skips the cold start.
+      SPAWN_POOL_SIZE: '1',
       SPAWN_MODELS: 'openai:gpt-4.1',
       OPENAI_API_KEY: 'test-key',
       OPENAI_BASE_URL: `${fake.url}/v1`,
@@ -77,11 +92,11 @@ export class ChaosCluster {
       SPAWN_MAX_ACTIVE_SESSIONS: '50',
       SPAWN_MAX_NEW_SESSIONS: '100',
       SPAWN_CACHE: 'off',
-    });
+    }, options.runtime);
     cluster.port = port;
     try {
       await cluster.startApi();
-      cluster.workers.push(spawnSpawnai(['worker'], cluster.#env), spawnSpawnai(['worker'], cluster.#env));
+      cluster.workers.push(cluster.#spawn(['worker']), cluster.#spawn(['worker']));
       await Promise.all(cluster.workers.map((w) => waitWorkerReady(w)));
     } catch (err) {
       await cluster.close().catch(() => undefined);
@@ -91,14 +106,14 @@ export class ChaosCluster {
   }
 
   async startApi(): Promise<void> {
-    this.api = spawnSpawnai(['up', '--no-worker'], this.#env);
+    this.api = this.#spawn(['up', '--no-worker']);
     await waitHealthy(this.port, this.api);
   }
 
   /** SIGKILLs worker `index` and starts a fresh worker process in its place. */
   async replaceWorker(index: number): Promise<void> {
     await this.workers[index]?.kill('SIGKILL');
-    this.workers[index] = spawnSpawnai(['worker'], this.#env);
+    this.workers[index] = this.#spawn(['worker']);
     await waitWorkerReady(this.workers[index]);
   }
 
@@ -139,7 +154,10 @@ export class ChaosCluster {
     let last: SessionView | undefined;
     while (Date.now() < until) {
       last = await this.get(id).catch(() => last);
-      if (last && states.includes(last.state)) return last;
+      if (last && states.includes(last.state)) {
+        this.leftovers.remember();
+        return last;
+      }
       await new Promise((r) => setTimeout(r, 100));
     }
     throw new Error(`session ${id} never reached ${states.join('|')} (last ${JSON.stringify(last)})`);
@@ -160,10 +178,7 @@ export class ChaosCluster {
     }
     await Promise.all([this.api, ...this.workers].map((n) => n?.kill('SIGKILL')));
     await this.fake.close().catch(() => undefined);
-    // Sandboxes die with their worker (--die-with-parent), a moment after it: wait for them.
-    const root = path.join(this.dataDir, 'sandboxes');
-    for (let i = 0; i < 50 && (await pidsMatching(root)).length > 0; i++) await new Promise((r) => setTimeout(r, 100));
-    unmountAllUnder(this.dataDir);
+    await this.leftovers.cleanup();
     fs.rmSync(this.dataDir, { recursive: true, force: true, maxRetries: 5 });
   }
 }

@@ -1,11 +1,8 @@
-import fs from 'node:fs';
 import http from 'node:http';
-import path from 'node:path';
 import { expect } from 'vitest';
 import { ACTIVE_STATES } from '../../../src/api-types.ts';
-import { pidsMatching } from '../../support/spawn-node.ts';
 import type { ChaosCluster } from './chaos-cluster.ts';
-import { orphanedSandboxes, query, sessionRows, stateHistory } from './chaos-checks.ts';
+import { query, sessionRows, stateHistory } from './chaos-checks.ts';
 
 /** Each session ends `running` (not failed), its app answers 200, and every node is still alive. */
 export async function expectRunning(cluster: ChaosCluster, sessions: readonly { id: string }[], timeoutMs = 60_000): Promise<void> {
@@ -55,8 +52,9 @@ export async function ownerIndex(cluster: ChaosCluster, databaseUrl: string, id:
 
 /**
  * What must hold after any amount of chaos: every session created reached `running` or failed
- * with a reason (no job lost), no sandbox outlives its session, TTL destruction came on time, and
- * nothing of any sandbox is left once every session is gone.
+ * with a reason (no job lost), no sandbox outlives its session (and no dead node's rules or idle
+ * containers outlive it), TTL destruction came on time, and nothing of any sandbox is left once
+ * every session is gone.
  */
 export async function assertSettled(cluster: ChaosCluster, databaseUrl: string, maxTtlSeconds: number): Promise<void> {
   // Every row, not only the 201s: a POST refused with 503 still left a (failed) session behind.
@@ -69,8 +67,9 @@ export async function assertSettled(cluster: ChaosCluster, databaseUrl: string, 
   const liveNow = async (): Promise<Set<string>> => new Set((await sessionRows(databaseUrl, ids)).filter((r) => (ACTIVE_STATES as readonly string[]).includes(r.state)).map((r) => r.id));
   // The reaper runs every second on each worker; give it a few passes.
   const live = await liveNow();
-  await until('no orphaned sandbox', async () => (await orphanedSandboxes(cluster.dataDir, (s) => live.has(s))).length === 0, 10_000).catch(async (err: Error) => {
-    throw new Error(`${err.message}: ${(await orphanedSandboxes(cluster.dataDir, (s) => live.has(s))).join('; ')}`);
+  const orphans = (): Promise<string[]> => cluster.leftovers.orphans((s) => live.has(s));
+  await until('no orphaned sandbox', async () => (await orphans()).length === 0, 10_000).catch(async (err: Error) => {
+    throw new Error(`${err.message}: ${(await orphans()).join('; ')}`);
   });
 
   await until('every session to end', async () => (await liveNow()).size === 0 && !(await sessionRows(databaseUrl, ids)).some((r) => r.state === 'destroying'), (maxTtlSeconds + 20) * 1000, 500);
@@ -83,7 +82,7 @@ export async function assertSettled(cluster: ChaosCluster, databaseUrl: string, 
       expect(lagMs, `${row.id} destroyed ${lagMs} ms after expiresAt`).toBeLessThanOrEqual(TTL_SLACK_MS);
     }
   }
-  const root = path.join(cluster.dataDir, 'sandboxes');
-  await until('every sandbox process to be gone', async () => (await pidsMatching(root)).length === 0, 10_000);
-  await until('every sandbox directory to be reaped', async () => !fs.existsSync(root) || fs.readdirSync(root).length === 0, 10_000);
+  await until('nothing left of any sandbox', async () => (await cluster.leftovers.remaining()).length === 0, 10_000).catch(async (err: Error) => {
+    throw new Error(`${err.message}: ${(await cluster.leftovers.remaining()).join('; ')}`);
+  });
 }

@@ -110,42 +110,51 @@ describe.skipIf(!available)('docker warm pool', () => {
     });
   });
 
-  it('a new driver instance removes the pool of a process that died', async () => {
+  /** Starts a driver with a pool in a child process, SIGKILLs it; returns its pid and pool. */
+  async function deadInstance(): Promise<{ pid: number; pool: string[] }> {
     const child = spawn(
       process.execPath,
       ['--import', 'tsx', fileURLToPath(new URL('./docker-pool-child.ts', import.meta.url))],
-      {
-        stdio: ['ignore', 'pipe', 'inherit'],
-      },
+      { stdio: ['ignore', 'pipe', 'inherit'] },
     );
-    let orphaned: string[];
     try {
       const line = await new Promise<string>((resolve, reject) => {
         createInterface({ input: child.stdout }).once('line', resolve);
         child.once('exit', (code) => reject(new Error(`child exited early (${code})`)));
       });
-      orphaned = (JSON.parse(line) as { pool: string[] }).pool;
-      expect(orphaned).toHaveLength(2);
+      return { pid: child.pid ?? 0, pool: (JSON.parse(line) as { pool: string[] }).pool };
     } finally {
       child.kill('SIGKILL');
       await new Promise((resolve) =>
         child.exitCode !== null || child.signalCode !== null ? resolve(null) : child.once('exit', resolve),
       );
     }
-    const guardOf = (pid: number): boolean =>
-      execFileSync('iptables', ['-w', '5', '-S', 'INPUT'], {
-        encoding: 'utf8',
-      }).includes(`:${pid}:`);
-    try {
-      for (const id of orphaned) expect(await exists(id)).toBe(true);
-      expect(guardOf(child.pid ?? 0)).toBe(true);
+  }
+  const guardOf = (pid: number): boolean =>
+    ['INPUT', 'DOCKER-USER'].some((chain) =>
+      execFileSync('iptables', ['-w', '5', '-S', chain], { encoding: 'utf8' }).includes(`:${pid}:`),
+    );
+
+  it.each([
+    ['a new driver instance starting', async (): Promise<void> => {
       const next = makeDockerDriver(0);
       await next.init();
       await next.close();
-      for (const id of orphaned) expect(await exists(id), `stale pool container ${id}`).toBe(false);
-      expect(guardOf(child.pid ?? 0), 'firewall rule of the dead process').toBe(false);
+    }],
+    ["a running driver's reaper pass", async (): Promise<void> => {
+      expect(await driver.sweepStale()).toBeGreaterThanOrEqual(3); // 2 pool containers + ≥1 rule
+    }],
+  ])('%s removes the pool and firewall rules of a process that died', async (_when, sweep) => {
+    const dead = await deadInstance();
+    try {
+      expect(dead.pool).toHaveLength(2);
+      for (const id of dead.pool) expect(await exists(id)).toBe(true);
+      expect(guardOf(dead.pid)).toBe(true);
+      await sweep();
+      for (const id of dead.pool) expect(await exists(id), `stale pool container ${id}`).toBe(false);
+      expect(guardOf(dead.pid), 'firewall rule of the dead process').toBe(false);
     } finally {
-      for (const id of orphaned)
+      for (const id of dead.pool)
         await docker
           .getContainer(id)
           .remove({ force: true, v: true })

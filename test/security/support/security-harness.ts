@@ -6,18 +6,12 @@ import type { AppType, CreatedSession, SessionView } from '../../../src/api-type
 import type { SpawnEnv } from '../../../src/config/index.ts';
 import { FakeOpenAI } from '../../fakes/fake-openai.ts';
 import { startHarness, type Harness } from '../../support/platform-harness.ts';
-import { requireService } from '../../support/services.ts';
+import { RUNTIMES, type RuntimeName } from '../../support/runtimes.ts';
 
-export type RuntimeName = 'process' | 'docker';
+export { RUNTIMES, type RuntimeName };
 
-/** Every runtime the adversarial suite runs against; each file loops over these. */
 /** Starting a harness may build the Docker runtime image first (minutes on a new machine). */
 export const START_TIMEOUT_MS = 15 * 60_000;
-
-export const RUNTIMES: readonly { name: RuntimeName; available: boolean }[] = [
-  { name: 'process', available: requireService('bwrap') },
-  { name: 'docker', available: requireService('docker') },
-];
 
 /** Small limits keep the bombs cheap on a 2-core machine. */
 export const SANDBOX_MEMORY_MB = 128;
