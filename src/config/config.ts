@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { isIPv4 } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
@@ -29,6 +30,7 @@ const envSchema = z.object({
   SPAWN_HEALTH_INTERVAL_SECONDS: z.coerce.number().positive().default(30),
   SPAWN_HEALTH_GRACE_SECONDS: z.coerce.number().min(0).default(60),
   SPAWN_IDLE_PAUSE_SECONDS: z.coerce.number().min(0).default(600),
+  SPAWN_MIN_FREE_MEMORY_MB: z.coerce.number().int().min(0).optional(),
   SPAWN_REPAIR_ROUNDS: z.coerce.number().int().min(0).max(10).default(1),
   SPAWN_MAX_PROMPT_CHARS: z.coerce.number().int().min(1).default(2000),
   SPAWN_DEFAULT_TTL_SECONDS: z.coerce.number().int().min(1).default(7200),
@@ -89,6 +91,12 @@ export interface SpawnConfig {
     readonly healthGraceSeconds: number;
     /** An api app with no request for this long is paused (scale-to-zero); 0 disables. */
     readonly idlePauseSeconds: number;
+    /**
+     * A worker starts no new sandbox while the host has less memory available than this (MiB):
+     * the session fails with HOST_CAPACITY_EXHAUSTED instead of the kernel's OOM killer choosing
+     * a victim (the control plane included). 0 disables the check.
+     */
+    readonly minFreeMemoryMb: number;
   };
   readonly maxPromptChars: number;
   /** Rounds of "here are the errors, fix them" sent back to the model before a session fails. */
@@ -127,6 +135,11 @@ export interface SpawnConfig {
   readonly cache: { readonly enabled: boolean; readonly ttlSeconds: number };
   /** Per-generation limits passed to the LLM generator; unset means unlimited. */
   readonly generationBudget: { readonly maxGenerationUsd?: number; readonly maxGenerationTokens?: number };
+}
+
+/** 5% of the host's memory, at least 256 MiB: room for the control plane and the page cache. */
+function defaultMinFreeMemoryMb(): number {
+  return Math.max(256, Math.round((os.totalmem() / 1024 / 1024) * 0.05));
 }
 
 export class ConfigError extends Error {
@@ -173,6 +186,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       healthIntervalSeconds: e.SPAWN_HEALTH_INTERVAL_SECONDS,
       healthGraceSeconds: e.SPAWN_HEALTH_GRACE_SECONDS,
       idlePauseSeconds: e.SPAWN_IDLE_PAUSE_SECONDS,
+      minFreeMemoryMb: e.SPAWN_MIN_FREE_MEMORY_MB ?? defaultMinFreeMemoryMb(),
     },
     maxPromptChars: e.SPAWN_MAX_PROMPT_CHARS,
     repairRounds: e.SPAWN_REPAIR_ROUNDS,

@@ -54,6 +54,7 @@ export const ERROR_CODES = {
   UNSAFE_FILE_PATH: { status: 500, message: 'the model wrote a file path that is not a safe relative path inside the app' },
   APP_TOO_LARGE: { status: 500, message: 'the generated app has too many files or too many bytes' },
   PROVISIONING_FAILED: { status: 500, message: 'no sandbox could be prepared for the app' },
+  HOST_CAPACITY_EXHAUSTED: { status: 500, message: 'the worker has too little free memory for another sandbox: try again when other apps expire' },
   DEPLOY_FAILED: { status: 500, message: 'the app could not be deployed' },
   APP_START_FAILED: { status: 500, message: 'the app did not start or did not answer on its port in time' },
   APP_UNHEALTHY: { status: 500, message: 'the app stopped answering or exited, and stayed unhealthy after a restart' },

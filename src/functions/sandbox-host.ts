@@ -1,5 +1,5 @@
 import type { SpawnConfig } from '../config/index.ts';
-import type { Sandbox, SandboxDriver } from '../runtime/index.ts';
+import { assertHostMemoryFloor, type Sandbox, type SandboxDriver } from '../runtime/index.ts';
 import type { Store } from '../store/index.ts';
 
 /** The slice of the orchestrator's SandboxManager functions need (kept structural: no import cycle). */
@@ -37,6 +37,7 @@ export class SandboxHost {
   }
 
   async create(spec: { sessionId: string; memoryMb: number; labels: Record<string, string> }): Promise<Sandbox> {
+    assertHostMemoryFloor(this.#config.sandbox.minFreeMemoryMb);
     const sandbox = await this.driver.create({
       sessionId: spec.sessionId,
       kind: 'server',

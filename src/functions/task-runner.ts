@@ -1,6 +1,7 @@
 import type { TaskState } from '../api-types.ts';
 import type { SpawnConfig } from '../config/index.ts';
 import type { Logger } from '../log/index.ts';
+import { toSpawnError } from '../errors/index.ts';
 import type { JobContext } from '../queue/index.ts';
 import type { Store, TaskRecord, TaskResult } from '../store/index.ts';
 import type { PooledOutcome, WarmPool } from './warm-pool.ts';
@@ -67,7 +68,8 @@ export class TaskRunner {
       // Shutting down: leave it running; its heartbeat stops and the sweeper re-queues it.
       if (signal.aborted) return null;
       this.#d.logger.warn({ err, taskId: task.id, workerId }, 'function runtime failed');
-      return this.#finish(task, 'failed', failure('PROVISIONING_FAILED', (err as Error).message));
+      const error = toSpawnError(err, 'PROVISIONING_FAILED');
+      return this.#finish(task, 'failed', failure(error.code, error.message));
     }
     switch (outcome.kind) {
       case 'ok': {

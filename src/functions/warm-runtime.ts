@@ -68,6 +68,7 @@ export class WarmRuntime {
       await this.#waitUntilAnswering(config.sandbox.appStartTimeoutSeconds * 1000);
     } catch (err) {
       await this.destroy();
+      if (err instanceof SpawnError && err.code === 'HOST_CAPACITY_EXHAUSTED') throw err;
       const logs = this.#logs.length ? `; its output: ${this.#logs.join(' | ')}` : '';
       throw new SpawnError('PROVISIONING_FAILED', `the ${this.fn.runtime} runtime did not start: ${(err as Error).message}${logs}`, { cause: err });
     }

@@ -2,7 +2,7 @@ import { hostname } from 'node:os';
 import { isSessionId } from '../api-types.ts';
 import type { SpawnConfig } from '../config/index.ts';
 import type { Logger } from '../log/index.ts';
-import type { AppFile, ExecOptions, ExecResult, LogListener, Sandbox, SandboxDriver, SandboxEndpoint } from '../runtime/index.ts';
+import { assertHostMemoryFloor, type AppFile, type ExecOptions, type ExecResult, type LogListener, type Sandbox, type SandboxDriver, type SandboxEndpoint } from '../runtime/index.ts';
 import type { SessionRecord, Store } from '../store/index.ts';
 import { waitUntilAnswering } from './app-probe.ts';
 
@@ -43,6 +43,7 @@ export class SandboxManager {
    * newest one not destroyed) before it answers: an edit starts its replacement beside the old one.
    */
   async create(session: SessionRecord, kind: 'server' | 'script', options: { recordCreatedAt?: Date } = {}): Promise<Sandbox> {
+    assertHostMemoryFloor(this.#config.sandbox.minFreeMemoryMb);
     const sandbox = await this.driver.create({
       sessionId: session.id,
       kind,

@@ -8,3 +8,4 @@ export {
   type DriverOptions,
 } from './driver-registry.ts';
 export { createProcessDriver, type ProcessDriverOptions } from './process/process-driver.ts';
+export { assertHostMemoryFloor, availableMemoryMb } from './host-memory.ts';
