@@ -12,9 +12,9 @@ export function percentile(sorted: number[], p: number): number {
   return sorted[i]!;
 }
 
-export function summary(samplesMs: number[]): { n: number; p50: number; p95: number; p99: number; mean: number } {
+export function summary(samplesMs: number[]): { n: number; p50: number; p95: number; p99: number; max: number; mean: number } {
   const s = [...samplesMs].sort((a, b) => a - b);
-  return { n: s.length, p50: percentile(s, 50), p95: percentile(s, 95), p99: percentile(s, 99), mean: s.reduce((a, b) => a + b, 0) / Math.max(1, s.length) };
+  return { n: s.length, p50: percentile(s, 50), p95: percentile(s, 95), p99: percentile(s, 99), max: s.at(-1) ?? 0, mean: s.reduce((a, b) => a + b, 0) / Math.max(1, s.length) };
 }
 
 export function machine(): string {

@@ -2,9 +2,12 @@
  * Density: how many live sessions one machine holds. Sessions are created one after another (80%
  * static webapps, 20% api apps on the process runtime, offline templates so no model is involved,
  * scale-to-zero after 5 idle seconds) until creation fails, the p95 of the last 10 creations is
- * 2× the p95 of the first 10 (the baseline, same run), or the bound is reached (300 sessions or
- * 60 s; 50 with --quick). Reports creation latency as the count grows, resident memory per idle api
- * app (RSS summed over its sandbox's processes, from /proc) and the server's own RSS growth.
+ * 2× the p95 of the first 10 (the baseline, same run), or the bound is reached (3,000 sessions or
+ * 10 min; 50 sessions or 30 s with --quick). On a machine with less memory than that takes, the
+ * limit found is the host memory floor (SPAWN_MIN_FREE_MEMORY_MB, default 5% of RAM): creation
+ * fails with HOST_CAPACITY_EXHAUSTED. Reports creation latency as the count grows, memory per idle
+ * api app (RSS and PSS summed over its sandbox's processes, from /proc), the host's MemAvailable
+ * before and after, and the server's own RSS growth.
  *
  *   npx tsx bench/density.ts [--quick]
  */
@@ -14,19 +17,23 @@ import { pidsMatching } from '../test/support/spawn-node.ts';
 import { fmt, machine, startServer, summary } from './bench-kit.ts';
 import { createUntil200, destroyAll, stopServer } from './llm-kit.ts';
 import { rssOfTreeKb } from './proc-memory.ts';
+import { availableMemoryMb } from '../src/runtime/index.ts';
 
 const quick = process.argv.includes('--quick');
-const MAX_SESSIONS = quick ? 50 : 300;
-const MAX_SECONDS = quick ? 30 : 60;
+const MAX_SESSIONS = quick ? 50 : 3000;
+const MAX_SECONDS = quick ? 30 : 600;
 const WINDOW = 10;
 
 const server = await startServer({ SPAWN_RUNTIME: 'process', SPAWN_IDLE_PAUSE_SECONDS: '5', SPAWN_DEFAULT_TTL_SECONDS: '900' });
 const { port, dataDir } = server;
 const serverRssStartKb = rssOfTreeKb([server.proc.pid!], false);
+const hostAvailableStartMb = availableMemoryMb();
+let hostAvailableEndMb = hostAvailableStartMb;
 const created: Array<{ id: string; appType: 'webapp' | 'api'; ms: number }> = [];
 let stop = 'bound reached';
 const t0 = Date.now();
 let apiRssKb: number[] = [];
+let apiPssKb: number[] = [];
 let serverRssEndKb: number;
 try {
   while (created.length < MAX_SESSIONS) {
@@ -61,11 +68,16 @@ try {
   }
   for (const c of created.filter((x) => x.appType === 'api')) {
     const dir = owners.get(c.id);
-    if (dir) apiRssKb.push(rssOfTreeKb(await pidsMatching(path.join(root, dir)), true));
+    if (!dir) continue;
+    const pids = await pidsMatching(path.join(root, dir));
+    apiRssKb.push(rssOfTreeKb(pids, true));
+    apiPssKb.push(rssOfTreeKb(pids, true, 'pss'));
   }
   apiRssKb = apiRssKb.filter((kb) => kb > 0);
+  apiPssKb = apiPssKb.filter((kb) => kb > 0);
+  hostAvailableEndMb = availableMemoryMb();
   serverRssEndKb = rssOfTreeKb([server.proc.pid!], false);
-  await destroyAll(port, created.map((c) => c.id), 120_000);
+  await destroyAll(port, created.map((c) => c.id), 600_000);
 } finally {
   await stopServer(server);
 }
@@ -83,4 +95,5 @@ for (let from = 0; from < created.length; from += step) {
   console.log(`| ${from}–${from + slice.length - 1} | ${s.n} | ${fmt(s.p50)} | ${fmt(s.p95)} | ${fmt(s.p99)} | ${(s.p95 / firstP95).toFixed(2)}× | ${(1000 / s.mean).toFixed(1)} |`);
 }
 const rss = summary(apiRssKb.map((kb) => kb / 1024));
-console.log(`\nResident memory per idle api app (sandbox process tree, ${rss.n} apps): p50 ${fmt(rss.p50)} MiB, p95 ${fmt(rss.p95)} MiB, max ${fmt(rss.p99)} MiB. Server RSS ${fmt(serverRssStartKb / 1024)} MiB → ${fmt(serverRssEndKb / 1024)} MiB (${fmt((serverRssEndKb - serverRssStartKb) / 1024 / Math.max(1, created.length))} MiB per session).`);
+const pss = summary(apiPssKb.map((kb) => kb / 1024));
+console.log(`\nMemory per idle api app (sandbox process tree, ${rss.n} apps): RSS p50 ${fmt(rss.p50)} MiB (max ${fmt(rss.max)}), PSS p50 ${fmt(pss.p50)} MiB (max ${fmt(pss.max)}). Host MemAvailable ${fmt(hostAvailableStartMb)} MiB before → ${fmt(hostAvailableEndMb)} MiB with every session alive. Server RSS ${fmt(serverRssStartKb / 1024)} MiB → ${fmt(serverRssEndKb / 1024)} MiB (${fmt((serverRssEndKb - serverRssStartKb) / 1024 / Math.max(1, created.length))} MiB per session).`);

@@ -26,8 +26,21 @@ function statusKb(pid: number, field: string): number {
   }
 }
 
-/** Sum of VmRSS (KiB) of `pids`, and of all their descendants when asked (shared pages count once per process). */
-export function rssOfTreeKb(pids: number[], withDescendants: boolean): number {
+/** Proportional set size (KiB): each shared page split between the processes that map it. */
+function pssKb(pid: number): number {
+  try {
+    const m = /^Pss:\s+(\d+) kB/m.exec(fs.readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'));
+    return m ? Number(m[1]) : 0;
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * Sum of VmRSS (KiB) of `pids`, and of all their descendants when asked. `rss` counts shared pages
+ * once per process (an upper bound); `pss` splits them between their users (what the tree costs).
+ */
+export function rssOfTreeKb(pids: number[], withDescendants: boolean, measure: 'rss' | 'pss' = 'rss'): number {
   const tree = withDescendants ? children() : new Map<number, number[]>();
   const seen = new Set<number>();
   const stack = [...pids];
@@ -36,7 +49,7 @@ export function rssOfTreeKb(pids: number[], withDescendants: boolean): number {
     const pid = stack.pop()!;
     if (seen.has(pid)) continue;
     seen.add(pid);
-    total += statusKb(pid, 'VmRSS');
+    total += measure === 'pss' ? pssKb(pid) : statusKb(pid, 'VmRSS');
     stack.push(...(tree.get(pid) ?? []));
   }
   return total;

@@ -2,7 +2,7 @@ import os from 'node:os';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { ArtifactStore } from '../artifacts/index.ts';
-import type { SpawnConfig } from '../config/index.ts';
+import { ConfigError, type SpawnConfig } from '../config/index.ts';
 import { createEventBus, type EventBus } from '../events/index.ts';
 import { createFunctions, type Functions } from '../functions/index.ts';
 import { createGenerator } from '../generator/index.ts';
@@ -63,6 +63,13 @@ export interface Platform {
  * and bus) unless DATABASE_URL / REDIS_URL point at real services. The one place that decides.
  */
 export async function createPlatform(config: SpawnConfig, logger: Logger, options: PlatformOptions): Promise<Platform> {
+  // Chosen first: a runtime that cannot contain `outbound` apps stops start-up before anything opens.
+  const driver = options.worker ? await selectDriver(config.runtime, { dataDir: config.dataDir, logger, pool: { size: config.sandbox.poolSize } }) : null;
+  if (driver && config.sandbox.network === 'outbound' && !driver.capabilities.containsOutbound) {
+    throw new ConfigError(
+      `invalid configuration: SPAWN_SANDBOX_NETWORK=outbound needs a runtime that keeps apps off the host and private networks, and the ${driver.name} runtime would share the host's network with them; use SPAWN_RUNTIME=docker, or SPAWN_SANDBOX_NETWORK=none`,
+    );
+  }
   const store = await createStore({ databaseUrl: config.databaseUrl, sqliteFile: path.join(config.dataDir, 'spawnai.db') });
   await store.migrate();
   const queue = createQueue({ redisUrl: config.redisUrl, name: config.redisNamespace, lockDurationMs: config.jobLockMs, stalledIntervalMs: Math.max(1000, config.jobLockMs / 2) });
@@ -74,11 +81,10 @@ export async function createPlatform(config: SpawnConfig, logger: Logger, option
   const workerId = `${os.hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
 
   let sandboxes: SandboxManager | null = null;
-  if (options.worker) {
+  if (driver) {
     // No tiers to pre-fill: a tier's pool fills after its first sandbox, so the very first session
     // cold-starts into a container that carries its session id as a label (claimed pool
     // containers carry it in their name only; Docker labels cannot change after creation).
-    const driver = await selectDriver(config.runtime, { dataDir: config.dataDir, logger, pool: { size: config.sandbox.poolSize } });
     await driver.init();
     sandboxes = new SandboxManager(driver, store, config, logger);
     logger.info({ runtime: driver.name, isolation: driver.capabilities.isolation }, 'sandbox runtime ready');

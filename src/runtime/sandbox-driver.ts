@@ -75,6 +75,11 @@ export interface DriverCapabilities {
   isolation: 'container' | 'namespaces' | 'none';
   supportsPause: boolean;
   supportsWarmPool: boolean;
+  /**
+   * With network `outbound`, the sandbox still cannot reach the host (the control plane, its
+   * databases), other sandboxes or private and link-local ranges.
+   */
+  containsOutbound: boolean;
 }
 
 export type LogListener = (stream: 'stdout' | 'stderr', line: string) => void;

@@ -36,13 +36,22 @@ function listen(host: string): Promise<net.Server> {
   return new Promise((resolve) => server.listen(0, host, () => resolve(server)));
 }
 
-/** Class 6: nothing but the app's own port is reachable from inside a sandbox (network `none`). */
-for (const runtime of RUNTIMES) {
-  describe.skipIf(!runtime.available)(`network reach [${runtime.name}]`, () => {
+/**
+ * Class 6: nothing but the app's own port is reachable from inside a sandbox. With network `none`
+ * that includes the internet; with `outbound` (docker only: the platform refuses to start the
+ * process runtime with it) the internet is allowed and everything else stays out of reach.
+ */
+const CONFIGURATIONS = RUNTIMES.flatMap((runtime) => [
+  { runtime, network: 'none' as const },
+  ...(runtime.name === 'docker' ? [{ runtime, network: 'outbound' as const }] : []),
+]);
+
+for (const { runtime, network } of CONFIGURATIONS) {
+  describe.skipIf(!runtime.available)(`network reach [${runtime.name}, network ${network}]`, () => {
     let h: SecurityHarness;
     let hostService: net.Server;
     beforeAll(async () => {
-      h = await startSecurityHarness(runtime.name);
+      h = await startSecurityHarness(runtime.name, { SPAWN_SANDBOX_NETWORK: network });
       // Stands for any host service bound to every interface (a control plane on 0.0.0.0 included).
       hostService = await listen('0.0.0.0');
     }, START_TIMEOUT_MS);
@@ -66,7 +75,7 @@ for (const runtime of RUNTIMES) {
           .map((i) => i?.address ?? ''),
       ];
       if (runtime.name === 'docker') {
-        const info = await new Docker().getNetwork(SANDBOX_NETWORKS.none.name).inspect();
+        const info = await new Docker().getNetwork(SANDBOX_NETWORKS[network].name).inspect();
         const gateway = (info as { IPAM?: { Config?: { Gateway?: string }[] } }).IPAM?.Config?.[0]?.Gateway;
         if (gateway) hostAddresses.push(gateway);
       }
@@ -104,8 +113,9 @@ for (const runtime of RUNTIMES) {
         { name: 'private 192.168/16', host: '192.168.0.1', port: 80 },
         { name: 'CGNAT 100.64/10', host: '100.64.0.1', port: 80 },
         { name: 'cloud metadata', host: '169.254.169.254', port: 80 },
-        { name: 'internet', host: '1.1.1.1', port: 53 },
       );
+      // Allowed with `outbound` (and unreachable from this offline machine either way).
+      if (network === 'none') targets.push({ name: 'internet', host: '1.1.1.1', port: 53 });
 
       // Sanity: from the host itself the host service answers, so a CONNECTED would be caught.
       await new Promise<void>((resolve, reject) =>

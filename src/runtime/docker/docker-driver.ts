@@ -48,6 +48,7 @@ export class DockerDriver implements SandboxDriver {
     isolation: 'container',
     supportsPause: true,
     supportsWarmPool: true,
+    containsOutbound: true,
   };
   readonly #docker: Docker;
   readonly #logger: Logger;

@@ -46,7 +46,8 @@ interface ServerRun {
  * Runs apps as child processes on this host, inside bubblewrap when it is available (own network,
  * pid, ipc, uts and user namespaces; read-only system dirs; uid 65534) and with cgroup limits.
  * Known limit: with `network: 'outbound'` the app shares the host network namespace, so this
- * driver does NOT block private ranges or the host's loopback then — use the docker driver.
+ * driver does NOT block private ranges or the host's loopback then; the platform refuses to start
+ * with that combination (containsOutbound: false) — use the docker driver.
  */
 export class ProcessDriver implements SandboxDriver {
   readonly name = 'process';
@@ -68,6 +69,8 @@ export class ProcessDriver implements SandboxDriver {
       isolation: bwrap ? 'namespaces' : 'none',
       supportsPause: true,
       supportsWarmPool: false,
+      // `outbound` shares the host's network namespace (see the class comment).
+      containsOutbound: false,
     };
   }
 
