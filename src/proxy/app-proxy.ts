@@ -1,6 +1,7 @@
 import { Agent, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { createProxyServer, type ProxyTarget } from 'http-proxy-3';
+import { stripCookieDomains } from './host-only-cookies.ts';
 import type { ArtifactStore } from '../artifacts/index.ts';
 import type { Logger } from '../log/index.ts';
 import type { SessionRecord, Store } from '../store/index.ts';
@@ -58,6 +59,7 @@ export class AppProxy {
       if (res && 'writeHead' in res && !res.headersSent) sendAppPage(res, 502, 'This app is not answering', 'It may be restarting. Try again in a moment.', { code: 'APP_UNAVAILABLE', refreshSeconds: 5 });
       else res?.destroy();
     });
+    this.#proxy.on('proxyRes', stripCookieDomains);
   }
 
   async handle(id: string, req: IncomingMessage, res: ServerResponse): Promise<void> {

@@ -140,6 +140,18 @@ for (const runtime of RUNTIMES) {
       }
     });
 
+    it("an app's cookies stay host-only: every Domain attribute is dropped by the proxy", async () => {
+      const cookies = ['plain=1; Path=/', 'wide=2; Domain=localhost; Path=/', 'dotted=3; path=/; domain=.localhost', 'twice=4; Domain=example.com; HttpOnly; DOMAIN = localhost'];
+      const app = await h.deploy('api', {
+        'server.js': `require('node:http').createServer((q, r) => { r.setHeader('set-cookie', ${JSON.stringify(cookies)}); r.end('ok'); }).listen(process.env.PORT);`,
+      });
+      expect(app.state, JSON.stringify(app.error)).toBe('running');
+      const res = await h.app(app.id, '/');
+      expect(res.status).toBe(200);
+      expect(res.headers['set-cookie']).toEqual(['plain=1; Path=/', 'wide=2; Path=/', 'dotted=3; path=/', 'twice=4; HttpOnly']);
+      await h.destroy(app.id);
+    });
+
     // Browser behaviour does not depend on the runtime (a webapp runs in no sandbox): run it once.
     it.skipIf(!hasChromium || runtime.name !== 'process')('in Chromium, an app page can neither read nor write the API', async () => {
       const before = (await h.api<SessionList>('GET', '/api/sessions?limit=100')).body.sessions.length;
