@@ -28,7 +28,7 @@ const server = await startServer({ SPAWN_RUNTIME: 'process', SPAWN_IDLE_PAUSE_SE
 const { port, dataDir } = server;
 const serverRssStartKb = rssOfTreeKb([server.proc.pid!], false);
 const hostAvailableStartMb = availableMemoryMb();
-let hostAvailableEndMb = hostAvailableStartMb;
+let hostAvailableEndMb: number;
 const created: Array<{ id: string; appType: 'webapp' | 'api'; ms: number }> = [];
 let stop = 'bound reached';
 const t0 = Date.now();
