@@ -1,5 +1,5 @@
 import type { SessionEvent } from '../api-types.ts';
-import type { EventBusOptions, EventListener } from './event-bus.ts';
+import type { EventBusOptions } from './event-bus.ts';
 
 export const DEFAULT_CHANNEL_PREFIX = 'spawnai';
 
@@ -14,19 +14,20 @@ export function warnListenerError(err: unknown, event: SessionEvent): void {
   process.emitWarning(`a listener of session ${event.sessionId} threw: ${reason}`, { code: 'SPAWNAI_EVENT_LISTENER' });
 }
 
-/** Calls every listener; one that throws neither stops the others nor fails the publisher. */
-export function deliver(
-  listeners: Iterable<EventListener>,
-  event: SessionEvent,
-  onError: (err: unknown, event: SessionEvent) => void,
-): void {
-  for (const listener of [...listeners]) {
+export function warnNodeListenerError(err: unknown): void {
+  const reason = err instanceof Error ? err.message : String(err);
+  process.emitWarning(`a node message listener threw: ${reason}`, { code: 'SPAWNAI_EVENT_LISTENER' });
+}
+
+/** Wraps a listener so that one that throws neither stops the others nor fails the publisher. */
+export function guarded<T>(listener: (value: T) => void, onError: (err: unknown, value: T) => void): (value: T) => void {
+  return (value) => {
     try {
-      listener(event);
+      listener(value);
     } catch (err) {
-      onError(err, event);
+      onError(err, value);
     }
-  }
+  };
 }
 
 /** Rejects when `promise` has not settled within `timeoutMs` (Redis unreachable or stuck). */

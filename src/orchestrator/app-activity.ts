@@ -27,6 +27,8 @@ export class AppActivity {
   readonly #apps = new Map<string, AppState>();
   readonly #d: { driver: SandboxDriver; store: Store; events: SessionEvents; logger: Logger };
   #proxied = false;
+  /** Told when an app was paused (the bus link tells API nodes). */
+  onPaused: ((sessionId: string) => void) | undefined;
 
   constructor(deps: { driver: SandboxDriver; store: Store; events: SessionEvents; logger: Logger }) {
     this.#d = deps;
@@ -55,6 +57,20 @@ export class AppActivity {
     if (!app) return;
     app.inFlight = Math.max(0, app.inFlight - 1);
     app.lastActiveMs = Date.now();
+  }
+
+  /** Activity reported by another node's proxy: these apps had requests (or still have some). */
+  touch(sessionIds: readonly string[]): void {
+    const now = Date.now();
+    for (const id of sessionIds) {
+      const app = this.#apps.get(id);
+      if (app) app.lastActiveMs = now;
+    }
+  }
+
+  /** Whether this node supervises the app (seen by the supervisor, not forgotten since). */
+  tracks(sessionId: string): boolean {
+    return this.#apps.get(sessionId)?.sandbox != null;
   }
 
   isAwake(sessionId: string): boolean {
@@ -96,6 +112,7 @@ export class AppActivity {
         await this.#d.driver.pause?.(sandbox);
         await this.#d.store.pauses.start(sessionId, sandbox.id, new Date());
         app.phase = 'paused';
+        this.onPaused?.(sessionId);
       } catch (err) {
         app.phase = 'awake';
         this.#d.logger.warn({ err, sessionId }, 'pausing an idle app failed; it keeps running');

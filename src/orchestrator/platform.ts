@@ -10,7 +10,9 @@ import type { Logger } from '../log/index.ts';
 import { createQueue, type JobContext, type JobQueue } from '../queue/index.ts';
 import { selectDriver } from '../runtime/index.ts';
 import { createStore, type Store } from '../store/index.ts';
+import { linkActivityToNodes } from './activity-link.ts';
 import { AppActivity } from './app-activity.ts';
+import { BusActivityReporter } from './bus-activity-reporter.ts';
 import { AppSupervisor } from './app-supervisor.ts';
 import { HealthMonitor } from './health-monitor.ts';
 import { Lifecycle } from './lifecycle.ts';
@@ -48,8 +50,10 @@ export interface Platform {
   readonly metrics: Metrics;
   /** Present on worker nodes only. */
   readonly sandboxes: SandboxManager | null;
-  /** Scale-to-zero state of this node's api apps (the app proxy's activity hook); worker nodes only. */
+  /** Scale-to-zero state of the api apps this worker supervises; worker nodes only. */
   readonly apps: AppActivity | null;
+  /** Where the app proxy reports requests: `apps` on one process, every worker over a Redis bus. */
+  readonly activityHook: AppActivity | BusActivityReporter | null;
   readonly workerId: string;
   /** The model chain in use (empty with offline templates). */
   readonly models: string[];
@@ -120,12 +124,17 @@ export async function createPlatform(config: SpawnConfig, logger: Logger, option
   }
   let apps: AppActivity | null = null;
   let supervisor: AppSupervisor | null = null;
+  let unlinkActivity: (() => void) | null = null;
   if (sandboxes) {
     apps = new AppActivity({ driver: sandboxes.driver, store, events, logger });
+    // On a shared bus the app's requests may be proxied by any node: they reach it over the bus.
+    if (bus.kind === 'redis') unlinkActivity = await linkActivityToNodes(apps, bus, logger);
     const monitor = new HealthMonitor({ store, artifacts, events, sandboxes, lifecycle, config, logger });
     supervisor = new AppSupervisor({ store, driver: sandboxes.driver, activity: apps, monitor, config, logger, workerId });
     supervisor.start();
   }
+  // What this node's app proxy reports requests to: the local worker, or every worker over the bus.
+  const activityHook = bus.kind === 'redis' ? await BusActivityReporter.start(bus, store, logger) : apps;
   reconciler.start();
   functions.start();
   logger.info({ store: store.dialect, queue: queue.kind, bus: bus.kind, worker: options.worker, workerId }, 'platform started');
@@ -145,12 +154,15 @@ export async function createPlatform(config: SpawnConfig, logger: Logger, option
     metrics,
     sandboxes,
     apps,
+    activityHook,
     workerId,
     models: generator.models,
     runtime: sandboxes ? { name: sandboxes.driver.name, isolation: sandboxes.driver.capabilities.isolation } : { name: 'none', isolation: 'none' },
     async close() {
       await reconciler.stop();
       await supervisor?.stop();
+      if (activityHook instanceof BusActivityReporter) activityHook.close();
+      unlinkActivity?.();
       await queue.close();
       await functions.close();
       await sandboxes?.driver.close();

@@ -36,7 +36,7 @@ export interface SpawnServer {
  */
 export async function createSpawnServer(platform: Platform): Promise<SpawnServer> {
   const { config, logger } = platform;
-  const proxy = new AppProxy({ store: platform.store, artifacts: platform.artifacts, logger, activity: platform.apps ?? undefined });
+  const proxy = new AppProxy({ store: platform.store, artifacts: platform.artifacts, logger, activity: platform.activityHook ?? undefined });
   let port = config.port;
   const appUrl = appUrlBuilder(config, () => port);
 

@@ -1,7 +1,10 @@
 import { EventEmitter } from 'node:events';
 import type { SessionEvent } from '../../api-types.ts';
-import type { EventBus, EventListener } from '../event-bus.ts';
-import { warnListenerError, type EventBusImplOptions } from '../event-bus-support.ts';
+import type { EventBus, EventListener, NodeListener, NodeMessage } from '../event-bus.ts';
+import { guarded, warnListenerError, warnNodeListenerError, type EventBusImplOptions } from '../event-bus-support.ts';
+
+/** Session ids never contain a NUL: this event name cannot collide with one. */
+const NODES = '\0nodes';
 
 /** The embedded bus: events reach listeners in this process only, synchronously on publish. */
 export class MemoryEventBus implements EventBus {
@@ -22,17 +25,25 @@ export class MemoryEventBus implements EventBus {
   }
 
   async subscribe(sessionId: string, listener: EventListener): Promise<() => void> {
+    const own = guarded(listener, this.#onListenerError);
+    return this.#on(sessionId, (value) => own(value as SessionEvent));
+  }
+
+  async publishToNodes(message: NodeMessage): Promise<void> {
     if (this.#closed) throw new Error('the event bus is closed');
-    const guarded = (event: SessionEvent): void => {
-      try {
-        listener(event);
-      } catch (err) {
-        this.#onListenerError(err, event);
-      }
-    };
-    this.#emitter.on(sessionId, guarded);
+    this.#emitter.emit(NODES, message);
+  }
+
+  async subscribeNodes(listener: NodeListener): Promise<() => void> {
+    const own = guarded(listener, warnNodeListenerError);
+    return this.#on(NODES, (value) => own(value as NodeMessage));
+  }
+
+  #on(name: string, listener: (value: unknown) => void): () => void {
+    if (this.#closed) throw new Error('the event bus is closed');
+    this.#emitter.on(name, listener);
     return () => {
-      this.#emitter.off(sessionId, guarded);
+      this.#emitter.off(name, listener);
     };
   }
 

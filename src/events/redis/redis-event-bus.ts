@@ -1,7 +1,9 @@
 import { Redis } from 'ioredis';
 import type { SessionEvent } from '../../api-types.ts';
-import type { EventBus, EventListener } from '../event-bus.ts';
-import { DEFAULT_CHANNEL_PREFIX, deliver, warnListenerError, withTimeout, type EventBusImplOptions } from '../event-bus-support.ts';
+import type { EventBus, EventListener, NodeListener, NodeMessage } from '../event-bus.ts';
+import { DEFAULT_CHANNEL_PREFIX, guarded, warnListenerError, warnNodeListenerError, withTimeout, type EventBusImplOptions } from '../event-bus-support.ts';
+
+type RawListener = (value: unknown) => void;
 
 const OP_TIMEOUT_MS = 5_000;
 
@@ -10,15 +12,15 @@ const ignoreError = (): void => {};
 
 /**
  * Redis pub/sub: every node sees every other node's events. All subscriptions of a process share
- * one subscriber connection; a channel `<prefix>:session:<id>` is SUBSCRIBEd on its first
- * listener and UNSUBSCRIBEd after its last one leaves.
+ * one subscriber connection; a channel (`<prefix>:session:<id>`, or `<prefix>:nodes` for node
+ * messages) is SUBSCRIBEd on its first listener and UNSUBSCRIBEd after its last one leaves.
  */
 export class RedisEventBus implements EventBus {
   readonly kind = 'redis' as const;
   readonly #redisUrl: string;
   readonly #prefix: string;
   readonly #onListenerError: (err: unknown, event: SessionEvent) => void;
-  readonly #channels = new Map<string, { listeners: Set<EventListener>; live: Promise<unknown> }>();
+  readonly #channels = new Map<string, { listeners: Set<RawListener>; live: Promise<unknown> }>();
   #publisher: Redis | undefined;
   #subscriber: Redis | undefined;
   #closed = false;
@@ -29,24 +31,40 @@ export class RedisEventBus implements EventBus {
     this.#onListenerError = options.onListenerError ?? warnListenerError;
   }
 
-  async publish(event: SessionEvent): Promise<void> {
-    this.#assertOpen();
-    this.#publisher ??= this.#connect();
-    await withTimeout(this.#publisher.publish(this.#channel(event.sessionId), JSON.stringify(event)), OP_TIMEOUT_MS, 'publish');
+  publish(event: SessionEvent): Promise<void> {
+    return this.#publish(this.#channel(event.sessionId), event);
   }
 
-  async subscribe(sessionId: string, listener: EventListener): Promise<() => void> {
+  subscribe(sessionId: string, listener: EventListener): Promise<() => void> {
+    const own = guarded(listener, this.#onListenerError);
+    return this.#listen(this.#channel(sessionId), (value) => own(value as SessionEvent));
+  }
+
+  publishToNodes(message: NodeMessage): Promise<void> {
+    return this.#publish(`${this.#prefix}:nodes`, message);
+  }
+
+  subscribeNodes(listener: NodeListener): Promise<() => void> {
+    const own = guarded(listener, warnNodeListenerError);
+    return this.#listen(`${this.#prefix}:nodes`, (value) => own(value as NodeMessage));
+  }
+
+  async #publish(channel: string, value: unknown): Promise<void> {
+    this.#assertOpen();
+    this.#publisher ??= this.#connect();
+    await withTimeout(this.#publisher.publish(channel, JSON.stringify(value)), OP_TIMEOUT_MS, 'publish');
+  }
+
+  /** `own` is this subscription's own function, so the same listener may subscribe twice. */
+  async #listen(channel: string, own: RawListener): Promise<() => void> {
     this.#assertOpen();
     const subscriber = this.#subscriberConnection();
-    const channel = this.#channel(sessionId);
     let entry = this.#channels.get(channel);
     if (!entry) {
       entry = { listeners: new Set(), live: subscriber.subscribe(channel) };
       this.#channels.set(channel, entry);
     }
     const { listeners, live } = entry;
-    // Each subscription gets its own wrapper so the same function may subscribe twice.
-    const own: EventListener = (event) => listener(event);
     listeners.add(own);
     const unsubscribe = (): void => {
       if (!listeners.delete(own) || listeners.size > 0 || this.#channels.get(channel)?.listeners !== listeners) return;
@@ -86,15 +104,15 @@ export class RedisEventBus implements EventBus {
   #onMessage(channel: string, message: string): void {
     const entry = this.#channels.get(channel);
     if (!entry) return;
-    let event: SessionEvent;
+    let value: unknown;
     try {
-      event = JSON.parse(message) as SessionEvent;
+      value = JSON.parse(message);
     } catch {
       // Not one of ours (someone else published on the channel): nothing to deliver.
       process.emitWarning(`ignored a message on ${channel} that is not JSON`, { code: 'SPAWNAI_EVENT_INVALID' });
       return;
     }
-    deliver(entry.listeners, event, this.#onListenerError);
+    for (const listener of [...entry.listeners]) listener(value);
   }
 
   #connect(): Redis {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SessionEvent } from '../../../src/api-types.ts';
-import { createEventBus, type EventBus } from '../../../src/events/index.ts';
+import { createEventBus, type EventBus, type NodeMessage } from '../../../src/events/index.ts';
 import { REDIS_URL, requireService } from '../../support/services.ts';
 
 interface BusTarget {
@@ -67,6 +67,28 @@ for (const target of TARGETS) {
       await sleep(QUIET_MS);
       expect(mine).toEqual([sent]);
       expect(other).toEqual([]);
+    });
+
+    it('carries node messages to every node subscriber, apart from session events', async () => {
+      const a = open();
+      const b = target.crossInstance ? open() : a;
+      const gotA: NodeMessage[] = [];
+      const gotB: NodeMessage[] = [];
+      const sessionEvents: SessionEvent[] = [];
+      const stopA = await a.subscribeNodes((m) => gotA.push(m));
+      await b.subscribeNodes((m) => gotB.push(m));
+      await a.subscribe('app.wake', (e) => sessionEvents.push(e));
+      const wake: NodeMessage = { type: 'app.wake', sessionId: 's1' };
+      await b.publishToNodes(wake);
+      await waitFor(() => gotA.length === 1 && gotB.length === 1, 'the node message on both');
+      expect(gotA).toEqual([wake]);
+      stopA();
+      await a.publishToNodes({ type: 'app.active', sessionIds: ['s1', 's2'] });
+      await waitFor(() => gotB.length === 2, 'the second message');
+      await sleep(QUIET_MS);
+      expect(gotA).toHaveLength(1);
+      expect(gotB[1]).toEqual({ type: 'app.active', sessionIds: ['s1', 's2'] });
+      expect(sessionEvents).toEqual([]);
     });
 
     it('stops delivering to a listener after it unsubscribes, and keeps the others', async () => {
