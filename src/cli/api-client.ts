@@ -1,4 +1,15 @@
+import type { Command } from 'commander';
 import type { ApiError, SessionEvent } from '../api-types.ts';
+
+export interface ClientFlags {
+  url?: string;
+  token?: string;
+}
+
+/** Adds the flags every client command takes. */
+export function withClient(cmd: Command): Command {
+  return cmd.option('--url <url>', 'server URL (env SPAWN_URL, default http://127.0.0.1:7070)').option('--token <token>', 'bearer token (env SPAWN_TOKEN)');
+}
 
 /** Where client commands find the server: SPAWN_URL (default http://127.0.0.1:7070) and SPAWN_TOKEN. */
 export interface ClientOptions {

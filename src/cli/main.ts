@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { ApiCallError } from './api-client.ts';
 import { adminCommands } from './commands/admin-commands.ts';
+import { functionCommands } from './commands/function-commands.ts';
 import { sessionCommands } from './commands/session-commands.ts';
 import { upCommand } from './commands/up-command.ts';
 import { workerCommand } from './commands/worker-command.ts';
@@ -9,6 +10,7 @@ const program = new Command('spawnai').description('turn a sentence into a runni
 upCommand(program);
 workerCommand(program);
 sessionCommands(program);
+functionCommands(program);
 adminCommands(program);
 
 try {

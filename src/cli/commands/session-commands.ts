@@ -1,17 +1,8 @@
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import type { AppType, CreatedSession, SessionList, SessionView } from '../../api-types.ts';
-import { apiCall, clientOptions, streamEvents, type ClientOptions } from '../api-client.ts';
+import { apiCall, clientOptions, streamEvents, withClient, type ClientFlags, type ClientOptions } from '../api-client.ts';
 import { formatDuration, formatUsd } from '../format.ts';
-
-interface ClientFlags {
-  url?: string;
-  token?: string;
-}
-
-function withClient(cmd: Command): Command {
-  return cmd.option('--url <url>', 'server URL (env SPAWN_URL, default http://127.0.0.1:7070)').option('--token <token>', 'bearer token (env SPAWN_TOKEN)');
-}
 
 /** Follows a new session with a live bar until it runs (exit 0) or fails (exit 1). */
 async function follow(client: ClientOptions, created: CreatedSession): Promise<number> {

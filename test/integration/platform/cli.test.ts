@@ -1,4 +1,7 @@
 import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from '../../support/platform-harness.ts';
 
@@ -58,4 +61,34 @@ describe('spawnai CLI against a running server', () => {
     expect(code).toBe(1);
     expect(out).toContain('npm start');
   });
+
+  it('`fn add`, `fn ls` and `fn run` register a function from a file and call it with JSON', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'spawnai-cli-fn-'));
+    try {
+      const file = path.join(dir, 'area.mjs');
+      fs.writeFileSync(file, 'export function main({ w, h }) { console.log("computing"); return { area: w * h }; }\n');
+      const added = await cli(['fn', 'add', file], env);
+      expect(added.code, added.out).toBe(0);
+      const id = /✔ (fn_[a-z0-9]+)\s+area v1 \(node, entrypoint main\)/.exec(added.out)?.[1];
+      expect(id, added.out).toBeDefined();
+      const listed = await cli(['fn', 'ls'], env);
+      expect(listed.out).toMatch(new RegExp(`${id}\\s+v1\\s+node\\s+area`));
+      const ran = await cli(['fn', 'run', id!, '{"w": 3, "h": 4}'], env);
+      expect(ran.code, ran.out).toBe(0);
+      expect(ran.out).toContain('computing');
+      expect(ran.out).toContain('"area": 12');
+
+      const failing = path.join(dir, 'boom.py');
+      fs.writeFileSync(failing, 'def main(inputs):\n    raise ValueError("no")\n');
+      const boomId = /✔ (fn_[a-z0-9]+)/.exec((await cli(['fn', 'add', failing], env)).out)?.[1];
+      const failed = await cli(['fn', 'run', boomId!], env);
+      expect(failed.code).toBe(1);
+      expect(failed.out).toMatch(/✖ failed: FUNCTION_ERROR: .*ValueError: no/s);
+      const badJson = await cli(['fn', 'run', id!, '{w: 3}'], env);
+      expect(badJson.code).toBe(1);
+      expect(badJson.out).toContain('INVALID_JSON');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });
