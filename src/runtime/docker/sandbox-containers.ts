@@ -8,6 +8,7 @@ import { ContainerStarter, type SandboxState, type StartedSandbox } from './cont
 import { SANDBOX_NETWORKS, containerAddress, ensureSandboxNetwork, type SandboxNetwork } from './docker-network.ts';
 import { withTimeout } from './exec-streams.ts';
 import type { HostFirewall } from './host-firewall.ts';
+import { warnIfIoUringAllowed } from './engine-checks.ts';
 import { ensureRuntimeImage } from './runtime-image.ts';
 import { sweepStaleLeftovers, type SweptLeftovers } from './stale-leftovers.ts';
 import { WarmPool, type PoolShape } from './warm-pool.ts';
@@ -45,6 +46,7 @@ export class SandboxContainers {
 
   async init(image: string | undefined, tiers: readonly PoolShape[]): Promise<void> {
     await withTimeout(this.docker.ping(), API_TIMEOUT_MS, 'docker ping');
+    await warnIfIoUringAllowed(this.docker, this.logger);
     this.#starter.image = await ensureRuntimeImage(this.docker, this.logger, image);
     liveOwners.add(this.owner);
     // Both bridges are guarded by every live instance, so sweeping a dead one's rules is safe.

@@ -27,7 +27,12 @@ export interface BwrapHost {
   rootEntries: RootEntry[];
   /** bwrap ≥ 0.8 can forbid user namespaces inside the sandbox (`--disable-userns`). */
   disableUserns?: boolean;
+  /** Compiled seccomp program (seccomp-filter.ts); null where none is defined for the arch. */
+  seccomp?: Buffer | null;
 }
+
+/** bwrap reads the seccomp program from this descriptor: a pipe the launcher fills (see launch). */
+export const SECCOMP_FD = 3;
 
 export interface BwrapRun {
   appDir: string;
@@ -56,6 +61,7 @@ export function bwrapArgs(host: BwrapHost, run: BwrapRun): string[] {
   args.push('--unshare-user', '--uid', String(SANDBOX_UID), '--gid', String(SANDBOX_UID));
   // A nested user namespace would give the app "root" there (mount, new netns…): kernel attack surface.
   if (host.disableUserns) args.push('--disable-userns');
+  if (host.seccomp) args.push('--seccomp', String(SECCOMP_FD));
   args.push('--hostname', 'sandbox', '--die-with-parent', '--new-session', '--cap-drop', 'ALL');
   args.push('--ro-bind', '/usr', '/usr');
   for (const entry of host.rootEntries) {

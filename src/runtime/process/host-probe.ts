@@ -4,6 +4,8 @@ import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { SANDBOX_UID, type BwrapHost, type RootEntry } from './bwrap-args.ts';
+import { spawnBwrapped } from './bwrap-spawn.ts';
+import { seccompFilter } from './seccomp-filter.ts';
 
 const run = promisify(execFile);
 const PROBE_TIMEOUT_MS = 10_000;
@@ -102,21 +104,26 @@ export async function probeHost(forwarderPath: string): Promise<HostProbe> {
     extraPath: [nodeBinDir, ...(pythonBin ? [pythonBin] : [])].filter(outsideUsr),
     rootEntries: rootEntries(),
     disableUserns: await bwrapCanDisableUserns(bwrap),
+    seccomp: seccompFilter(),
   };
 }
 
 /** Runs `true` the way the driver will run apps; false when bwrap cannot create its namespaces here. */
 export async function bwrapWorks(host: HostProbe, argv: string[]): Promise<string | null> {
-  try {
-    await run(argv[0] ?? 'bwrap', argv.slice(1), {
-      timeout: PROBE_TIMEOUT_MS,
-      env: { PATH: '/usr/bin:/bin' },
+  const child = spawnBwrapped(argv, { env: { PATH: '/usr/bin:/bin' } }, host.seccomp ?? null);
+  let stderr = '';
+  child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+  child.stdout.resume();
+  const timer = setTimeout(() => child.kill('SIGKILL'), PROBE_TIMEOUT_MS);
+  const [code, signal] = await new Promise<[number | null, string | null]>((resolve) => {
+    child.once('error', (err) => {
+      stderr += err.message;
+      resolve([null, null]);
     });
-    return null;
-  } catch (err) {
-    const detail = (err as { stderr?: string }).stderr?.trim() || (err as Error).message;
-    return `${host.bwrap ?? 'bwrap'} failed: ${detail}`;
-  }
+    child.once('close', (c, s) => resolve([c, s]));
+  });
+  clearTimeout(timer);
+  return code === 0 ? null : `${host.bwrap ?? 'bwrap'} failed: ${stderr.trim() || `exit ${code ?? signal}`}`;
 }
 
 export const SANDBOX_OWNER = { uid: SANDBOX_UID, gid: SANDBOX_UID } as const;

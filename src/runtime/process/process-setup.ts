@@ -91,6 +91,9 @@ export async function setUpProcessDriver(options: {
   if (plan.useBwrap && !host.disableUserns) {
     logger.warn('this bubblewrap cannot forbid nested user namespaces (needs 0.8+): apps can create them');
   }
+  if (plan.useBwrap && !host.seccomp) {
+    logger.warn(`no seccomp filter is defined for ${process.arch}: apps may use keyrings, eBPF, io_uring and other kernel interfaces`);
+  }
   let dirQuotas: QuotaMounts | null = null;
   if (quotaProblem === null) {
     dirQuotas = new QuotaMounts(dirname(sandboxesDir));

@@ -1,6 +1,5 @@
-import { spawn, type ChildProcessByStdio } from 'node:child_process';
-import type { Readable } from 'node:stream';
 import { SANDBOX_FORWARDER, SANDBOX_RUN_DIR, SANDBOX_UID, bwrapArgs, sandboxEnv } from './bwrap-args.ts';
+import { spawnBwrapped, type SandboxChild } from './bwrap-spawn.ts';
 import type { HostProbe } from './host-probe.ts';
 import type { SandboxPaths, SandboxRecord } from './sandbox-directory.ts';
 
@@ -77,15 +76,10 @@ export function launchCommand(
   };
 }
 
-export type SandboxChild = ChildProcessByStdio<null, Readable, Readable>;
+export type { SandboxChild };
 
 /** Spawns in a new session (own process group), so the whole tree can be signalled at once. */
 export function launch(host: HostProbe, plan: LaunchPlan, req: LaunchRequest): SandboxChild {
   const { argv, env } = launchCommand(host, plan, req);
-  return spawn(argv[0] ?? 'false', argv.slice(1), {
-    cwd: req.paths.app,
-    env,
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  return spawnBwrapped(argv, { cwd: req.paths.app, env, detached: true }, plan.useBwrap ? (host.seccomp ?? null) : null);
 }
