@@ -1,6 +1,7 @@
 import { loadConfig, type SpawnConfig, type SpawnEnv } from '../config/index.ts';
 import { createLogger, type Logger } from '../log/index.ts';
 import { createPlatform, type Platform } from '../orchestrator/index.ts';
+import { startWorkerGateway } from '../server/index.ts';
 
 export interface NodeFlags {
   port?: string;
@@ -23,7 +24,12 @@ export function configFromFlags(flags: NodeFlags): SpawnConfig {
 export async function runNode(config: SpawnConfig, worker: boolean, start: (platform: Platform, logger: Logger) => Promise<() => Promise<void>>): Promise<void> {
   const logger = createLogger(config.logLevel);
   const platform = await createPlatform(config, logger, { worker });
-  const stop = await start(platform, logger);
+  const gateway = await startWorkerGateway(platform);
+  const serve = await start(platform, logger);
+  const stop = async (): Promise<void> => {
+    await serve();
+    await gateway?.close();
+  };
   let stopping = false;
   const shutdown = (signal: string): void => {
     if (stopping) process.exit(1);

@@ -31,6 +31,10 @@ const envSchema = z.object({
   SPAWN_HEALTH_GRACE_SECONDS: z.coerce.number().min(0).default(60),
   SPAWN_IDLE_PAUSE_SECONDS: z.coerce.number().min(0).default(600),
   SPAWN_MIN_FREE_MEMORY_MB: z.coerce.number().int().min(0).optional(),
+  SPAWN_GATEWAY_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  SPAWN_GATEWAY_HOST: z.string().default('0.0.0.0'),
+  SPAWN_GATEWAY_URL: z.string().url().optional(),
+  SPAWN_CLUSTER_SECRET: z.string().min(32, 'at least 32 characters').optional(),
   SPAWN_REPAIR_ROUNDS: z.coerce.number().int().min(0).max(10).default(1),
   SPAWN_MAX_PROMPT_CHARS: z.coerce.number().int().min(1).default(2000),
   SPAWN_DEFAULT_TTL_SECONDS: z.coerce.number().int().min(1).default(7200),
@@ -98,6 +102,13 @@ export interface SpawnConfig {
      */
     readonly minFreeMemoryMb: number;
   };
+  /**
+   * The worker's app gateway: where API nodes on other hosts reach this worker's api apps (whose
+   * sandbox addresses are local to this host). Null when off (API nodes share the worker's host).
+   */
+  readonly gateway: { readonly port: number; readonly host: string; readonly url: string } | null;
+  /** Shared by API nodes and gateways: a gateway serves only requests that carry it. */
+  readonly clusterSecret: string | undefined;
   readonly maxPromptChars: number;
   /** Rounds of "here are the errors, fix them" sent back to the model before a session fails. */
   readonly repairRounds: number;
@@ -158,6 +169,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (e.SPAWN_MIN_TTL_SECONDS > e.SPAWN_MAX_TTL_SECONDS) {
     throw new ConfigError('invalid configuration: SPAWN_MIN_TTL_SECONDS is larger than SPAWN_MAX_TTL_SECONDS');
   }
+  if (e.SPAWN_GATEWAY_PORT !== undefined && (!e.SPAWN_GATEWAY_URL || !e.SPAWN_CLUSTER_SECRET)) {
+    throw new ConfigError('invalid configuration: SPAWN_GATEWAY_PORT needs SPAWN_GATEWAY_URL (how API nodes reach this worker) and SPAWN_CLUSTER_SECRET (the same on every node)');
+  }
   const defaultTtl = Math.min(Math.max(e.SPAWN_DEFAULT_TTL_SECONDS, e.SPAWN_MIN_TTL_SECONDS), e.SPAWN_MAX_TTL_SECONDS);
   const pricing = e.SPAWN_PRICING_JSON ? parsePricing(e.SPAWN_PRICING_JSON) : DEFAULT_PRICING;
   if (!pricing.tiers[e.SPAWN_DEFAULT_TIER]) {
@@ -188,6 +202,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       idlePauseSeconds: e.SPAWN_IDLE_PAUSE_SECONDS,
       minFreeMemoryMb: e.SPAWN_MIN_FREE_MEMORY_MB ?? defaultMinFreeMemoryMb(),
     },
+    gateway: e.SPAWN_GATEWAY_PORT !== undefined && e.SPAWN_GATEWAY_URL ? { port: e.SPAWN_GATEWAY_PORT, host: e.SPAWN_GATEWAY_HOST, url: e.SPAWN_GATEWAY_URL.replace(/\/$/, '') } : null,
+    clusterSecret: e.SPAWN_CLUSTER_SECRET,
     maxPromptChars: e.SPAWN_MAX_PROMPT_CHARS,
     repairRounds: e.SPAWN_REPAIR_ROUNDS,
     ttl: { defaultSeconds: defaultTtl, minSeconds: e.SPAWN_MIN_TTL_SECONDS, maxSeconds: e.SPAWN_MAX_TTL_SECONDS },

@@ -61,7 +61,9 @@ export class SandboxManager {
     const deadlineMs = this.#config.sandbox.appStartTimeoutSeconds * 1000;
     const failure = await waitUntilAnswering(endpoint, deadlineMs, () => this.driver.health(sandbox), signal);
     if (failure) return { error: failure };
-    await this.#store.sandboxes.upsert({ id: sandbox.id, sessionId: sandbox.sessionId, driver: this.driver.name, state: 'running', endpoint: endpoint as Record<string, unknown> });
+    // With an app gateway, API nodes on other hosts reach the app through it (see WorkerGateway).
+    const recorded = { ...endpoint, ...(this.#config.gateway ? { gateway: this.#config.gateway.url } : {}) };
+    await this.#store.sandboxes.upsert({ id: sandbox.id, sessionId: sandbox.sessionId, driver: this.driver.name, state: 'running', endpoint: recorded });
     return { endpoint };
   }
 

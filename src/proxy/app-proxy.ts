@@ -2,6 +2,7 @@ import { Agent, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { createProxyServer, type ProxyTarget } from 'http-proxy-3';
 import { stripCookieDomains } from './host-only-cookies.ts';
+import { GATEWAY_HEADERS, localTarget } from './upstream-target.ts';
 import type { ArtifactStore } from '../artifacts/index.ts';
 import type { Logger } from '../log/index.ts';
 import type { SessionRecord, Store } from '../store/index.ts';
@@ -24,7 +25,17 @@ export interface AppActivityHook {
 interface Route {
   session: SessionRecord | null;
   target: ProxyTarget | null;
+  /** Sent with each request when the target is another worker's gateway. */
+  headers?: Record<string, string>;
   at: number;
+}
+
+/** How this node reaches apps whose worker runs an app gateway (config `SPAWN_GATEWAY_*`). */
+export interface GatewayAccess {
+  /** This node's own gateway URL, if it is a worker with one: its apps are reached directly. */
+  ownUrl: string | null;
+  /** The cluster secret gateways ask for; without it apps behind gateways cannot be reached. */
+  secret: string | undefined;
 }
 
 /** Routing decisions are cached this long: a destroyed app stops answering within a second. */
@@ -48,7 +59,10 @@ export class AppProxy {
   // sandbox's socket forwarder) per request cut throughput ~20× in bench/proxy-throughput.ts.
   readonly #upstreamAgent = new Agent({ keepAlive: true });
 
-  constructor(deps: { store: Store; artifacts: ArtifactStore; logger: Logger; activity?: AppActivityHook }) {
+  readonly #gateway: GatewayAccess;
+
+  constructor(deps: { store: Store; artifacts: ArtifactStore; logger: Logger; activity?: AppActivityHook; gateway?: GatewayAccess }) {
+    this.#gateway = deps.gateway ?? { ownUrl: null, secret: undefined };
     this.#store = deps.store;
     this.#activity = deps.activity;
     this.#activity?.proxyAttached();
@@ -77,7 +91,7 @@ export class AppProxy {
       if (!(await this.#awake(id, res))) {
         return sendAppPage(res, 502, 'This app is not answering', 'It could not be woken up. Try again in a moment.', { code: 'APP_UNAVAILABLE', refreshSeconds: 5 });
       }
-      this.#proxy.web(req, res, { target: route.target, agent: this.#upstreamAgent }, (err) => void this.#upstreamFailed(id, err, res));
+      this.#proxy.web(req, res, { target: route.target, agent: this.#upstreamAgent, headers: route.headers }, (err) => void this.#upstreamFailed(id, err, res));
       return;
     }
     // An api app between sandboxes (being restarted): never fall back to serving its source files.
@@ -113,7 +127,7 @@ export class AppProxy {
       socket.end('HTTP/1.1 502 Bad Gateway\r\nconnection: close\r\n\r\n');
       return;
     }
-    this.#proxy.ws(req, socket, head, { target: route.target });
+    this.#proxy.ws(req, socket, head, { target: route.target, headers: route.headers });
   }
 
   /** Reports the request to the activity hook (ended when `conn` closes) and waits while the app is woken. */
@@ -167,17 +181,26 @@ export class AppProxy {
     sendAppPage(res, 404, 'Not found', `This app has no page at /${requested}.`, { code: 'NOT_FOUND' });
   }
 
+  /** The sandbox itself when its worker is this node or has no gateway, else that worker's gateway. */
+  #upstream(id: string, endpoint: Record<string, unknown> | null | undefined): Pick<Route, 'target' | 'headers'> {
+    const gateway = endpoint?.gateway;
+    if (typeof gateway !== 'string' || gateway === this.#gateway.ownUrl) return { target: localTarget(endpoint) };
+    if (!this.#gateway.secret) {
+      this.#logger.error({ sessionId: id, gateway }, 'the app is behind a worker gateway and SPAWN_CLUSTER_SECRET is not set on this node');
+      return { target: null };
+    }
+    return { target: new URL(gateway), headers: { [GATEWAY_HEADERS.secret]: this.#gateway.secret, [GATEWAY_HEADERS.session]: id } };
+  }
+
   async #route(id: string): Promise<Route> {
     const cached = this.#routes.get(id);
     if (cached && Date.now() - cached.at < ROUTE_TTL_MS) return cached;
     const session = isAppLabel(id) ? await this.#store.sessions.get(id) : null;
-    let target: ProxyTarget | null = null;
+    let upstream: Pick<Route, 'target' | 'headers'> = { target: null };
     if (session?.appType === 'api' && session.state === 'running') {
-      const endpoint = (await this.#store.sandboxes.getLiveBySession(id))?.endpoint;
-      if (endpoint && typeof endpoint.socketPath === 'string') target = { host: 'localhost', port: 80, socketPath: endpoint.socketPath };
-      else if (endpoint && typeof endpoint.host === 'string') target = { host: endpoint.host, port: Number(endpoint.port) };
+      upstream = this.#upstream(id, (await this.#store.sandboxes.getLiveBySession(id))?.endpoint);
     }
-    const route = { session, target, at: Date.now() };
+    const route: Route = { session, ...upstream, at: Date.now() };
     // Only settled answers are cached: an app still being built must go live on the next request.
     if (!session || !IN_PROGRESS.has(session.state)) {
       if (this.#routes.size > 10_000) this.#routes.clear();

@@ -36,7 +36,13 @@ export interface SpawnServer {
  */
 export async function createSpawnServer(platform: Platform): Promise<SpawnServer> {
   const { config, logger } = platform;
-  const proxy = new AppProxy({ store: platform.store, artifacts: platform.artifacts, logger, activity: platform.activityHook ?? undefined });
+  const proxy = new AppProxy({
+    store: platform.store,
+    artifacts: platform.artifacts,
+    logger,
+    activity: platform.activityHook ?? undefined,
+    gateway: { ownUrl: platform.sandboxes ? (config.gateway?.url ?? null) : null, secret: config.clusterSecret },
+  });
   let port = config.port;
   const appUrl = appUrlBuilder(config, () => port);
 

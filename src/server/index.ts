@@ -1,2 +1,3 @@
 export { createSpawnServer, type SpawnServer } from './http-server.ts';
 export { createToken, assertAuthConfigured, LOCAL_OWNER } from './auth.ts';
+export { startWorkerGateway } from './gateway-server.ts';
