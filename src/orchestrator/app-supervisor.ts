@@ -2,7 +2,7 @@ import { hostname } from 'node:os';
 import type { SpawnConfig } from '../config/index.ts';
 import type { Logger } from '../log/index.ts';
 import { PeriodicTask } from '../queue/index.ts';
-import type { Sandbox, SandboxDriver } from '../runtime/index.ts';
+import { isProcessAlive, type Sandbox, type SandboxDriver } from '../runtime/index.ts';
 import type { SessionRecord, Store } from '../store/index.ts';
 import type { AppActivity } from './app-activity.ts';
 import type { HealthMonitor } from './health-monitor.ts';
@@ -86,15 +86,5 @@ export class AppSupervisor extends PeriodicTask {
     await this.#d.store.sessions.update(s.id, { workerId: this.#d.workerId });
     this.#d.logger.info({ sessionId: s.id, previous: s.workerId }, 'adopted a running app whose worker is gone');
     return true;
-  }
-}
-
-function isProcessAlive(pid: number): boolean {
-  if (!Number.isInteger(pid) || pid <= 0) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
   }
 }

@@ -2,7 +2,7 @@ import { hostname } from 'node:os';
 import { isSessionId } from '../api-types.ts';
 import type { SpawnConfig } from '../config/index.ts';
 import type { Logger } from '../log/index.ts';
-import { assertHostMemoryFloor, type AppFile, type ExecOptions, type ExecResult, type LogListener, type Sandbox, type SandboxDriver, type SandboxEndpoint } from '../runtime/index.ts';
+import { assertHostMemoryFloor, isProcessAlive, type AppFile, type ExecOptions, type ExecResult, type LogListener, type Sandbox, type SandboxDriver, type SandboxEndpoint } from '../runtime/index.ts';
 import type { SessionRecord, Store } from '../store/index.ts';
 import { waitUntilAnswering } from './app-probe.ts';
 
@@ -137,11 +137,5 @@ export class SandboxManager {
 function ownedByAnotherLiveProcess(labels: Record<string, string>): boolean {
   const [host, pidText] = (labels['spawnai.owner'] ?? '').split(':');
   const pid = Number(pidText);
-  if (host !== hostname() || !Number.isInteger(pid) || pid <= 0 || pid === process.pid) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
+  return host === hostname() && pid !== process.pid && isProcessAlive(pid);
 }

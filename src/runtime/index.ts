@@ -9,3 +9,4 @@ export {
 } from './driver-registry.ts';
 export { createProcessDriver, type ProcessDriverOptions } from './process/process-driver.ts';
 export { assertHostMemoryFloor, availableMemoryMb } from './host-memory.ts';
+export { isProcessAlive } from './process-alive.ts';

@@ -1,9 +1,7 @@
-import { randomUUID } from 'node:crypto';
-import pg from 'pg';
-import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RUNTIMES } from '../support/runtimes.ts';
-import { POSTGRES_URL, REDIS_URL, requireService } from '../support/services.ts';
+import { REDIS_URL, requireService } from '../support/services.ts';
+import { ownSpace, type OwnSpace } from '../support/shared-services.ts';
 import { ChaosCluster } from './support/chaos-cluster.ts';
 import { assertSettled, expectRunning, ownerIndex, until } from './support/chaos-invariants.ts';
 
@@ -15,30 +13,20 @@ const TTL_SECONDS = 40;
  * PostgreSQL (a database of its own) and Redis (a namespace of its own), once per runtime.
  */
 for (const runtime of RUNTIMES) describe.skipIf(!ready || !runtime.available)(`chaos [${runtime.name}]: API node and worker SIGKILLed at each pipeline stage`, () => {
-  const dbName = `spawnai_chaos_${randomUUID().slice(0, 8)}`;
-  const namespace = `test-${randomUUID().slice(0, 8)}`;
-  const url = new URL(POSTGRES_URL);
-  url.pathname = `/${dbName}`;
-  const databaseUrl = url.toString();
-  let admin: pg.Client;
+  let space: OwnSpace | undefined;
+  let databaseUrl = '';
   let cluster: ChaosCluster | undefined;
 
   beforeAll(async () => {
-    admin = new pg.Client({ connectionString: POSTGRES_URL });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${dbName}`);
-    cluster = await ChaosCluster.start({ databaseUrl, redisUrl: REDIS_URL, namespace, runtime: runtime.name });
+    space = await ownSpace('chaos');
+    databaseUrl = space.databaseUrl;
+    cluster = await ChaosCluster.start({ databaseUrl, redisUrl: REDIS_URL, namespace: space.namespace, runtime: runtime.name });
   });
   afterAll(async () => {
     try {
       await cluster?.close();
     } finally {
-      await admin?.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`).catch(() => undefined);
-      await admin?.end();
-      const redis = new Redis(REDIS_URL);
-      const keys = await redis.keys(`*${namespace}*`);
-      if (keys.length) await redis.del(...keys);
-      redis.disconnect();
+      await space?.drop();
     }
   });
 

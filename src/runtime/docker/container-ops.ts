@@ -1,6 +1,7 @@
 import type Docker from 'dockerode';
 import { LABEL, POOL_NAME_PREFIX, SESSION_NAME_PREFIX } from './container-spec.ts';
 import { withTimeout } from './exec-streams.ts';
+import { isProcessAlive } from '../process-alive.ts';
 
 export const API_TIMEOUT_MS = 15_000;
 
@@ -33,12 +34,7 @@ export function isStalePoolContainer(
   const [ownerHost, pid] = (info.Labels[LABEL.owner] ?? '').split(':');
   if (ownerHost !== host) return false;
   if (Number(pid) === process.pid) return !liveOwners.has(info.Labels[LABEL.owner] ?? '');
-  try {
-    process.kill(Number(pid), 0);
-    return false;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code !== 'EPERM';
-  }
+  return !isProcessAlive(Number(pid));
 }
 
 export async function listManaged(docker: Docker): Promise<Docker.ContainerInfo[]> {

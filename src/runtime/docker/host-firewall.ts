@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import { hostname } from 'node:os';
 import { promisify } from 'node:util';
+import { isProcessAlive } from '../process-alive.ts';
 
 const run = promisify(execFile);
 const IPTABLES_TIMEOUT_MS = 10_000;
@@ -20,15 +21,6 @@ async function iptables(args: string[]): Promise<string> {
     timeout: IPTABLES_TIMEOUT_MS,
   });
   return stdout;
-}
-
-function pidAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 /**
@@ -112,6 +104,6 @@ export class HostFirewall {
     const match = new RegExp(`${COMMENT_PREFIX}([^:\\s]+):(\\d+):\\S+`).exec(line);
     if (!match?.[1] || !match[2]) return undefined;
     const host = match[1];
-    return { host, alive: host !== hostname() || pidAlive(Number(match[2])) };
+    return { host, alive: host !== hostname() || isProcessAlive(Number(match[2])) };
   }
 }

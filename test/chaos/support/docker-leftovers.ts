@@ -2,18 +2,10 @@ import { execFileSync } from 'node:child_process';
 import { hostname } from 'node:os';
 import Docker from 'dockerode';
 import { LABEL, installationId, sessionOf } from '../../../src/runtime/docker/index.ts';
+import { isProcessAlive } from '../../../src/runtime/index.ts';
 import { duplicates, type LeftoverScope, type SandboxLeftovers } from './sandbox-leftovers.ts';
 
 const GUARD_CHAINS = ['INPUT', 'DOCKER-USER'];
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 function iptables(args: string[]): string {
   return execFileSync('iptables', ['-w', '5', ...args], { encoding: 'utf8', timeout: 10_000, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -43,7 +35,7 @@ export class DockerLeftovers implements SandboxLeftovers {
 
   /** `iptables -S` lines of guard rules whose owner is a node of this cluster that is dead. */
   #deadNodesRules(): string[] {
-    const dead = this.scope.nodePids().filter((pid) => !alive(pid));
+    const dead = this.scope.nodePids().filter((pid) => !isProcessAlive(pid));
     const prefixes = dead.map((pid) => `spawnai-guard:${hostname()}:${pid}:`);
     return GUARD_CHAINS.flatMap((chain) => iptables(['-S', chain]).split('\n')).filter((line) => prefixes.some((p) => line.includes(p)));
   }
@@ -60,7 +52,7 @@ export class DockerLeftovers implements SandboxLeftovers {
         continue;
       }
       const ownerPid = Number((c.Labels[LABEL.owner] ?? '').split(':')[1]);
-      if (!alive(ownerPid)) found.push(`idle pool container ${name} of dead node pid ${ownerPid}`);
+      if (!isProcessAlive(ownerPid)) found.push(`idle pool container ${name} of dead node pid ${ownerPid}`);
     }
     found.push(...this.#deadNodesRules().map((rule) => `firewall rule of a dead node: ${rule}`));
     return [...found, ...duplicates(owners, isLive)];

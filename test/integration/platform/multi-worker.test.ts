@@ -1,14 +1,13 @@
 import fs from 'node:fs';
+import pg from 'pg';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { randomUUID } from 'node:crypto';
-import pg from 'pg';
-import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CreatedSession, SessionView } from '../../../src/api-types.ts';
 import { FakeOpenAI } from '../../fakes/fake-openai.ts';
-import { POSTGRES_URL, REDIS_URL, requireService } from '../../support/services.ts';
+import { REDIS_URL, requireService } from '../../support/services.ts';
+import { ownSpace, type OwnSpace } from '../../support/shared-services.ts';
 import { asksFor, slowApiAnswer, slowWebappAnswer } from '../../support/slow-app-answers.ts';
 import { unmountAllUnder } from '../../support/sandbox-mounts.ts';
 import { freePort, spawnSpawnai, waitHealthy, type NodeProcess } from '../../support/spawn-node.ts';
@@ -30,17 +29,13 @@ async function api<T>(port: number, method: string, route: string, body?: unknow
 }
 
 describe.skipIf(!ready)('one API node and two workers on PostgreSQL + Redis', () => {
-  const dbName = `spawnai_mw_${randomUUID().slice(0, 8)}`;
-  const namespace = `test-${randomUUID().slice(0, 8)}`;
   const nodes: NodeProcess[] = [];
   let fake: FakeOpenAI;
   let dataDir: string;
-  let admin: pg.Client;
+  let space: OwnSpace | undefined;
 
   beforeAll(async () => {
-    admin = new pg.Client({ connectionString: POSTGRES_URL });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${dbName}`);
+    space = await ownSpace('mw');
     fake = await FakeOpenAI.start();
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'spawnai-mw-'));
     fs.chmodSync(dataDir, 0o755);
@@ -48,24 +43,17 @@ describe.skipIf(!ready)('one API node and two workers on PostgreSQL + Redis', ()
   afterAll(async () => {
     await Promise.all(nodes.map((n) => n.kill('SIGKILL')));
     await fake?.close();
-    await admin?.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`).catch(() => undefined);
-    await admin?.end();
-    const redis = new Redis(REDIS_URL);
-    const keys = await redis.keys(`*${namespace}*`);
-    if (keys.length) await redis.del(...keys);
-    redis.disconnect();
+    await space?.drop();
     unmountAllUnder(dataDir); // a SIGKILLed node leaves its sandboxes' tmpfs mounts to the reaper
     fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
   it('complete sessions together, and a worker SIGKILLed mid-job has its sessions finished by the other', async () => {
     const port = await freePort();
-    const url = new URL(POSTGRES_URL);
-    url.pathname = `/${dbName}`;
     const env = {
-      DATABASE_URL: url.toString(),
+      DATABASE_URL: space!.databaseUrl,
       REDIS_URL,
-      SPAWN_REDIS_NAMESPACE: namespace,
+      SPAWN_REDIS_NAMESPACE: space!.namespace,
       SPAWN_DATA_DIR: dataDir,
       SPAWN_PORT: String(port),
       SPAWN_RUNTIME: 'process',
@@ -92,7 +80,7 @@ describe.skipIf(!ready)('one API node and two workers on PostgreSQL + Redis', ()
 
     // Wait until both workers hold sessions mid-generation, then SIGKILL the first.
     const victim = `:${workers[0]!.proc.pid}:`;
-    const db = new pg.Client({ connectionString: url.toString() });
+    const db = new pg.Client({ connectionString: space!.databaseUrl });
     await db.connect();
     const held = async (): Promise<string[]> =>
       (await db.query<{ worker_id: string }>(`SELECT worker_id FROM sessions WHERE state IN ('provisioning','generating')`)).rows.map((r) => r.worker_id);

@@ -1,10 +1,8 @@
-import { randomUUID } from 'node:crypto';
-import pg from 'pg';
-import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CreatedSession } from '../../../src/api-types.ts';
 import { startHarness, type Harness } from '../../support/platform-harness.ts';
-import { POSTGRES_URL, REDIS_URL, requireService } from '../../support/services.ts';
+import { REDIS_URL, requireService } from '../../support/services.ts';
+import { ownSpace, type OwnSpace } from '../../support/shared-services.ts';
 
 const ready = requireService('postgres') && requireService('redis') && requireService('bwrap');
 
@@ -24,23 +22,17 @@ async function until<T>(what: string, probe: () => Promise<T | null | undefined 
  * node only, so the worker learns of them, and is asked to wake the app, over the Redis bus.
  */
 describe.skipIf(!ready)('scale-to-zero across nodes (API node + worker on Redis)', () => {
-  const dbName = `spawnai_s2z_${randomUUID().slice(0, 8)}`;
-  const namespace = `test-${randomUUID().slice(0, 8)}`;
-  let admin: pg.Client;
+  let space: OwnSpace | undefined;
   let apiNode: Harness;
   let worker: Harness;
   let appId = '';
 
   beforeAll(async () => {
-    admin = new pg.Client({ connectionString: POSTGRES_URL });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${dbName}`);
-    const url = new URL(POSTGRES_URL);
-    url.pathname = `/${dbName}`;
+    space = await ownSpace('s2z');
     const env = {
-      DATABASE_URL: url.toString(),
+      DATABASE_URL: space.databaseUrl,
       REDIS_URL,
-      SPAWN_REDIS_NAMESPACE: namespace,
+      SPAWN_REDIS_NAMESPACE: space.namespace,
       SPAWN_IDLE_PAUSE_SECONDS: '2',
       SPAWN_HEALTH_INTERVAL_SECONDS: '0.5',
       SPAWN_RECONCILE_INTERVAL_SECONDS: '1',
@@ -51,12 +43,7 @@ describe.skipIf(!ready)('scale-to-zero across nodes (API node + worker on Redis)
   afterAll(async () => {
     await apiNode?.close();
     await worker?.close();
-    await admin?.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`).catch(() => undefined);
-    await admin?.end();
-    const redis = new Redis(REDIS_URL);
-    const keys = await redis.keys(`*${namespace}*`);
-    if (keys.length) await redis.del(...keys);
-    redis.disconnect();
+    await space?.drop();
   });
 
   const paused = (): Promise<Date | null> => worker.platform.store.pauses.openSince(appId);

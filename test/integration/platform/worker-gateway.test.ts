@@ -1,13 +1,12 @@
-import { randomBytes, randomUUID } from 'node:crypto';
-import pg from 'pg';
-import { Redis } from 'ioredis';
+import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CreatedSession } from '../../../src/api-types.ts';
 import type { WorkerGateway } from '../../../src/proxy/index.ts';
 import { startWorkerGateway } from '../../../src/server/index.ts';
 import { FakeOpenAI } from '../../fakes/fake-openai.ts';
 import { startHarness, type Harness } from '../../support/platform-harness.ts';
-import { POSTGRES_URL, REDIS_URL, requireService } from '../../support/services.ts';
+import { REDIS_URL, requireService } from '../../support/services.ts';
+import { ownSpace, type OwnSpace } from '../../support/shared-services.ts';
 import { freePort } from '../../support/spawn-node.ts';
 
 const ready = requireService('postgres') && requireService('redis') && requireService('bwrap');
@@ -26,10 +25,8 @@ require('node:http').createServer((req, res) => {
  * other hosts): here an API-only node and a worker with a gateway share PostgreSQL and Redis.
  */
 describe.skipIf(!ready)('app gateway: an API node reaches apps through their worker', () => {
-  const dbName = `spawnai_gw_${randomUUID().slice(0, 8)}`;
-  const namespace = `test-${randomUUID().slice(0, 8)}`;
   const secret = randomBytes(24).toString('hex');
-  let admin: pg.Client;
+  let space: OwnSpace | undefined;
   let fake: FakeOpenAI;
   let worker: Harness;
   let apiNode: Harness;
@@ -38,15 +35,11 @@ describe.skipIf(!ready)('app gateway: an API node reaches apps through their wor
   let appId = '';
 
   beforeAll(async () => {
-    admin = new pg.Client({ connectionString: POSTGRES_URL });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${dbName}`);
+    space = await ownSpace('gw');
     fake = await FakeOpenAI.start();
-    const url = new URL(POSTGRES_URL);
-    url.pathname = `/${dbName}`;
     const gatewayPort = await freePort();
     gatewayUrl = `http://127.0.0.1:${gatewayPort}`;
-    const env = { DATABASE_URL: url.toString(), REDIS_URL, SPAWN_REDIS_NAMESPACE: namespace, SPAWN_CLUSTER_SECRET: secret };
+    const env = { DATABASE_URL: space.databaseUrl, REDIS_URL, SPAWN_REDIS_NAMESPACE: space.namespace, SPAWN_CLUSTER_SECRET: secret };
     const providerEnv = { SPAWN_MODELS: 'openai:gpt-4.1', OPENAI_API_KEY: 'test-key', OPENAI_BASE_URL: fake.baseURL };
     worker = await startHarness({ ...env, SPAWN_GATEWAY_PORT: String(gatewayPort), SPAWN_GATEWAY_HOST: '127.0.0.1', SPAWN_GATEWAY_URL: gatewayUrl }, { worker: true, providerEnv });
     gateway = await startWorkerGateway(worker.platform);
@@ -57,12 +50,7 @@ describe.skipIf(!ready)('app gateway: an API node reaches apps through their wor
     await gateway?.close();
     await worker?.close();
     await fake?.close();
-    await admin?.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`).catch(() => undefined);
-    await admin?.end();
-    const redis = new Redis(REDIS_URL);
-    const keys = await redis.keys(`*${namespace}*`);
-    if (keys.length) await redis.del(...keys);
-    redis.disconnect();
+    await space?.drop();
   });
 
   it('serves the app through the gateway, path and query intact, without leaking the cluster secret', async () => {
