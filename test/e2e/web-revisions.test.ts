@@ -10,6 +10,7 @@ const available = requireService('chromium');
 const eventually = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 20_000 });
 const page = (label: string) => `<!DOCTYPE html>\n<html><head><title>Counter</title></head><body><h1>${label}</h1></body></html>`;
 
+// Skipped only where Chromium is missing; requireService() fails the run in CI instead.
 describe.skipIf(!available)('refining an app and running functions in Chromium (OpenAI fake as the model)', () => {
   let fake: FakeOpenAI;
   let server: RunningServer | undefined;

@@ -11,6 +11,7 @@ const available = requireService('chromium');
 const externalUrl = process.env.SPAWN_E2E_URL;
 const eventually = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 15_000 });
 
+// Skipped only where Chromium is missing; requireService() fails the run in CI instead.
 describe.skipIf(!available)('web app in Chromium', () => {
   let server: RunningServer | undefined;
   let browser: Browser;

@@ -47,6 +47,7 @@ const CONFIGURATIONS = RUNTIMES.flatMap((runtime) => [
 ]);
 
 for (const { runtime, network } of CONFIGURATIONS) {
+  // Skipped only where this runtime cannot run here; requireService() fails the run in CI instead.
   describe.skipIf(!runtime.available)(`network reach [${runtime.name}, network ${network}]`, () => {
     let h: SecurityHarness;
     let hostService: net.Server;

@@ -26,6 +26,7 @@ function attackPage(apiBase: string): string {
 
 /** Class 7: preview-URL attacks never reach the control plane, and an app page cannot use the API. */
 for (const runtime of RUNTIMES) {
+  // Skipped only where this runtime cannot run here; requireService() fails the run in CI instead.
   describe.skipIf(!runtime.available)(`preview-URL attacks [${runtime.name}]`, () => {
     let h: SecurityHarness;
     let web: SessionView;

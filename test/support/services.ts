@@ -34,6 +34,7 @@ const probes = {
   docker: () => commandWorks('docker', ['info']),
   bwrap: () => commandWorks('bwrap', ['--ro-bind', '/', '/', '--unshare-all', 'true']),
   chromium: () => commandWorks('/usr/bin/chromium', ['--version']),
+  python3: () => commandWorks('python3', ['--version']),
 } as const;
 
 export type ServiceName = keyof typeof probes;

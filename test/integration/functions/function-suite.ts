@@ -14,6 +14,7 @@ export const MEMORY_MB = 128;
 export function defineFunctionSuite(runtime: 'process' | 'docker', skipReason?: string): void {
   if (skipReason) console.warn(`[skip] functions on ${runtime}: ${skipReason}`);
 
+  // Skipped only with a reason from the caller (engine or bubblewrap missing); requireService() fails the run in CI instead.
   describe.skipIf(skipReason !== undefined)(`functions and tasks on the ${runtime} runtime`, () => {
     let h: Harness;
     let fc: ReturnType<typeof functionClient>;
@@ -112,6 +113,7 @@ export function defineFunctionSuite(runtime: 'process' | 'docker', skipReason?: 
     });
 
     it('no network from inside: the host loopback is not reachable', async (ctx) => {
+      // Without bubblewrap there is no network to isolate; CI has bubblewrap (requireService('bwrap') elsewhere fails it otherwise).
       if (h.platform.runtime.isolation === 'none') return ctx.skip('process driver without bubblewrap shares the host network');
       const server: Server = createServer((socket) => socket.end('hello'));
       await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

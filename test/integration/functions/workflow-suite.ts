@@ -7,6 +7,7 @@ const ref = (path: string) => ({ $ref: path });
 
 /** Workflows, studies and the result cache over HTTP on one sandbox runtime. */
 export function defineWorkflowSuite(runtime: 'process' | 'docker', skipReason?: string): void {
+  // Skipped only with a reason from the caller (engine or bubblewrap missing); requireService() fails the run in CI instead.
   describe.skipIf(skipReason !== undefined)(`workflows, studies and the result cache on the ${runtime} runtime`, () => {
     let h: Harness;
     let fc: ReturnType<typeof functionClient>;

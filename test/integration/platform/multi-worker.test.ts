@@ -28,6 +28,7 @@ async function api<T>(port: number, method: string, route: string, body?: unknow
   return (await res.json()) as T;
 }
 
+// Skipped only where a service it needs is missing; requireService() fails the run in CI instead.
 describe.skipIf(!ready)('one API node and two workers on PostgreSQL + Redis', () => {
   const nodes: NodeProcess[] = [];
   let fake: FakeOpenAI;

@@ -4,6 +4,7 @@ import { QUEUE_TARGETS, queueFixture, sleep, waitFor } from './queue-targets.ts'
 
 // One suite for every JobQueue implementation; differences are the target's flags, not its name.
 for (const target of QUEUE_TARGETS) {
+  // Skipped only where this backend's service is missing; requireService() fails the run in CI instead.
   describe.skipIf(!target.available)(`JobQueue (${target.label})`, () => {
     const fx = queueFixture(target);
     afterEach(() => fx.teardown());

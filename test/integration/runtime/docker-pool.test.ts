@@ -35,6 +35,7 @@ async function exists(id: string): Promise<boolean> {
     );
 }
 
+// Skipped only where the Docker engine is missing; requireService() fails the run in CI instead.
 describe.skipIf(!available)('docker warm pool', () => {
   let driver: DockerDriver;
   const created: Sandbox[] = [];

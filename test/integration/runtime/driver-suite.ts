@@ -34,6 +34,7 @@ export function defineDriverSuite(
 ): void {
   if (options.skipReason) console.warn(`[skip] driver suite "${name}": ${options.skipReason}`);
 
+  // Skipped only with a reason from the caller (engine or bubblewrap missing); requireService() fails the run in CI instead.
   describe.skipIf(options.skipReason !== undefined)(`SandboxDriver contract: ${name}`, () => {
     let driver: SandboxDriver;
     let app: Sandbox;
@@ -154,6 +155,7 @@ export function defineDriverSuite(
     });
 
     it('pause stops the app answering and resume brings it back', async (ctx) => {
+      // Both drivers in this repo can pause; the guard keeps the contract usable for one that cannot.
       if (!driver.capabilities.supportsPause || !driver.pause || !driver.resume) return ctx.skip('driver cannot pause');
       await waitForHttp(endpoint);
       await driver.pause(app);

@@ -12,6 +12,7 @@ import type { StoreHarness, StoreTarget } from './store-harness.ts';
  * Every test writes rows under fresh ids and owners; the whole database goes away in afterAll.
  */
 export function defineStoreSuite(target: StoreTarget): void {
+  // Skipped only where this backend's service is missing; requireService() fails the run in CI instead.
   describe.skipIf(!target.available)(`store on ${target.name}`, () => {
     let harness: StoreHarness | undefined;
     let store: Store | undefined;

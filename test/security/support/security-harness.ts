@@ -156,6 +156,7 @@ export { appReport, diskBytesUnder, eventually, hiddenString, reportingServer, S
  */
 export function describeOnEachRuntime(title: string, body: (h: SecurityHarness, runtime: { name: RuntimeName }) => void, env: Partial<SpawnEnv> = {}): void {
   for (const runtime of RUNTIMES) {
+    // Skipped only where this runtime cannot run here; requireService() fails the run in CI instead.
     describe.skipIf(!runtime.available)(`${title} [${runtime.name}]`, () => {
       let current: SecurityHarness | undefined;
       beforeAll(async () => {
