@@ -1,19 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { messageTexts } from '../../fakes/fake-llm-server.ts';
-import { ANSWER, APP_JS, PAGE, startHarness, type Harness } from './harness.ts';
+import { ANSWER, APP_JS, PAGE, harnessPerTest } from './harness.ts';
 
-let h: Harness;
-beforeEach(async () => {
-  h = await startHarness();
-});
-afterEach(async () => {
-  try {
-    h.anthropic.assertNoUnexpected();
-    h.openai.assertNoUnexpected();
-  } finally {
-    await h.close();
-  }
-});
+const h = harnessPerTest();
 
 describe('LlmGenerator.generate through the real AI SDK and fake providers', () => {
   it('streams an Anthropic answer into files, events, message and usage', async () => {

@@ -1,3 +1,4 @@
+import { afterEach, beforeEach } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { DEFAULT_PRICING } from '../../../src/config/index.ts';
 import type { GenerateRequest, GenerationEvent } from '../../../src/generator/generator.ts';
@@ -44,3 +45,29 @@ export async function startHarness(): Promise<Harness> {
 export const PAGE = '<!DOCTYPE html>\n<html><body><button id="b">0</button><script src="app.js"></script></body></html>';
 export const APP_JS = "const b = document.getElementById('b');\nb.onclick = () => { b.textContent = String(Number(b.textContent) + 1); };";
 export const ANSWER = `Here is a counter.\n<file path="index.html">\n${PAGE}\n</file>\n<file path="app.js">\n${APP_JS}\n</file>\nClick the button.`;
+
+/**
+ * A fresh harness for each test of the calling file (started before, checked and closed after):
+ * the returned object stands for the current test's harness.
+ */
+export function harnessPerTest(): Harness {
+  let current: Harness | undefined;
+  beforeEach(async () => {
+    current = await startHarness();
+  });
+  afterEach(async () => {
+    try {
+      current?.anthropic.assertNoUnexpected();
+      current?.openai.assertNoUnexpected();
+    } finally {
+      await current?.close();
+    }
+  });
+  return new Proxy({} as Harness, {
+    get(_target, key) {
+      if (!current) throw new Error('the harness is only there inside a test');
+      const value: unknown = Reflect.get(current, key);
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(current) : value;
+    },
+  });
+}

@@ -1,20 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { validateApp } from '../../../src/generator/llm/index.ts';
 import { messageTexts } from '../../fakes/fake-llm-server.ts';
-import { startHarness, type Harness } from './harness.ts';
+import { harnessPerTest } from './harness.ts';
 
-let h: Harness;
-beforeEach(async () => {
-  h = await startHarness();
-});
-afterEach(async () => {
-  try {
-    h.anthropic.assertNoUnexpected();
-    h.openai.assertNoUnexpected();
-  } finally {
-    await h.close();
-  }
-});
+const h = harnessPerTest();
 
 const BROKEN = "const express = require('express');\nconst app = express();\napp.get('/', (req, res) => res.send('hi');\napp.listen(process.env.PORT);";
 const FIXED_LINE = "app.get('/', (req, res) => res.send('hi'));";

@@ -1,18 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ANSWER, startHarness, type Harness } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { ANSWER, harnessPerTest } from './harness.ts';
 
-let h: Harness;
-beforeEach(async () => {
-  h = await startHarness();
-});
-afterEach(async () => {
-  try {
-    h.anthropic.assertNoUnexpected();
-    h.openai.assertNoUnexpected();
-  } finally {
-    await h.close();
-  }
-});
+const h = harnessPerTest();
 
 const logs = (): string[] => h.events.flatMap((e) => (e.type === 'log' ? [e.message] : []));
 
