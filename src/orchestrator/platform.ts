@@ -40,6 +40,8 @@ export interface Platform {
   readonly bus: EventBus;
   readonly artifacts: ArtifactStore;
   readonly sessions: SessionService;
+  /** Records session events and follows them (replay, then live) for SSE and the CLI. */
+  readonly sessionEvents: SessionEvents;
   readonly lifecycle: Lifecycle;
   /** Functions, tasks, workflows and studies (tasks run on worker nodes, in warm sandboxes). */
   readonly functions: Functions;
@@ -147,6 +149,7 @@ export async function createPlatform(config: SpawnConfig, logger: Logger, option
     bus,
     artifacts,
     sessions,
+    sessionEvents: events,
     lifecycle,
     functions,
     revisions,
