@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { AppFile } from '../../runtime/index.ts';
 import type { PromptCacheRecord, Store } from '../../store/index.ts';
-import type { CachedGeneration, PromptCache } from '../prompt-cache.ts';
+import type { CachedGeneration, PromptCache } from '../cache.ts';
 
 /** Expired rows are swept at most this often, on writes. */
 const SWEEP_INTERVAL_MS = 10 * 60_000; // 10 min
@@ -22,7 +21,7 @@ export class DatabasePromptCache implements PromptCache {
   async get(key: string): Promise<CachedGeneration | null> {
     const row = await this.#store.promptCache.get(key, new Date());
     if (!row) return null;
-    const files: AppFile[] = [];
+    const files: CachedGeneration['files'] = [];
     for (const [path, { digest }] of Object.entries(row.files)) {
       const content = await this.#store.artifacts.getBlob(digest);
       // A blob that went missing makes the entry useless: generate instead.

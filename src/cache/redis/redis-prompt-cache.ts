@@ -1,8 +1,5 @@
-import { Redis } from 'ioredis';
-import type { CachedGeneration, PromptCache } from '../prompt-cache.ts';
-
-const COMMAND_TIMEOUT_MS = 2_000;
-const CONNECT_TIMEOUT_MS = 5_000;
+import { CACHE_CONNECTION, LazyRedis } from '../../redis/index.ts';
+import type { CachedGeneration, PromptCache } from '../cache.ts';
 
 interface StoredEntry {
   files: CachedGeneration['files'];
@@ -19,17 +16,16 @@ interface StoredEntry {
  */
 export class RedisPromptCache implements PromptCache {
   readonly kind = 'redis' as const;
-  readonly #redisUrl: string;
+  readonly #redis: LazyRedis;
   readonly #keyPrefix: string;
-  #redis: Redis | undefined;
 
   constructor(options: { redisUrl: string; keyPrefix: string }) {
-    this.#redisUrl = options.redisUrl;
+    this.#redis = new LazyRedis(options.redisUrl, CACHE_CONNECTION);
     this.#keyPrefix = options.keyPrefix;
   }
 
   async get(key: string): Promise<CachedGeneration | null> {
-    const text = await this.#connection().get(this.#keyPrefix + key);
+    const text = await this.#redis.client.get(this.#keyPrefix + key);
     if (text === null) return null;
     const entry = JSON.parse(text) as StoredEntry;
     return { files: entry.files, command: entry.command, generator: entry.generator, model: entry.model, promptId: entry.promptId, createdAt: new Date(entry.createdAtMs) };
@@ -37,22 +33,10 @@ export class RedisPromptCache implements PromptCache {
 
   async put(key: string, entry: CachedGeneration, ttlMs: number): Promise<void> {
     const stored: StoredEntry = { files: entry.files, command: entry.command, generator: entry.generator, model: entry.model, promptId: entry.promptId, createdAtMs: entry.createdAt.getTime() };
-    await this.#connection().set(this.#keyPrefix + key, JSON.stringify(stored), 'PX', Math.max(1, Math.round(ttlMs)));
+    await this.#redis.client.set(this.#keyPrefix + key, JSON.stringify(stored), 'PX', Math.max(1, Math.round(ttlMs)));
   }
 
-  async close(): Promise<void> {
-    const redis = this.#redis;
-    this.#redis = undefined;
-    if (redis) await redis.quit().catch(() => redis.disconnect());
-  }
-
-  #connection(): Redis {
-    if (!this.#redis) {
-      // Fail fast: a cache that does not answer is a miss, never a stalled generation.
-      const redis = new Redis(this.#redisUrl, { connectTimeout: CONNECT_TIMEOUT_MS, commandTimeout: COMMAND_TIMEOUT_MS, maxRetriesPerRequest: 1 });
-      redis.on('error', () => {});
-      this.#redis = redis;
-    }
-    return this.#redis;
+  close(): Promise<void> {
+    return this.#redis.close();
   }
 }
