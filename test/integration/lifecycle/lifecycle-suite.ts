@@ -113,7 +113,7 @@ export function lifecycleSuite(options: LifecycleSuiteOptions): () => LifecycleH
     expect(logs.some((m) => m.startsWith('app unhealthy after its restart: exited with code 4'))).toBe(true);
     const live = (await t.h.platform.store.sandboxes.listLive()).filter((r) => r.sessionId === id);
     expect(live).toEqual([]);
-    const leftovers = (await t.h.platform.sandboxes?.driver.list())?.filter((s) => s.sessionId === id);
+    const leftovers = (await t.h.platform.sandboxes?.list())?.filter((s) => s.sessionId === id);
     expect(leftovers).toEqual([]);
   });
 
