@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SpawnError } from '../../../src/errors/index.ts';
-import { isStoreOutage } from '../../../src/orchestrator/store-outage.ts';
+import { isStoreOutage } from '../../../src/store/index.ts';
 
 const PG = 'postgres://postgres@127.0.0.1:5433/spawnai';
 

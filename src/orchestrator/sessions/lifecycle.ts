@@ -1,12 +1,12 @@
-import { ACTIVE_STATES, type SessionState } from '../api-types.ts';
-import type { SpawnConfig } from '../config/index.ts';
-import { SpawnError } from '../errors/index.ts';
-import type { Logger } from '../log/index.ts';
-import type { JobQueue } from '../queue/index.ts';
-import type { SessionRecord, Store } from '../store/index.ts';
-import { computeCost, roundUsd, tierRate } from './cost.ts';
-import type { Metrics } from './metrics.ts';
-import type { SandboxManager } from './sandbox-manager.ts';
+import { ACTIVE_STATES, type SessionState } from '../../api-types.ts';
+import type { SpawnConfig } from '../../config/index.ts';
+import { SpawnError } from '../../errors/index.ts';
+import type { Logger } from '../../log/index.ts';
+import type { JobQueue } from '../../queue/index.ts';
+import type { SessionRecord, Store } from '../../store/index.ts';
+import { computeCost, roundUsd, tierRate } from '../cost.ts';
+import type { Metrics } from '../metrics.ts';
+import type { SandboxService } from '../../sandboxes/index.ts';
 import type { SessionEvents } from './session-events.ts';
 
 const FAILABLE: readonly SessionState[] = [...ACTIVE_STATES, 'destroying'];
@@ -19,12 +19,12 @@ export class Lifecycle {
   readonly #store: Store;
   readonly #queue: JobQueue;
   readonly #events: SessionEvents;
-  readonly #sandboxes: SandboxManager | null;
+  readonly #sandboxes: SandboxService | null;
   readonly #config: SpawnConfig;
   readonly #logger: Logger;
   readonly #metrics: Metrics;
 
-  constructor(deps: { store: Store; queue: JobQueue; events: SessionEvents; sandboxes: SandboxManager | null; config: SpawnConfig; logger: Logger; metrics: Metrics }) {
+  constructor(deps: { store: Store; queue: JobQueue; events: SessionEvents; sandboxes: SandboxService | null; config: SpawnConfig; logger: Logger; metrics: Metrics }) {
     this.#store = deps.store;
     this.#queue = deps.queue;
     this.#events = deps.events;

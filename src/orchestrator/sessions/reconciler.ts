@@ -1,12 +1,12 @@
-import { ACTIVE_STATES } from '../api-types.ts';
-import type { SpawnConfig } from '../config/index.ts';
-import { SpawnError } from '../errors/index.ts';
-import type { Logger } from '../log/index.ts';
-import { PeriodicTask, type JobQueue } from '../queue/index.ts';
-import type { Store } from '../store/index.ts';
+import { ACTIVE_STATES } from '../../api-types.ts';
+import type { SpawnConfig } from '../../config/index.ts';
+import { SpawnError } from '../../errors/index.ts';
+import type { Logger } from '../../log/index.ts';
+import { PeriodicTask, type JobQueue } from '../../queue/index.ts';
+import type { Store } from '../../store/index.ts';
 import type { Lifecycle } from './lifecycle.ts';
-import { HEARTBEAT_STALE_MS } from './pipeline.ts';
-import type { SandboxManager } from './sandbox-manager.ts';
+import { HEARTBEAT_STALE_MS } from './heartbeat.ts';
+import type { SandboxService } from '../../sandboxes/index.ts';
 
 /** A `requested` session whose job has not started after this long is re-queued. */
 const REQUEUE_AFTER_MS = 30_000;
@@ -15,7 +15,7 @@ export interface ReconcilerDeps {
   store: Store;
   queue: JobQueue;
   lifecycle: Lifecycle;
-  sandboxes: SandboxManager | null;
+  sandboxes: SandboxService | null;
   config: SpawnConfig;
   logger: Logger;
   /**

@@ -1,13 +1,12 @@
-import type { ArtifactStore } from '../artifacts/index.ts';
-import type { SpawnConfig } from '../config/index.ts';
-import { SpawnError } from '../errors/index.ts';
-import type { Logger } from '../log/index.ts';
-import type { Sandbox, SandboxEndpoint } from '../runtime/index.ts';
-import type { SandboxRecord, SessionRecord, Store } from '../store/index.ts';
-import { probeApp } from './app-probe.ts';
-import type { Lifecycle } from './lifecycle.ts';
-import type { SandboxManager } from './sandbox-manager.ts';
-import type { SessionEvents } from './session-events.ts';
+import type { SpawnConfig } from '../../config/index.ts';
+import { SpawnError } from '../../errors/index.ts';
+import type { Logger } from '../../log/index.ts';
+import type { Sandbox } from '../../runtime/index.ts';
+import type { SandboxRecord, SessionRecord, Store } from '../../store/index.ts';
+import { localEndpoint, parseRecordedEndpoint, probeApp, type SandboxService } from '../../sandboxes/index.ts';
+import type { Lifecycle } from '../sessions/lifecycle.ts';
+import type { AppDeployer } from '../deploy/app-deployer.ts';
+import type { SessionEvents } from '../sessions/session-events.ts';
 
 const RECHECK_DELAY_MS = 300;
 
@@ -18,9 +17,9 @@ interface AppHealth {
 
 export interface HealthMonitorDeps {
   store: Store;
-  artifacts: ArtifactStore;
   events: SessionEvents;
-  sandboxes: SandboxManager;
+  sandboxes: SandboxService;
+  deployer: AppDeployer;
   lifecycle: Lifecycle;
   config: SpawnConfig;
   logger: Logger;
@@ -75,13 +74,14 @@ export class HealthMonitor {
 
   async #diagnose(session: SessionRecord, record: SandboxRecord | null, probe: boolean): Promise<string | null> {
     if (!record) return 'the app has no sandbox';
-    if (record.state !== 'running' || !record.endpoint) return 'the app is not started';
+    const endpoint = parseRecordedEndpoint(record.endpoint);
+    if (record.state !== 'running' || !endpoint) return 'the app is not started';
     const sandbox: Sandbox = { id: record.id, sessionId: session.id, driver: record.driver };
     const health = await this.#processHealth(sandbox);
     if (!health.ok) return health.reason ?? 'the app is not running';
     if (!probe) return null;
     const timeoutMs = Math.min(Math.max(this.#d.config.sandbox.healthIntervalSeconds * 1000, 1000), 5000);
-    if ((await probeApp(record.endpoint as SandboxEndpoint, '/', timeoutMs)) !== null) return null;
+    if ((await probeApp(localEndpoint(endpoint), '/', timeoutMs)) !== null) return null;
     // A process that just died often closes its port before the driver sees the exit: ask again
     // so the event names the real cause (exit code, OOM) rather than the symptom.
     await new Promise((r) => setTimeout(r, RECHECK_DELAY_MS));
@@ -90,28 +90,15 @@ export class HealthMonitor {
   }
 
   #processHealth(sandbox: Sandbox): Promise<{ ok: boolean; reason?: string }> {
-    return this.#d.sandboxes.driver.health(sandbox).catch((err: unknown) => ({ ok: false, reason: `health check failed: ${(err as Error).message}` }));
+    return this.#d.sandboxes.health(sandbox);
   }
 
   async #restart(session: SessionRecord): Promise<void> {
-    const { store, artifacts, events, sandboxes, logger } = this.#d;
+    const { deployer, events, logger } = this.#d;
     try {
-      const version = session.currentVersion;
-      if (version === null) throw new Error('the session has no deployed version');
-      const files = await artifacts.getFiles(session.id, version);
-      const meta = (await store.artifacts.getVersion(session.id, version))?.meta;
-      const command = Array.isArray(meta?.command) ? (meta.command as string[]) : ['node', 'server.js'];
-      await sandboxes.destroyForSession(session.id);
-      const sandbox = await sandboxes.create(session, 'server');
-      const onLog = (stream: 'stdout' | 'stderr', line: string): void => events.fireLog(session.id, `[${stream}] ${line}`);
-      const started = await sandboxes.startApp(sandbox, files, command, onLog);
-      // Destroyed or failed meanwhile: its release may have run before this sandbox existed.
-      if ((await store.sessions.get(session.id))?.state !== 'running') {
-        await sandboxes.destroy(sandbox.id);
-        return;
-      }
-      if ('error' in started) await events.log(session.id, `restart failed: ${started.error}`, 'warn');
-      else await events.log(session.id, 'app restarted in a fresh sandbox');
+      const outcome = await deployer.restart(session);
+      if (outcome === 'restarted') await events.log(session.id, 'app restarted in a fresh sandbox');
+      else if (outcome !== 'session-ended') await events.log(session.id, `restart failed: ${outcome.error}`, 'warn');
     } catch (err) {
       logger.warn({ err, sessionId: session.id }, 'restarting an unhealthy app failed');
       await events.log(session.id, `restart failed: ${(err as Error).message}`, 'warn');

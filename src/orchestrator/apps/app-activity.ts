@@ -1,7 +1,8 @@
-import type { Logger } from '../log/index.ts';
-import type { Sandbox, SandboxDriver } from '../runtime/index.ts';
-import type { Store } from '../store/index.ts';
-import type { SessionEvents } from './session-events.ts';
+import type { Logger } from '../../log/index.ts';
+import type { Sandbox } from '../../runtime/index.ts';
+import type { SandboxService } from '../../sandboxes/index.ts';
+import type { Store } from '../../store/index.ts';
+import type { SessionEvents } from '../sessions/session-events.ts';
 
 type Phase = 'awake' | 'pausing' | 'paused' | 'waking';
 
@@ -25,12 +26,12 @@ interface AppState {
  */
 export class AppActivity {
   readonly #apps = new Map<string, AppState>();
-  readonly #d: { driver: SandboxDriver; store: Store; events: SessionEvents; logger: Logger };
+  readonly #d: { sandboxes: SandboxService; store: Store; events: SessionEvents; logger: Logger };
   #proxied = false;
   /** Told when an app was paused (the bus link tells API nodes). */
   onPaused: ((sessionId: string) => void) | undefined;
 
-  constructor(deps: { driver: SandboxDriver; store: Store; events: SessionEvents; logger: Logger }) {
+  constructor(deps: { sandboxes: SandboxService; store: Store; events: SessionEvents; logger: Logger }) {
     this.#d = deps;
   }
 
@@ -109,7 +110,7 @@ export class AppActivity {
     app.sandbox = sandbox;
     app.transition = (async () => {
       try {
-        await this.#d.driver.pause?.(sandbox);
+        await this.#d.sandboxes.pause(sandbox);
         await this.#d.store.pauses.start(sessionId, sandbox.id, new Date());
         app.phase = 'paused';
         this.onPaused?.(sessionId);
@@ -150,7 +151,7 @@ export class AppActivity {
     const sandbox = app.sandbox ?? (record ? { id: record.id, sessionId, driver: record.driver } : null);
     if (!sandbox) throw new Error(`session ${sessionId} has no live sandbox to resume`);
     // A redeploy may have replaced the paused sandbox by a running one: nothing to resume then.
-    if (!record || record.id === sandbox.id) await this.#d.driver.resume?.(sandbox);
+    if (!record || record.id === sandbox.id) await this.#d.sandboxes.resume(sandbox);
     const pausedSeconds = await this.#d.store.pauses.end(sessionId, new Date());
     const tookMs = Date.now() - startedMs;
     this.#d.events.fireLog(sessionId, `resumed by a request after ${Math.round(pausedSeconds ?? 0)} s paused (${tookMs} ms)`);

@@ -1,16 +1,16 @@
-import { TERMINAL_STATES, type AppType } from '../api-types.ts';
-import type { SpawnConfig } from '../config/index.ts';
-import { SpawnError } from '../errors/index.ts';
-import { inferAppType, titleFromPrompt, type Generator } from '../generator/index.ts';
-import type { JobQueue } from '../queue/index.ts';
-import type { SessionRecord, Store } from '../store/index.ts';
-import { estimateCost, estimateSeconds } from './cost.ts';
-import { expectedGenerationUsd } from './generation-cost.ts';
-import { newSessionId, isSessionId } from './ids.ts';
+import { TERMINAL_STATES, type AppType } from '../../api-types.ts';
+import type { SpawnConfig } from '../../config/index.ts';
+import { SpawnError } from '../../errors/index.ts';
+import { inferAppType, titleFromPrompt, type Generator } from '../../generator/index.ts';
+import type { JobQueue } from '../../queue/index.ts';
+import type { SessionRecord, Store } from '../../store/index.ts';
+import { estimateCost, estimateSeconds } from '../cost.ts';
+import { expectedGenerationUsd } from '../generation-cost.ts';
+import { newSessionId, isSessionId } from '../ids.ts';
 import type { Lifecycle } from './lifecycle.ts';
 import { checkOwnerLimits } from './limits.ts';
-import type { Metrics } from './metrics.ts';
-import { STATE_PROGRESS } from './progress.ts';
+import type { Metrics } from '../metrics.ts';
+import { STATE_PROGRESS } from '../progress.ts';
 import type { CreateSessionInput } from './session-input.ts';
 import type { SessionEvents } from './session-events.ts';
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { APP_TYPES, type AppType } from '../api-types.ts';
-import type { SpawnConfig } from '../config/index.ts';
-import { SpawnError } from '../errors/index.ts';
+import { APP_TYPES, type AppType } from '../../api-types.ts';
+import type { SpawnConfig } from '../../config/index.ts';
+import { SpawnError } from '../../errors/index.ts';
 
 const createSchema = z.strictObject({
   prompt: z.string(),

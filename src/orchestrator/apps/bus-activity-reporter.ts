@@ -1,6 +1,6 @@
-import type { EventBus, NodeMessage } from '../events/index.ts';
-import type { Logger } from '../log/index.ts';
-import type { Store } from '../store/index.ts';
+import type { EventBus, NodeMessage } from '../../events/index.ts';
+import type { Logger } from '../../log/index.ts';
+import type { Store } from '../../store/index.ts';
 
 /** How often the proxied apps are reported: well under any idle threshold (`SPAWN_IDLE_PAUSE_SECONDS`). */
 const REPORT_EVERY_MS = 1_000;

@@ -1,26 +1,23 @@
-import type { SessionState } from '../api-types.ts';
-import type { SpawnConfig } from '../config/index.ts';
-import { SpawnError, toSpawnError } from '../errors/index.ts';
-import { validateApp, type GenerateRequest, type GeneratedApp, type Generator } from '../generator/index.ts';
-import type { ArtifactStore } from '../artifacts/index.ts';
-import type { Logger } from '../log/index.ts';
-import type { JobContext } from '../queue/index.ts';
-import type { Sandbox } from '../runtime/index.ts';
-import type { SessionPatch, SessionRecord, Store } from '../store/index.ts';
-import type { Lifecycle } from './lifecycle.ts';
-import type { Metrics } from './metrics.ts';
-import type { GenerationCache } from './prompt-cache.ts';
-import { generationProgress, STATE_PROGRESS } from './progress.ts';
-import type { SandboxManager } from './sandbox-manager.ts';
-import { AppLauncher } from './app-launcher.ts';
-import { recordGenerationCost } from './generation-cost.ts';
-import type { SessionEvents } from './session-events.ts';
-import { isStoreOutage } from './store-outage.ts';
+import type { SessionState } from '../../api-types.ts';
+import type { SpawnConfig } from '../../config/index.ts';
+import { SpawnError, toSpawnError } from '../../errors/index.ts';
+import { needsSandbox, validateApp, type GeneratedApp, type Generator } from '../../generator/index.ts';
+import type { Logger } from '../../log/index.ts';
+import type { JobContext } from '../../queue/index.ts';
+import type { Sandbox } from '../../runtime/index.ts';
+import type { SandboxService } from '../../sandboxes/index.ts';
+import { isStoreOutage, type SessionPatch, type SessionRecord, type Store } from '../../store/index.ts';
+import type { AppDeployer } from '../deploy/app-deployer.ts';
+import { recordGenerationCost } from '../generation-cost.ts';
+import type { Metrics } from '../metrics.ts';
+import { STATE_PROGRESS } from '../progress.ts';
+import { HEARTBEAT_MS, HEARTBEAT_STALE_MS } from '../sessions/heartbeat.ts';
+import type { Lifecycle } from '../sessions/lifecycle.ts';
+import type { SessionEvents } from '../sessions/session-events.ts';
+import type { GenerationCache } from './generation-cache.ts';
+import { GenerationStep } from './generation-step.ts';
 
 const IN_FLIGHT: readonly SessionState[] = ['provisioning', 'generating', 'deploying'];
-const HEARTBEAT_MS = 5_000;
-/** A worker that has not beaten for this long is presumed dead (3 missed beats). */
-export const HEARTBEAT_STALE_MS = 15_000;
 
 /** Failures a model can plausibly fix when shown the error. */
 const REPAIRABLE = new Set<string>(['APP_START_FAILED', 'SCRIPT_FAILED', 'SCRIPT_TIMEOUT']);
@@ -32,8 +29,8 @@ export interface PipelineDeps {
   store: Store;
   events: SessionEvents;
   generator: Generator;
-  artifacts: ArtifactStore;
-  sandboxes: SandboxManager;
+  deployer: AppDeployer;
+  sandboxes: SandboxService;
   lifecycle: Lifecycle;
   metrics: Metrics;
   config: SpawnConfig;
@@ -50,11 +47,11 @@ export interface PipelineDeps {
  */
 export class Pipeline {
   readonly #d: PipelineDeps;
-  readonly #launcher: AppLauncher;
+  readonly #generation: GenerationStep;
 
   constructor(deps: PipelineDeps) {
     this.#d = deps;
-    this.#launcher = new AppLauncher(deps.sandboxes, deps.events, deps.config);
+    this.#generation = new GenerationStep(deps);
   }
 
   async run(job: JobContext): Promise<void> {
@@ -91,7 +88,7 @@ export class Pipeline {
   async #claim(sessionId: string, job: JobContext): Promise<SessionRecord | null> {
     const s = await this.#d.store.sessions.get(sessionId);
     if (!s) return null;
-    const first = s.appType === 'webapp' ? 'generating' : 'provisioning';
+    const first = needsSandbox(s.appType) ? 'provisioning' : 'generating';
     const claim: SessionPatch = { workerId: this.#d.workerId, heartbeatAt: new Date(), progress: STATE_PROGRESS[first] };
     if (s.state === 'requested') {
       const claimed = await this.#d.store.sessions.transition(s.id, ['requested'], first, claim);
@@ -112,17 +109,15 @@ export class Pipeline {
 
   async #execute(session: SessionRecord, signal: AbortSignal): Promise<void> {
     const t0 = Date.now();
-    const sandboxP: Promise<Sandbox | null> =
-      session.appType === 'webapp'
-        ? Promise.resolve(null)
-        : this.#newSandbox(session).then(async (sandbox) => {
-            this.#d.metrics.stepDuration.observe({ step: 'provision', app_type: session.appType }, (Date.now() - t0) / 1000);
-            // Sandbox first: what is left is generation. If generation already finished, stay.
-            const moved = await this.#d.store.sessions.transition(session.id, ['provisioning'], 'generating', {});
-            if (moved) await this.#stateEvent(moved);
-            return sandbox;
-          });
-    const [gen, box] = await Promise.allSettled([this.#generate(session, signal), sandboxP]);
+    const sandboxP = this.#d.deployer.provision(session).then(async (sandbox) => {
+      if (!sandbox) return null;
+      this.#d.metrics.stepDuration.observe({ step: 'provision', app_type: session.appType }, (Date.now() - t0) / 1000);
+      // Sandbox first: what is left is generation. If generation already finished, stay.
+      const moved = await this.#d.store.sessions.transition(session.id, ['provisioning'], 'generating', {});
+      if (moved) await this.#stateEvent(moved);
+      return sandbox;
+    });
+    const [gen, box] = await Promise.allSettled([this.#generation.generate(session, signal), sandboxP]);
     if (box.status === 'rejected' || gen.status === 'rejected') {
       if (box.status === 'fulfilled' && box.value) await this.#d.sandboxes.destroy(box.value.id).catch(() => undefined);
       if (gen.status === 'rejected') {
@@ -142,30 +137,6 @@ export class Pipeline {
     await this.#advance(session.id, ['deploying'], 'running', { progress: 100, runningAt: new Date(), currentVersion: version });
   }
 
-  #newSandbox(session: SessionRecord): Promise<Sandbox> {
-    return this.#d.sandboxes.create(session, session.appType === 'api' ? 'server' : 'script');
-  }
-
-  async #generate(session: SessionRecord, signal: AbortSignal): Promise<GeneratedApp> {
-    const t0 = Date.now();
-    const cached = await this.#d.cache?.lookup(session);
-    if (cached) {
-      await this.#d.store.sessions.update(session.id, { generator: cached.generator, model: cached.model, cacheHit: true });
-      await this.#d.events.log(session.id, `served from the prompt cache: ${cached.files.length} file(s) first written by ${cached.model ?? cached.generator}, no model call`);
-      return cached;
-    }
-    const app = await this.#d.generator.generate({ sessionId: session.id, prompt: session.prompt, appType: session.appType, title: session.title, signal, onEvent: this.#onGenerationEvent(session.id) });
-    this.#d.metrics.stepDuration.observe({ step: 'generate', app_type: session.appType }, (Date.now() - t0) / 1000);
-    await this.#d.cache?.remember(session, app);
-    await this.#d.store.sessions.update(session.id, { generator: app.generator, model: app.model });
-    await this.#d.events.log(session.id, `${app.files.length} file(s) written by ${app.model ?? app.generator}${app.template ? ` (template ${app.template})` : ''}`);
-    return app;
-  }
-
-  #onGenerationEvent(sessionId: string): GenerateRequest['onEvent'] {
-    return this.#d.events.forwardGeneration(sessionId, 'generating', generationProgress);
-  }
-
   /**
    * Validates, deploys, and — when the app does not parse, does not start or its script fails —
    * sends the errors back to the model for a bounded number of repair rounds, each one an event.
@@ -178,39 +149,24 @@ export class Pipeline {
       let failure: SpawnError;
       if (invalid.ok) {
         try {
-          sandbox ??= session.appType === 'webapp' ? null : await this.#newSandbox(session);
-          return { app, version: await this.#deploy(session, app, sandbox, signal) };
+          const meta = { generator: app.generator, model: app.model, template: app.template ?? null };
+          const { version } = await this.#d.deployer.deploy(session, { files: app.files, command: app.command, meta }, { sandbox, signal });
+          return { app, version };
         } catch (err) {
-          failure = toSpawnError(err, 'DEPLOY_FAILED');
-          if (sandbox) await this.#d.sandboxes.destroy(sandbox.id).catch(() => undefined);
+          // The deployer freed the sandbox it was given; the next round provisions a fresh one.
           sandbox = null;
+          failure = toSpawnError(err, 'DEPLOY_FAILED');
           if (!REPAIRABLE.has(failure.code)) throw failure;
         }
       } else {
         failure = new SpawnError('GENERATION_FAILED', `the app is not valid: ${invalid.errors.join('; ')}`);
       }
-      if (!this.#d.generator.repair || round >= this.#d.config.repairRounds) {
+      if (!this.#generation.canRepair || round >= this.#d.config.repairRounds) {
         await recordGenerationCost(this.#d.store, session.id, app.model, app.usage, 'generate');
         throw failure;
       }
       await this.#d.events.log(session.id, `repair round ${round + 1}: ${failure.message.slice(0, 500)}`, 'warn');
-      app = await this.#d.generator.repair(app, [failure.message], { sessionId: session.id, appType: session.appType, title: session.title, signal, onEvent: this.#onGenerationEvent(session.id) });
-    }
-  }
-
-  /** Puts the app where the proxy can serve it; returns the artifact version now live. */
-  async #deploy(session: SessionRecord, app: GeneratedApp, sandbox: Sandbox | null, signal: AbortSignal): Promise<number> {
-    const meta = { generator: app.generator, model: app.model, template: app.template ?? null, command: app.command };
-    if (session.appType === 'webapp' || !sandbox) return this.#d.artifacts.saveVersion(session.id, app.files, meta);
-    if (session.appType === 'api') {
-      await this.#launcher.startServer(session, sandbox, app.files, app.command, signal);
-      return this.#d.artifacts.saveVersion(session.id, app.files, meta);
-    }
-    try {
-      const page = await this.#launcher.runScript(session, sandbox, app.files, app.command, signal);
-      return await this.#d.artifacts.saveVersion(session.id, [...app.files, page], { ...meta, resultPath: page.path });
-    } finally {
-      await this.#d.sandboxes.destroy(sandbox.id).catch(() => undefined);
+      app = await this.#generation.repair(session, app, [failure.message], signal);
     }
   }
 

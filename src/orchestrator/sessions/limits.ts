@@ -1,7 +1,7 @@
-import { ACTIVE_STATES } from '../api-types.ts';
-import type { SpawnConfig } from '../config/index.ts';
-import { SpawnError } from '../errors/index.ts';
-import type { Store } from '../store/index.ts';
+import { ACTIVE_STATES } from '../../api-types.ts';
+import type { SpawnConfig } from '../../config/index.ts';
+import { SpawnError } from '../../errors/index.ts';
+import type { Store } from '../../store/index.ts';
 
 /**
  * Per-owner admission: at most N active sessions, at most M new sessions per sliding window.

@@ -1,5 +1,5 @@
-import type { EventBus, NodeMessage } from '../events/index.ts';
-import type { Logger } from '../log/index.ts';
+import type { EventBus, NodeMessage } from '../../events/index.ts';
+import type { Logger } from '../../log/index.ts';
 import type { AppActivity } from './app-activity.ts';
 
 /**

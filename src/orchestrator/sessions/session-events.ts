@@ -1,8 +1,8 @@
-import type { SessionEvent, SessionEventType } from '../api-types.ts';
-import type { EventBus } from '../events/index.ts';
-import type { GenerationEvent } from '../generator/index.ts';
-import type { Logger } from '../log/index.ts';
-import type { StoredEvent, Store } from '../store/index.ts';
+import type { SessionEvent, SessionEventType } from '../../api-types.ts';
+import type { EventBus } from '../../events/index.ts';
+import type { GenerationEvent } from '../../generator/index.ts';
+import type { Logger } from '../../log/index.ts';
+import type { StoredEvent, Store } from '../../store/index.ts';
 
 /** Stored events are read this many at a time, so a long log never lands in memory at once. */
 const REPLAY_BATCH = 500;

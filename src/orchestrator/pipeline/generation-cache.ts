@@ -1,35 +1,11 @@
 import { createHash } from 'node:crypto';
-import type { AppType } from '../api-types.ts';
-import type { SpawnConfig } from '../config/index.ts';
-import { loadCuratedPackages, loadPrompt, validateApp, type GeneratedApp } from '../generator/index.ts';
-import type { Logger } from '../log/index.ts';
-import type { AppFile } from '../runtime/index.ts';
-import type { SessionRecord, Store } from '../store/index.ts';
-import type { Metrics } from './metrics.ts';
-import { DatabasePromptCache } from './prompt-cache/database-prompt-cache.ts';
-import { RedisPromptCache } from './prompt-cache/redis-prompt-cache.ts';
-
-/** A generation as the cache keeps it: enough to deploy the app again without the model. */
-export interface CachedGeneration {
-  files: AppFile[];
-  command: string[] | null;
-  generator: string;
-  model: string | null;
-  /** Prompt template it was made with, e.g. `webapp.v1`. */
-  promptId: string;
-  createdAt: Date;
-}
-
-/**
- * Where cached generations live: the database by default, Redis when REDIS_URL is set. Entries
- * expire after their TTL; a backend failure is the caller's to treat as a miss.
- */
-export interface PromptCache {
-  readonly kind: 'database' | 'redis';
-  get(key: string): Promise<CachedGeneration | null>;
-  put(key: string, entry: CachedGeneration, ttlMs: number): Promise<void>;
-  close(): Promise<void>;
-}
+import type { AppType } from '../../api-types.ts';
+import type { CachedGeneration, PromptCache } from '../../cache/index.ts';
+import type { SpawnConfig } from '../../config/index.ts';
+import { loadCuratedPackages, loadPrompt, validateApp, type GeneratedApp } from '../../generator/index.ts';
+import type { Logger } from '../../log/index.ts';
+import type { SessionRecord } from '../../store/index.ts';
+import type { Metrics } from '../metrics.ts';
 
 export interface CacheKeyInput {
   prompt: string;
@@ -48,12 +24,6 @@ export function normalizePrompt(prompt: string): string {
 export function promptCacheKey(input: CacheKeyInput): string {
   const parts = [normalizePrompt(input.prompt), input.appType, input.models.join(','), input.promptId, input.promptHash];
   return createHash('sha256').update(JSON.stringify(parts)).digest('hex');
-}
-
-/** The one place that picks the backend: Redis when REDIS_URL is set, else the database. */
-export function createPromptCache(config: SpawnConfig, store: Store): PromptCache {
-  if (config.redisUrl) return new RedisPromptCache({ redisUrl: config.redisUrl, keyPrefix: `spawnai:${config.redisNamespace}:prompt-cache:` });
-  return new DatabasePromptCache(store);
 }
 
 /**

@@ -1,9 +1,11 @@
 import { hostname } from 'node:os';
-import type { SpawnConfig } from '../config/index.ts';
-import type { Logger } from '../log/index.ts';
-import { PeriodicTask } from '../queue/index.ts';
-import { isProcessAlive, type Sandbox, type SandboxDriver } from '../runtime/index.ts';
-import type { SessionRecord, Store } from '../store/index.ts';
+import type { SpawnConfig } from '../../config/index.ts';
+import type { Logger } from '../../log/index.ts';
+import { PeriodicTask } from '../../queue/index.ts';
+import { appTypeSpec } from '../../generator/index.ts';
+import { isProcessAlive, type Sandbox } from '../../runtime/index.ts';
+import type { SandboxService } from '../../sandboxes/index.ts';
+import type { SessionRecord, Store } from '../../store/index.ts';
 import type { AppActivity } from './app-activity.ts';
 import type { HealthMonitor } from './health-monitor.ts';
 
@@ -13,7 +15,7 @@ const MAX_APPS_PER_PASS = 1_000;
 
 export interface AppSupervisorDeps {
   store: Store;
-  driver: SandboxDriver;
+  sandboxes: SandboxService;
   activity: AppActivity;
   monitor: HealthMonitor;
   config: SpawnConfig;
@@ -49,7 +51,8 @@ export class AppSupervisor extends PeriodicTask {
     if (probe) this.#lastProbeMs = now;
     const seen = new Set<string>();
     for (const s of await store.sessions.listByStates(['running'], { limit: MAX_APPS_PER_PASS })) {
-      if (s.appType !== 'api' || !(await this.#owns(s))) continue;
+      // Only what keeps running is watched (servers); static files and finished scripts are not.
+      if (appTypeSpec(s.appType).health === 'none' || !(await this.#owns(s))) continue;
       seen.add(s.id);
       if (this.#busy.has(s.id)) continue;
       const task = this.#supervise(s, probe)
@@ -62,9 +65,9 @@ export class AppSupervisor extends PeriodicTask {
   }
 
   async #supervise(s: SessionRecord, probe: boolean): Promise<void> {
-    const { store, driver, activity, monitor, config } = this.#d;
+    const { store, sandboxes, activity, monitor, config } = this.#d;
     const record = await store.sandboxes.getLiveBySession(s.id);
-    if (record && record.driver !== driver.name) return;
+    if (record && record.driver !== sandboxes.name) return;
     const sandbox: Sandbox | null = record ? { id: record.id, sessionId: s.id, driver: record.driver } : null;
     if (sandbox) await activity.track(s.id, sandbox);
     // A paused app is not unhealthy: it is checked again once a request has woken it.
@@ -75,8 +78,8 @@ export class AppSupervisor extends PeriodicTask {
 
   /** Idle apps are paused only where their requests are seen: a node whose app proxy reports here. */
   #scaleToZero(): boolean {
-    const { config, driver, activity } = this.#d;
-    return config.sandbox.idlePauseSeconds > 0 && driver.capabilities.supportsPause && !!driver.pause && !!driver.resume && activity.proxied;
+    const { config, sandboxes, activity } = this.#d;
+    return config.sandbox.idlePauseSeconds > 0 && sandboxes.canPause && activity.proxied;
   }
 
   async #owns(s: SessionRecord): Promise<boolean> {
