@@ -9,7 +9,7 @@ import { createFunctions, type Functions } from '../functions/index.ts';
 import { createGenerator } from '../generator/index.ts';
 import type { Logger } from '../log/index.ts';
 import { createQueue, type JobQueue } from '../queue/index.ts';
-import { chooseSandboxDriver, startSandboxes, type SandboxService } from '../sandboxes/index.ts';
+import { chooseSandboxRuntime, type SandboxService } from '../sandboxes/index.ts';
 import { createStore, type Store } from '../store/index.ts';
 import type { AppActivity } from './apps/app-activity.ts';
 import { BusActivityReporter } from './apps/bus-activity-reporter.ts';
@@ -69,7 +69,7 @@ export interface Platform {
  */
 export async function createPlatform(config: SpawnConfig, logger: Logger, options: PlatformOptions): Promise<Platform> {
   // Chosen first: a runtime that cannot contain `outbound` apps stops start-up before anything opens.
-  const driver = options.worker ? await chooseSandboxDriver(config, logger) : null;
+  const runtime = options.worker ? await chooseSandboxRuntime(config, logger) : null;
   const store = await createStore({ databaseUrl: config.databaseUrl, sqliteFile: path.join(config.dataDir, 'spawnai.db') });
   await store.migrate();
   const queue = createQueue({ redisUrl: config.redisUrl, name: config.redisNamespace, lockDurationMs: config.jobLockMs, stalledIntervalMs: Math.max(1000, config.jobLockMs / 2) });
@@ -80,7 +80,7 @@ export async function createPlatform(config: SpawnConfig, logger: Logger, option
   const generator = createGenerator(config, options.env ?? process.env, logger);
   const workerId = `${os.hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
 
-  const sandboxes = driver ? await startSandboxes(driver, store, config, logger) : null;
+  const sandboxes = runtime ? await runtime.start(store) : null;
   const lifecycle = new Lifecycle({ store, queue, events, sandboxes, config, logger, metrics });
   const sessions = new SessionService({ store, queue, events, lifecycle, generator, config, metrics, models: generator.models });
   const promptCache =
