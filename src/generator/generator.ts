@@ -1,5 +1,5 @@
 import type { AppType } from '../api-types.ts';
-import type { AppFile } from '../runtime/sandbox-driver.ts';
+import type { AppFile } from '../runtime/index.ts';
 
 /** Something that turns a prompt into an app's files: offline templates, or an LLM chain. */
 export type GenerationEvent =

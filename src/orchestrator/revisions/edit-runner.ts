@@ -6,7 +6,7 @@ import type { Logger } from '../../log/index.ts';
 import type { JobContext } from '../../queue/index.ts';
 import type { AppFile } from '../../runtime/index.ts';
 import type { MessageRecord, SessionRecord, Store } from '../../store/index.ts';
-import type { SessionEvents } from '../session-events.ts';
+import type { SessionEvents } from '../sessions/session-events.ts';
 import { recordGenerationCost } from '../generation-cost.ts';
 import type { AppRedeployer, Revision } from './app-redeployer.ts';
 import { changeSummary, editHistory, editorOf, newMessageId } from './conversation.ts';
