@@ -53,8 +53,11 @@ export interface GeneratedApp {
   usage: GenerationUsage;
 }
 
-/** What a follow-up call needs of the original request. */
-export type GenerationContext = Pick<GenerateRequest, 'sessionId' | 'appType' | 'title' | 'signal' | 'onEvent'>;
+/** What a follow-up call needs of the original request: the request itself, verbatim, and the conversation since. */
+export type GenerationContext = Pick<GenerateRequest, 'sessionId' | 'appType' | 'title' | 'signal' | 'onEvent'> & {
+  prompt?: string;
+  history?: readonly { role: 'user' | 'assistant'; content: string }[];
+};
 
 export interface Generator {
   /** Value of the session's `generator` field when this generator is used. */

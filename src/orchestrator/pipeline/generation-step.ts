@@ -45,7 +45,7 @@ export class GenerationStep {
   /** Sends the errors back to the model (see canRepair). */
   repair(session: SessionRecord, app: GeneratedApp, errors: string[], signal: AbortSignal): Promise<GeneratedApp> {
     if (!this.#d.generator.repair) throw new Error(`the ${this.#d.generator.name} generator cannot repair apps`);
-    return this.#d.generator.repair(app, errors, { sessionId: session.id, appType: session.appType, title: session.title, signal, onEvent: this.#onEvent(session.id) });
+    return this.#d.generator.repair(app, errors, { sessionId: session.id, prompt: session.prompt, appType: session.appType, title: session.title, signal, onEvent: this.#onEvent(session.id) });
   }
 
   #onEvent(sessionId: string): GenerateRequest['onEvent'] {
