@@ -3,18 +3,11 @@ import type { AddressInfo } from 'node:net';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Platform } from '../orchestrator/index.ts';
 import { AppProxy, parseAppHost } from '../proxy/index.ts';
+import { registerApiRoutes, type ApiRouteDeps } from './api-routes.ts';
 import { resolveOwner } from './auth.ts';
 import { controlPlaneHostGuard } from './host-guard.ts';
 import { openApiDocument, registerOpenApi } from './openapi.ts';
 import { installRouteSupport } from './route-support.ts';
-import { eventRoutes } from './routes/event-routes.ts';
-import { functionRoutes } from './routes/function-routes.ts';
-import { revisionRoutes } from './routes/revision-routes.ts';
-import { sessionRoutes } from './routes/session-routes.ts';
-import { studyRoutes } from './routes/study-routes.ts';
-import { systemRoutes } from './routes/system-routes.ts';
-import { taskRoutes } from './routes/task-routes.ts';
-import { workflowRoutes } from './routes/workflow-routes.ts';
 import { sessionFollowAdapter } from './session-follow-adapter.ts';
 import { appUrlBuilder } from './session-view.ts';
 import { webUi } from './web-ui.ts';
@@ -81,7 +74,7 @@ export async function createSpawnServer(platform: Platform): Promise<SpawnServer
     }
   });
   await registerOpenApi(app, VERSION);
-  await registerRoutes(app, platform, appUrl);
+  await registerApiRoutes(app, routeDeps(app, platform, appUrl));
   await webUi(app);
 
   return {
@@ -99,27 +92,29 @@ export async function createSpawnServer(platform: Platform): Promise<SpawnServer
 }
 
 /** Each route plugin gets only the services it uses, taken from the platform here. */
-async function registerRoutes(app: FastifyInstance, platform: Platform, appUrl: (id: string) => string): Promise<void> {
+function routeDeps(app: FastifyInstance, platform: Platform, appUrl: (id: string) => string): ApiRouteDeps {
   const { sessions, revisions, functions, config } = platform;
-  await app.register(sessionRoutes, { sessions, config, appUrl });
-  // Until the session-events service has follow(): then `events: platform.sessionEvents`.
-  await app.register(eventRoutes, { sessions, events: sessionFollowAdapter({ events: platform.store.events, bus: platform.bus }) });
-  await app.register(revisionRoutes, { revisions });
-  await app.register(functionRoutes, { registry: functions.registry, tasks: functions.tasks, defaultTimeoutSeconds: config.functions.timeoutSeconds });
-  await app.register(taskRoutes, { tasks: functions.tasks });
-  await app.register(workflowRoutes, { workflows: functions.workflows });
-  await app.register(studyRoutes, { studies: functions.studies });
-  await app.register(systemRoutes, {
-    checks: { store: () => platform.store.ping(), queue: () => platform.queue.ping() },
-    runtime: platform.runtime,
-    metrics: platform.metrics.registry,
-    clientConfig: () => ({
-      maxPromptChars: config.maxPromptChars,
-      ttl: config.ttl,
-      generator: sessions.generatorName === 'offline-template' ? 'offline-template' : 'llm',
-      models: platform.models,
-      appsDomain: config.appsDomain,
-    }),
-    openApiDocument: () => openApiDocument(app),
-  });
+  return {
+    sessions: { sessions, config, appUrl },
+    // Until the session-events service has follow(): then `events: platform.sessionEvents`.
+    events: { sessions, events: sessionFollowAdapter({ events: platform.store.events, bus: platform.bus }) },
+    revisions: { revisions },
+    functions: { registry: functions.registry, tasks: functions.tasks, defaultTimeoutSeconds: config.functions.timeoutSeconds },
+    tasks: { tasks: functions.tasks },
+    workflows: { workflows: functions.workflows },
+    studies: { studies: functions.studies },
+    system: {
+      checks: { store: () => platform.store.ping(), queue: () => platform.queue.ping() },
+      runtime: platform.runtime,
+      metrics: platform.metrics.registry,
+      clientConfig: () => ({
+        maxPromptChars: config.maxPromptChars,
+        ttl: config.ttl,
+        generator: sessions.generatorName === 'offline-template' ? 'offline-template' : 'llm',
+        models: platform.models,
+        appsDomain: config.appsDomain,
+      }),
+      openApiDocument: () => openApiDocument(app),
+    },
+  };
 }
