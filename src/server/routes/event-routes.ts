@@ -25,61 +25,57 @@ function afterSeqOf(header: string | string[] | undefined, query: string | undef
   return Number((Array.isArray(header) ? header[0] : header) ?? query ?? 0) || 0;
 }
 
+const followEvents = {
+  tags: ['sessions'],
+  summary: "The session's events as Server-Sent Events",
+  description:
+    'Replayed from the start (or after `Last-Event-ID` / `?lastEventId=`), then live; the stream ends after `destroyed` or `failed`. Each event: `id` = seq, `event` = type, `data` = the JSON event below.',
+  params: IdParamsSchema,
+  querystring: EventsQuerySchema,
+  headers: EventsHeadersSchema,
+  response: {
+    200: {
+      description: 'an event stream; each `data:` line holds one SessionEvent',
+      content: { 'text/event-stream': { schema: SessionEventSchema } },
+    },
+    ...errorResponses(...API_ERRORS, 'SESSION_NOT_FOUND'),
+  },
+};
+
 /**
  * `GET /api/sessions/:id/events`: Server-Sent Events, replayed after Last-Event-ID and then live.
  * Written on the raw response because SSE is a few lines of framing; the stream ends after a
  * terminal state, and stops following when the client goes away.
  */
 export const eventRoutes: FastifyPluginAsyncZod<EventRoutesDeps> = async (app, { sessions, events }) => {
-  app.get(
-    '/api/sessions/:id/events',
-    {
-      schema: {
-        tags: ['sessions'],
-        summary: "The session's events as Server-Sent Events",
-        description:
-          'Replayed from the start (or after `Last-Event-ID` / `?lastEventId=`), then live; the stream ends after `destroyed` or `failed`. Each event: `id` = seq, `event` = type, `data` = the JSON event below.',
-        params: IdParamsSchema,
-        querystring: EventsQuerySchema,
-        headers: EventsHeadersSchema,
-        response: {
-          200: {
-            description: 'an event stream; each `data:` line holds one SessionEvent',
-            content: { 'text/event-stream': { schema: SessionEventSchema } },
-          },
-          ...errorResponses(...API_ERRORS, 'SESSION_NOT_FOUND'),
-        },
-      },
-    },
-    async (request, reply) => {
-      const session = await sessions.get(request.ownerId, request.params.id);
-      const afterSeq = afterSeqOf(request.headers['last-event-id'], request.query.lastEventId);
-      const abort = new AbortController();
-      reply.hijack();
-      const res = reply.raw;
-      res.writeHead(200, {
-        'content-type': 'text/event-stream; charset=utf-8',
-        'cache-control': 'no-cache, no-transform',
-        connection: 'keep-alive',
-        'x-accel-buffering': 'no',
-      });
-      res.write(`retry: ${RETRY_MS}\n\n`);
-      const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), HEARTBEAT_MS);
-      res.on('close', () => abort.abort());
-      void (async () => {
-        try {
-          for await (const e of events.follow(session.id, afterSeq, abort.signal)) {
-            if (abort.signal.aborted) break;
-            res.write(`id: ${e.seq}\nevent: ${e.type}\ndata: ${JSON.stringify(e)}\n\n`);
-          }
-        } catch (err) {
-          request.log.warn({ err }, 'event stream read failed');
-        } finally {
-          clearInterval(heartbeat);
-          abort.abort();
-          res.end();
+  app.get('/api/sessions/:id/events', { schema: followEvents }, async (request, reply) => {
+    const session = await sessions.get(request.ownerId, request.params.id);
+    const afterSeq = afterSeqOf(request.headers['last-event-id'], request.query.lastEventId);
+    const abort = new AbortController();
+    reply.hijack();
+    const res = reply.raw;
+    res.writeHead(200, {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-cache, no-transform',
+      connection: 'keep-alive',
+      'x-accel-buffering': 'no',
+    });
+    res.write(`retry: ${RETRY_MS}\n\n`);
+    const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), HEARTBEAT_MS);
+    res.on('close', () => abort.abort());
+    void (async () => {
+      try {
+        for await (const e of events.follow(session.id, afterSeq, abort.signal)) {
+          if (abort.signal.aborted) break;
+          res.write(`id: ${e.seq}\nevent: ${e.type}\ndata: ${JSON.stringify(e)}\n\n`);
         }
-      })();
-    },
-  );
+      } catch (err) {
+        request.log.warn({ err }, 'event stream read failed');
+      } finally {
+        clearInterval(heartbeat);
+        abort.abort();
+        res.end();
+      }
+    })();
+  });
 };

@@ -23,85 +23,65 @@ export interface FunctionRoutesDeps {
 
 const tags = ['functions'];
 
+const registerFunction = {
+  tags,
+  summary: 'Register a function (a new version when the name exists)',
+  body: RegisterFunctionRequestSchema,
+  response: {
+    201: FunctionViewSchema.describe('the registered version'),
+    ...errorResponses(...API_ERRORS, ...BODY_ERRORS, 'FUNCTION_SYNTAX_ERROR', 'FUNCTION_ENTRYPOINT_MISSING', 'FUNCTION_SCHEMA_INVALID'),
+  },
+};
+
+const listFunctions = { tags, summary: "The caller's functions (latest versions)", response: { 200: FunctionListSchema.describe('the functions'), ...errorResponses(...API_ERRORS) } };
+
+const getFunction = {
+  tags,
+  summary: 'One function, with its code',
+  params: IdParamsSchema,
+  response: { 200: FunctionViewSchema.describe('the latest version, with `code`'), ...errorResponses(...API_ERRORS, 'FUNCTION_NOT_FOUND') },
+};
+
+const deleteFunction = {
+  tags,
+  summary: 'Delete a function (every version)',
+  params: IdParamsSchema,
+  response: { 204: z.undefined().describe('deleted'), ...errorResponses(...API_ERRORS, 'FUNCTION_NOT_FOUND') },
+};
+
+const executeFunction = {
+  tags,
+  summary: 'Run a function on JSON inputs',
+  description: 'With `wait`, answers the finished task (200) when it ends within that many seconds; otherwise the queued task (202), read with `GET /api/tasks/{id}`.',
+  params: IdParamsSchema,
+  body: ExecuteFunctionRequestSchema.optional(),
+  response: {
+    200: TaskViewSchema.describe('finished within `wait`'),
+    202: QueuedTaskSchema.describe('queued or still running'),
+    ...errorResponses(...API_ERRORS, ...BODY_ERRORS, 'FUNCTION_NOT_FOUND', 'FUNCTION_INPUT_INVALID', 'FUNCTION_SCHEMA_INVALID', 'QUEUE_UNAVAILABLE'),
+  },
+};
+
 /** Register, list, read, delete and execute functions. */
 export const functionRoutes: FastifyPluginAsyncZod<FunctionRoutesDeps> = async (app, { registry, tasks, defaultTimeoutSeconds }) => {
-  app.post(
-    '/api/functions',
-    {
-      schema: {
-        tags,
-        summary: 'Register a function (a new version when the name exists)',
-        body: RegisterFunctionRequestSchema,
-        response: {
-          201: FunctionViewSchema.describe('the registered version'),
-          ...errorResponses(...API_ERRORS, ...BODY_ERRORS, 'FUNCTION_SYNTAX_ERROR', 'FUNCTION_ENTRYPOINT_MISSING', 'FUNCTION_SCHEMA_INVALID'),
-        },
-      },
-    },
-    async (request, reply) => {
-      const fn = await registry.register(request.ownerId, request.body);
-      return reply.status(201).send(toFunctionView(fn, defaultTimeoutSeconds));
-    },
-  );
+  app.post('/api/functions', { schema: registerFunction }, async (request, reply) => {
+    const fn = await registry.register(request.ownerId, request.body);
+    return reply.status(201).send(toFunctionView(fn, defaultTimeoutSeconds));
+  });
 
-  app.get(
-    '/api/functions',
-    {
-      schema: { tags, summary: "The caller's functions (latest versions)", response: { 200: FunctionListSchema.describe('the functions'), ...errorResponses(...API_ERRORS) } },
-    },
-    async (request) => ({ functions: (await registry.list(request.ownerId)).map((fn) => toFunctionView(fn, defaultTimeoutSeconds)) }),
-  );
+  app.get('/api/functions', { schema: listFunctions }, async (request) => ({ functions: (await registry.list(request.ownerId)).map((fn) => toFunctionView(fn, defaultTimeoutSeconds)) }));
 
-  app.get(
-    '/api/functions/:id',
-    {
-      schema: {
-        tags,
-        summary: 'One function, with its code',
-        params: IdParamsSchema,
-        response: { 200: FunctionViewSchema.describe('the latest version, with `code`'), ...errorResponses(...API_ERRORS, 'FUNCTION_NOT_FOUND') },
-      },
-    },
-    async (request) => toFunctionView(await registry.get(request.ownerId, request.params.id), defaultTimeoutSeconds, true),
-  );
+  app.get('/api/functions/:id', { schema: getFunction }, async (request) => toFunctionView(await registry.get(request.ownerId, request.params.id), defaultTimeoutSeconds, true));
 
-  app.delete(
-    '/api/functions/:id',
-    {
-      schema: {
-        tags,
-        summary: 'Delete a function (every version)',
-        params: IdParamsSchema,
-        response: { 204: z.undefined().describe('deleted'), ...errorResponses(...API_ERRORS, 'FUNCTION_NOT_FOUND') },
-      },
-    },
-    async (request, reply) => {
-      await registry.delete(request.ownerId, request.params.id);
-      return reply.status(204).send();
-    },
-  );
+  app.delete('/api/functions/:id', { schema: deleteFunction }, async (request, reply) => {
+    await registry.delete(request.ownerId, request.params.id);
+    return reply.status(204).send();
+  });
 
-  app.post(
-    '/api/functions/:id/execute',
-    {
-      schema: {
-        tags,
-        summary: 'Run a function on JSON inputs',
-        description: 'With `wait`, answers the finished task (200) when it ends within that many seconds; otherwise the queued task (202), read with `GET /api/tasks/{id}`.',
-        params: IdParamsSchema,
-        body: ExecuteFunctionRequestSchema.optional(),
-        response: {
-          200: TaskViewSchema.describe('finished within `wait`'),
-          202: QueuedTaskSchema.describe('queued or still running'),
-          ...errorResponses(...API_ERRORS, ...BODY_ERRORS, 'FUNCTION_NOT_FOUND', 'FUNCTION_INPUT_INVALID', 'FUNCTION_SCHEMA_INVALID', 'QUEUE_UNAVAILABLE'),
-        },
-      },
-    },
-    async (request, reply) => {
-      const waited = request.body !== undefined && 'wait' in request.body;
-      const task = await tasks.execute(request.ownerId, request.params.id, request.body);
-      if (waited && isFinal(task.state)) return reply.status(200).send(toTaskView(task));
-      return reply.status(202).send({ taskId: task.id, state: task.state });
-    },
-  );
+  app.post('/api/functions/:id/execute', { schema: executeFunction }, async (request, reply) => {
+    const waited = request.body !== undefined && 'wait' in request.body;
+    const task = await tasks.execute(request.ownerId, request.params.id, request.body);
+    if (waited && isFinal(task.state)) return reply.status(200).send(toTaskView(task));
+    return reply.status(202).send({ taskId: task.id, state: task.state });
+  });
 };

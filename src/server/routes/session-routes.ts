@@ -39,97 +39,77 @@ function decodeCursor(cursor: string): { createdAt: Date; id: string } {
 
 const tags = ['sessions'];
 
+const createSession = {
+  tags,
+  summary: 'Create a session: an app from a sentence',
+  body: CreateSessionRequestSchema,
+  response: {
+    201: CreatedSessionSchema.describe('queued; follow it on the event stream'),
+    ...errorResponses(...API_ERRORS, ...BODY_ERRORS, 'PROMPT_EMPTY', 'PROMPT_TOO_LONG', 'INVALID_APP_TYPE', 'TTL_OUT_OF_RANGE', 'ACTIVE_SESSION_LIMIT', 'SESSION_RATE_LIMIT', 'QUEUE_UNAVAILABLE'),
+  },
+};
+
+const listSessions = {
+  tags,
+  summary: "The caller's sessions, newest first",
+  querystring: SessionListQuerySchema,
+  response: { 200: SessionListSchema.describe('one page'), ...errorResponses(...API_ERRORS, 'INVALID_REQUEST') },
+};
+
+const getSession = {
+  tags,
+  summary: 'One session',
+  params: IdParamsSchema,
+  response: { 200: SessionViewSchema.describe('the session'), ...errorResponses(...API_ERRORS, 'SESSION_NOT_FOUND') },
+};
+
+const destroySession = {
+  tags,
+  summary: 'Destroy a session (it goes destroying → destroyed)',
+  params: IdParamsSchema,
+  response: { 202: SessionViewSchema.describe('the session, being destroyed'), ...errorResponses(...API_ERRORS, 'SESSION_NOT_FOUND', 'QUEUE_UNAVAILABLE') },
+};
+
+const extendSession = {
+  tags,
+  summary: 'Move expiresAt to now + ttlSeconds (capped at creation + the maximum TTL)',
+  params: IdParamsSchema,
+  body: ExtendRequestSchema,
+  response: {
+    200: SessionViewSchema.describe('the session with its new expiresAt'),
+    ...errorResponses(...API_ERRORS, ...BODY_ERRORS, 'TTL_OUT_OF_RANGE', 'SESSION_NOT_FOUND', 'SESSION_NOT_ACTIVE'),
+  },
+};
+
 /** Create, list, read, destroy and extend sessions. */
 export const sessionRoutes: FastifyPluginAsyncZod<SessionRoutesDeps> = async (app, { sessions, config, appUrl }) => {
-  app.post(
-    '/api/sessions',
-    {
-      schema: {
-        tags,
-        summary: 'Create a session: an app from a sentence',
-        body: CreateSessionRequestSchema,
-        response: {
-          201: CreatedSessionSchema.describe('queued; follow it on the event stream'),
-          ...errorResponses(...API_ERRORS, ...BODY_ERRORS, 'PROMPT_EMPTY', 'PROMPT_TOO_LONG', 'INVALID_APP_TYPE', 'TTL_OUT_OF_RANGE', 'ACTIVE_SESSION_LIMIT', 'SESSION_RATE_LIMIT', 'QUEUE_UNAVAILABLE'),
-        },
-      },
-    },
-    async (request, reply) => {
-      const input = parseCreateSession(request.body, config);
-      const { session, estimatedSeconds } = await sessions.create(request.ownerId, input);
-      return reply.status(201).send(toCreatedSession(session, estimatedSeconds));
-    },
-  );
+  app.post('/api/sessions', { schema: createSession }, async (request, reply) => {
+    const input = parseCreateSession(request.body, config);
+    const { session, estimatedSeconds } = await sessions.create(request.ownerId, input);
+    return reply.status(201).send(toCreatedSession(session, estimatedSeconds));
+  });
 
-  app.get(
-    '/api/sessions',
-    {
-      schema: {
-        tags,
-        summary: "The caller's sessions, newest first",
-        querystring: SessionListQuerySchema,
-        response: { 200: SessionListSchema.describe('one page'), ...errorResponses(...API_ERRORS, 'INVALID_REQUEST') },
-      },
-    },
-    async (request) => {
-      const limit = Math.min(Math.max(Number(request.query.limit ?? PAGE_DEFAULT) || PAGE_DEFAULT, 1), PAGE_MAX);
-      const before = request.query.cursor ? decodeCursor(request.query.cursor) : undefined;
-      const rows = await sessions.list(request.ownerId, limit + 1, before);
-      const page = rows.slice(0, limit);
-      const last = page[page.length - 1];
-      return {
-        sessions: page.map((s) => toSessionView(s, appUrl)),
-        nextCursor: rows.length > limit && last ? encodeCursor(last.createdAt, last.id) : null,
-      };
-    },
-  );
+  app.get('/api/sessions', { schema: listSessions }, async (request) => {
+    const limit = Math.min(Math.max(Number(request.query.limit ?? PAGE_DEFAULT) || PAGE_DEFAULT, 1), PAGE_MAX);
+    const before = request.query.cursor ? decodeCursor(request.query.cursor) : undefined;
+    const rows = await sessions.list(request.ownerId, limit + 1, before);
+    const page = rows.slice(0, limit);
+    const last = page[page.length - 1];
+    return {
+      sessions: page.map((s) => toSessionView(s, appUrl)),
+      nextCursor: rows.length > limit && last ? encodeCursor(last.createdAt, last.id) : null,
+    };
+  });
 
-  app.get(
-    '/api/sessions/:id',
-    {
-      schema: {
-        tags,
-        summary: 'One session',
-        params: IdParamsSchema,
-        response: { 200: SessionViewSchema.describe('the session'), ...errorResponses(...API_ERRORS, 'SESSION_NOT_FOUND') },
-      },
-    },
-    async (request) => toSessionView(await sessions.get(request.ownerId, request.params.id), appUrl),
-  );
+  app.get('/api/sessions/:id', { schema: getSession }, async (request) => toSessionView(await sessions.get(request.ownerId, request.params.id), appUrl));
 
-  app.delete(
-    '/api/sessions/:id',
-    {
-      schema: {
-        tags,
-        summary: 'Destroy a session (it goes destroying → destroyed)',
-        params: IdParamsSchema,
-        response: { 202: SessionViewSchema.describe('the session, being destroyed'), ...errorResponses(...API_ERRORS, 'SESSION_NOT_FOUND', 'QUEUE_UNAVAILABLE') },
-      },
-    },
-    async (request, reply) => {
-      const s = await sessions.destroy(request.ownerId, request.params.id);
-      return reply.status(202).send(toSessionView(s, appUrl));
-    },
-  );
+  app.delete('/api/sessions/:id', { schema: destroySession }, async (request, reply) => {
+    const s = await sessions.destroy(request.ownerId, request.params.id);
+    return reply.status(202).send(toSessionView(s, appUrl));
+  });
 
-  app.post(
-    '/api/sessions/:id/extend',
-    {
-      schema: {
-        tags,
-        summary: 'Move expiresAt to now + ttlSeconds (capped at creation + the maximum TTL)',
-        params: IdParamsSchema,
-        body: ExtendRequestSchema,
-        response: {
-          200: SessionViewSchema.describe('the session with its new expiresAt'),
-          ...errorResponses(...API_ERRORS, ...BODY_ERRORS, 'TTL_OUT_OF_RANGE', 'SESSION_NOT_FOUND', 'SESSION_NOT_ACTIVE'),
-        },
-      },
-    },
-    async (request) => {
-      const ttlSeconds = parseExtend(request.body, config);
-      return toSessionView(await sessions.extend(request.ownerId, request.params.id, ttlSeconds), appUrl);
-    },
-  );
+  app.post('/api/sessions/:id/extend', { schema: extendSession }, async (request) => {
+    const ttlSeconds = parseExtend(request.body, config);
+    return toSessionView(await sessions.extend(request.ownerId, request.params.id, ttlSeconds), appUrl);
+  });
 };

@@ -29,65 +29,49 @@ async function within<T>(promise: Promise<T>, ms: number, fallback: T): Promise<
 
 const tags = ['system'];
 
+const health = {
+  tags,
+  summary: 'Liveness and dependencies',
+  response: { 200: HealthViewSchema.describe('every check passed'), 503: HealthViewSchema.describe('`status: "degraded"`: a check failed'), ...errorResponses(...PUBLIC_ERRORS) },
+};
+
+const metrics = {
+  tags,
+  summary: 'Prometheus metrics',
+  response: { 200: { description: 'Prometheus text exposition format', content: { 'text/plain': { schema: z.string() } } }, ...errorResponses(...PUBLIC_ERRORS) },
+};
+
+const clientConfig = {
+  tags,
+  summary: "This server's limits and generator, for clients",
+  response: { 200: ConfigViewSchema.describe('the client configuration'), ...errorResponses(...PUBLIC_ERRORS) },
+};
+
+const openApi = {
+  tags,
+  summary: 'This API as an OpenAPI 3.1 document (the reference page is at /docs)',
+  response: { 200: OpenApiDocumentSchema.describe('generated from the route schemas'), ...errorResponses(...PUBLIC_ERRORS) },
+};
+
 /** Health, metrics, the client configuration and the API's own description: no token needed. */
 export const systemRoutes: FastifyPluginAsyncZod<SystemRoutesDeps> = async (app, deps) => {
-  app.get(
-    '/healthz',
-    {
-      schema: {
-        tags,
-        summary: 'Liveness and dependencies',
-        response: { 200: HealthViewSchema.describe('every check passed'), 503: HealthViewSchema.describe('`status: "degraded"`: a check failed'), ...errorResponses(...PUBLIC_ERRORS) },
-      },
-    },
-    async (_request, reply) => {
-      const [store, queue] = await Promise.all([within(deps.checks.store(), CHECK_TIMEOUT_MS, false), within(deps.checks.queue(), CHECK_TIMEOUT_MS, false)]);
-      return reply.status(store && queue ? 200 : 503).send({
-        status: store && queue ? 'ok' : 'degraded',
-        checks: { store, queue },
-        runtime: deps.runtime.name,
-        isolation: deps.runtime.isolation,
-        version: VERSION,
-      });
-    },
-  );
+  app.get('/healthz', { schema: health }, async (_request, reply) => {
+    const [store, queue] = await Promise.all([within(deps.checks.store(), CHECK_TIMEOUT_MS, false), within(deps.checks.queue(), CHECK_TIMEOUT_MS, false)]);
+    return reply.status(store && queue ? 200 : 503).send({
+      status: store && queue ? 'ok' : 'degraded',
+      checks: { store, queue },
+      runtime: deps.runtime.name,
+      isolation: deps.runtime.isolation,
+      version: VERSION,
+    });
+  });
 
-  app.get(
-    '/metrics',
-    {
-      schema: {
-        tags,
-        summary: 'Prometheus metrics',
-        response: { 200: { description: 'Prometheus text exposition format', content: { 'text/plain': { schema: z.string() } } }, ...errorResponses(...PUBLIC_ERRORS) },
-      },
-    },
-    async (_request, reply) => {
-      const text = await deps.metrics.metrics();
-      return reply.type(deps.metrics.contentType).send(text);
-    },
-  );
+  app.get('/metrics', { schema: metrics }, async (_request, reply) => {
+    const text = await deps.metrics.metrics();
+    return reply.type(deps.metrics.contentType).send(text);
+  });
 
-  app.get(
-    '/api/config',
-    {
-      schema: {
-        tags,
-        summary: "This server's limits and generator, for clients",
-        response: { 200: ConfigViewSchema.describe('the client configuration'), ...errorResponses(...PUBLIC_ERRORS) },
-      },
-    },
-    async () => deps.clientConfig(),
-  );
+  app.get('/api/config', { schema: clientConfig }, async () => deps.clientConfig());
 
-  app.get(
-    '/api/openapi.json',
-    {
-      schema: {
-        tags,
-        summary: 'This API as an OpenAPI 3.1 document (the reference page is at /docs)',
-        response: { 200: OpenApiDocumentSchema.describe('generated from the route schemas'), ...errorResponses(...PUBLIC_ERRORS) },
-      },
-    },
-    async () => deps.openApiDocument(),
-  );
+  app.get('/api/openapi.json', { schema: openApi }, async () => deps.openApiDocument());
 };
