@@ -1,11 +1,23 @@
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
-import { jsonSchemaTransform } from 'fastify-type-provider-zod';
+import { createJsonSchemaTransform } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
+import type { JSONSchema } from 'zod/v4/core';
 import type { OpenApiDocumentSchema } from '../api-schemas/index.ts';
 
 export const DOCS_PREFIX = '/docs';
+
+/**
+ * Answers may gain fields (the API is only ever extended), so a plain `z.object` is documented as
+ * open; strict request bodies keep `additionalProperties: false` (unknown fields are refused).
+ * Also drops empty `anyOf` branches, as the library's default override does.
+ */
+function documentSchema(ctx: { zodSchema: { _zod: { def: { type: string; catchall?: unknown } } }; jsonSchema: JSONSchema.BaseSchema }): void {
+  const { def } = ctx.zodSchema._zod;
+  if (def.type === 'object' && def.catchall === undefined && ctx.jsonSchema.additionalProperties === false) delete ctx.jsonSchema.additionalProperties;
+  if (def.type === 'union' && Array.isArray(ctx.jsonSchema.anyOf)) ctx.jsonSchema.anyOf = ctx.jsonSchema.anyOf.filter((branch) => Object.keys(branch).length > 0);
+}
 
 /**
  * Generates the OpenAPI 3.1 document from the routes' zod schemas (register before the routes: it
@@ -25,7 +37,7 @@ export async function registerOpenApi(app: FastifyInstance, version: string): Pr
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'a token from `spawnai token create --name NAME` (not needed in single-user mode on loopback)' } } },
       security: [{ bearer: [] }],
     },
-    transform: jsonSchemaTransform,
+    transform: createJsonSchemaTransform({ zodToJsonConfig: { override: documentSchema } }),
   });
   await app.register(fastifySwaggerUi, { routePrefix: DOCS_PREFIX, uiConfig: { deepLinking: true } });
 }

@@ -13,7 +13,7 @@ import { registerApiRoutes, type ApiRouteDeps } from '../../../src/server/api-ro
 import { registerOpenApi } from '../../../src/server/openapi.ts';
 import { installRouteSupport } from '../../../src/server/route-support.ts';
 
-type Operation = { responses: Record<string, { description: string; content?: Record<string, { schema: { properties?: Record<string, unknown> } }> }>; parameters?: { in: string; name: string }[] };
+type Operation = { requestBody?: { content: Record<string, { schema: Record<string, unknown> }> }; responses: Record<string, { description: string; content?: Record<string, { schema: { properties?: Record<string, unknown> } }> }>; parameters?: { in: string; name: string }[] };
 type Doc = { openapi: string; paths: Record<string, Record<string, Operation>> };
 
 /** The route plugins are only registered here, never called: their services are not needed. */
@@ -79,6 +79,13 @@ describe('the OpenAPI document', () => {
     for (const code of ['PROMPT_TOO_LONG', 'INVALID_APP_TYPE', 'TTL_OUT_OF_RANGE']) expect(create.responses['400']!.description).toContain(`\`${code}\``);
     expect(Object.keys(create.responses)).toEqual(expect.arrayContaining(['201', '413', '415', '429', '503']));
     expect(doc.paths['/api/sessions/{id}/events']!.get!.responses['200']!.content).toHaveProperty('text/event-stream');
+  });
+
+  it('documents answers as open (fields are only ever added) and request bodies as closed (unknown fields are refused)', () => {
+    const view = doc.paths['/api/sessions/{id}']!.get!.responses['200']!.content!['application/json']!.schema as Record<string, unknown>;
+    expect(view).toHaveProperty('properties.appUrl');
+    expect(view).not.toHaveProperty('additionalProperties');
+    expect(doc.paths['/api/sessions']!.post!.requestBody!.content['application/json']!.schema).toMatchObject({ additionalProperties: false, required: ['prompt'] });
   });
 
   // test/security/api-abuse.test.ts fuzzes the routes it finds this way: it must find them all.
