@@ -1,6 +1,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import moduleBoundaries from './eslint.boundaries.js';
 
 export default tseslint.config(
   { ignores: ['node_modules', 'dist', 'web/dist', '.spawnai', 'coverage', 'src/generator/templates/files/**', 'images/**/rootfs', 'test-artifacts'] },
@@ -15,4 +16,5 @@ export default tseslint.config(
     },
   },
   { files: ['web/src/**'], languageOptions: { globals: { ...globals.browser } } },
+  ...moduleBoundaries,
 );

@@ -8,7 +8,6 @@ import { resolveOwner } from './auth.ts';
 import { controlPlaneHostGuard } from './host-guard.ts';
 import { openApiDocument, registerOpenApi } from './openapi.ts';
 import { installRouteSupport } from './route-support.ts';
-import { sessionFollowAdapter } from './session-follow-adapter.ts';
 import { appUrlBuilder } from './session-view.ts';
 import { webUi } from './web-ui.ts';
 
@@ -96,8 +95,7 @@ function routeDeps(app: FastifyInstance, platform: Platform, appUrl: (id: string
   const { sessions, revisions, functions, config } = platform;
   return {
     sessions: { sessions, config, appUrl },
-    // Until the session-events service has follow(): then `events: platform.sessionEvents`.
-    events: { sessions, events: sessionFollowAdapter({ events: platform.store.events, bus: platform.bus }) },
+    events: { sessions, events: platform.sessionEvents },
     revisions: { revisions },
     functions: { registry: functions.registry, tasks: functions.tasks, defaultTimeoutSeconds: config.functions.timeoutSeconds },
     tasks: { tasks: functions.tasks },

@@ -4,10 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SessionEvent } from '../../../src/api-types.ts';
 import { SpawnError } from '../../../src/errors/index.ts';
-import { createEventBus } from '../../../src/events/index.ts';
 import { eventRoutes, type SessionEventFollower } from '../../../src/server/routes/event-routes.ts';
-import { sessionFollowAdapter } from '../../../src/server/session-follow-adapter.ts';
-import type { StoredEvent } from '../../../src/store/index.ts';
 import { at, routeApp, type ErrorBody } from './route-app.ts';
 
 const ID = 's'.padEnd(26, 'a');
@@ -109,59 +106,5 @@ describe('event routes', () => {
       req.on('error', reject);
     });
     await expect.poll(() => signal?.aborted).toBe(true);
-  });
-});
-
-describe('session follow adapter (the replay the lead replaces with SessionEvents.follow)', () => {
-  function store() {
-    const events: StoredEvent[] = [];
-    return {
-      events,
-      repo: { list: async (_id: string, after = 0, limit = 500) => events.filter((e) => e.seq > after).slice(0, limit) },
-      add(type: StoredEvent['type'], data: Record<string, unknown>) {
-        const e: StoredEvent = { seq: events.length + 1, sessionId: ID, type, at, data };
-        events.push(e);
-        return e;
-      },
-    };
-  }
-
-  it('replays after afterSeq, then yields live events in order, and ends after a terminal state', async () => {
-    const s = store();
-    const bus = createEventBus({});
-    s.add('state', { state: 'requested' });
-    s.add('log', { message: 'one' });
-    const follower = sessionFollowAdapter({ events: s.repo, bus });
-    const seen: number[] = [];
-    const done = (async () => {
-      for await (const e of follower.follow(ID, 1, new AbortController().signal)) {
-        seen.push(e.seq);
-        if (e.seq === 2) {
-          // Live from here: stored first, then announced, as SessionEvents.emit does.
-          for (const [type, data] of [['log', { message: 'two' }], ['state', { state: 'destroyed' }], ['log', { message: 'after the end' }]] as const) {
-            const stored = s.add(type, data);
-            await bus.publish({ seq: stored.seq, sessionId: ID, type, at: at.toISOString(), data });
-          }
-        }
-      }
-    })();
-    await done;
-    expect(seen).toEqual([2, 3, 4]);
-    await bus.close();
-  });
-
-  it('stops when the signal aborts, even while waiting for live events', async () => {
-    const s = store();
-    const bus = createEventBus({});
-    s.add('state', { state: 'running' });
-    const abort = new AbortController();
-    const seen: number[] = [];
-    const done = (async () => {
-      for await (const e of sessionFollowAdapter({ events: s.repo, bus }).follow(ID, 0, abort.signal)) seen.push(e.seq);
-    })();
-    await expect.poll(() => seen).toEqual([1]);
-    abort.abort();
-    await done;
-    await bus.close();
   });
 });
