@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { PostMessageRequestSchema, shapeError } from '../../api-schemas/index.ts';
 import { VERSION_SOURCES, type MessageList, type MessageView, type PostedMessage, type RestoredVersion, type VersionFiles, type VersionList, type VersionSource } from '../../api-types.ts';
 import type { ArtifactStore } from '../../artifacts/index.ts';
 import type { SpawnConfig } from '../../config/index.ts';
@@ -12,8 +12,6 @@ import type { SessionService } from '../sessions/session-service.ts';
 import { editorOf, newMessageId } from './conversation.ts';
 import type { EditRunner } from './edit-runner.ts';
 import { titleSlug, zipFiles } from './zip-export.ts';
-
-const messageSchema = z.strictObject({ prompt: z.string() });
 
 export interface RevisionServiceDeps {
   store: Store;
@@ -131,12 +129,8 @@ export class RevisionService {
   }
 
   #parsePrompt(body: unknown): string {
-    const parsed = messageSchema.safeParse(body);
-    if (!parsed.success) {
-      const unknown = parsed.error.issues.find((i) => i.code === 'unrecognized_keys');
-      if (unknown && 'keys' in unknown) throw new SpawnError('UNKNOWN_FIELD', `unknown field(s): ${(unknown.keys as string[]).join(', ')}`);
-      throw new SpawnError('INVALID_REQUEST', parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; '));
-    }
+    const parsed = PostMessageRequestSchema.safeParse(body);
+    if (!parsed.success) throw shapeError(parsed.error);
     const prompt = parsed.data.prompt.trim();
     if (prompt.length === 0) throw new SpawnError('PROMPT_EMPTY', 'prompt must not be empty');
     if ([...prompt].length > this.#d.config.maxPromptChars) {

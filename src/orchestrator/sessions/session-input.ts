@@ -1,14 +1,7 @@
-import { z } from 'zod';
+import { CreateSessionRequestSchema, ExtendRequestSchema, shapeError } from '../../api-schemas/index.ts';
 import { APP_TYPES, type AppType } from '../../api-types.ts';
 import type { SpawnConfig } from '../../config/index.ts';
 import { SpawnError } from '../../errors/index.ts';
-
-const createSchema = z.strictObject({
-  prompt: z.string(),
-  appType: z.string().optional(),
-  ttlSeconds: z.number().optional(),
-  cache: z.boolean().optional(),
-});
 
 export interface CreateSessionInput {
   prompt: string;
@@ -23,7 +16,7 @@ export interface CreateSessionInput {
  * person would fix them). Shared by the HTTP API and the CLI.
  */
 export function parseCreateSession(body: unknown, config: SpawnConfig): CreateSessionInput {
-  const parsed = createSchema.safeParse(body);
+  const parsed = CreateSessionRequestSchema.safeParse(body);
   if (!parsed.success) throw shapeError(parsed.error);
   const prompt = parsed.data.prompt.trim();
   if (prompt.length === 0) throw new SpawnError('PROMPT_EMPTY', 'prompt must not be empty');
@@ -39,7 +32,7 @@ export function parseCreateSession(body: unknown, config: SpawnConfig): CreateSe
 }
 
 export function parseExtend(body: unknown, config: SpawnConfig): number {
-  const parsed = z.strictObject({ ttlSeconds: z.number() }).safeParse(body);
+  const parsed = ExtendRequestSchema.safeParse(body);
   if (!parsed.success) throw shapeError(parsed.error);
   return parseTtl(parsed.data.ttlSeconds, config);
 }
@@ -50,13 +43,4 @@ function parseTtl(ttl: number, config: SpawnConfig): number {
     throw new SpawnError('TTL_OUT_OF_RANGE', `ttlSeconds must be a whole number from ${minSeconds} to ${maxSeconds}`, { details: { minSeconds, maxSeconds } });
   }
   return ttl;
-}
-
-function shapeError(error: z.ZodError): SpawnError {
-  const unknown = error.issues.find((i) => i.code === 'unrecognized_keys');
-  if (unknown && 'keys' in unknown) {
-    return new SpawnError('UNKNOWN_FIELD', `unknown field(s): ${(unknown.keys as string[]).join(', ')}`);
-  }
-  const detail = error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ');
-  return new SpawnError('INVALID_REQUEST', detail);
 }
