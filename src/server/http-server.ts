@@ -11,6 +11,7 @@ import { functionRoutes } from './routes/function-routes.ts';
 import { revisionRoutes } from './routes/revision-routes.ts';
 import { sessionRoutes } from './routes/session-routes.ts';
 import { systemRoutes } from './routes/system-routes.ts';
+import { tlsAskDeps, tlsRoutes } from './routes/tls-routes.ts';
 import { appUrlBuilder } from './session-view.ts';
 import { webUi } from './web-ui.ts';
 
@@ -83,6 +84,7 @@ export async function createSpawnServer(platform: Platform): Promise<SpawnServer
   functionRoutes(app, platform);
   revisionRoutes(app, platform);
   systemRoutes(app, platform);
+  tlsRoutes(app, tlsAskDeps(config, platform.store)); // issue 14: Caddy's on-demand TLS ask (no auth, control-plane host only)
   await webUi(app);
 
   return {
