@@ -62,7 +62,8 @@ chmod 0755 "$overlay"/usr/local/bin/*
 # Docker refuses duplicate paths: name the new files, not the directories the base already has.
 bin_files() { (cd "$overlay" && find ./usr/local/bin -type f | sort); }
 cp "$base_tar" "$work_tar" && tar -rf "$work_tar" -C "$overlay" --owner=0 --group=0 $(bin_files)
-docker import --change 'ENV LANG=C.UTF-8' --change 'ENTRYPOINT ["/usr/bin/tini", "--"]' --change 'CMD ["sleep", "infinity"]' \
+has_image "$services" && [ -z "${SPAWNAI_IMAGES_FORCE:-}" ] || docker import --change 'ENV LANG=C.UTF-8' \
+  --change 'ENTRYPOINT ["/usr/bin/tini", "--"]' --change 'CMD ["sleep", "infinity"]' \
   --change "LABEL spawnai.images-hash=$services_hash" "$work_tar" "$services" >/dev/null
 
 app="$overlay/opt/spawnai" && mkdir -p "$app"
