@@ -1,0 +1,91 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { requireService } from '../support/services.ts';
+import { freePort } from '../support/spawn-node.ts';
+import { createFromChat, waitForState } from './support/browser.ts';
+import { nssHomeTrusting, startCaddy, type RunningCaddy } from './support/caddy.ts';
+import { buildWebUi, startSpawnServer, type RunningServer } from './support/spawn-server.ts';
+
+const available = requireService('chromium') && requireService('caddy') && requireService('certutil');
+const CONTROL = 'spawn.test';
+const APPS = 'apps.spawn.test';
+
+/** The SAN list Chromium saw for a navigation, from the DevTools protocol (Playwright exposes only the CN). */
+async function certificateNames(page: Page, url: string): Promise<{ status: number; names: string[] }> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Network.enable');
+  const seen = new Promise<string[]>((resolve) =>
+    cdp.on('Network.responseReceived', (e) => {
+      if (e.type === 'Document') resolve(e.response.securityDetails?.sanList ?? []);
+    }),
+  );
+  const res = await page.goto(url);
+  return { status: res?.status() ?? 0, names: await seen };
+}
+
+/**
+ * HTTPS for real in a browser: Caddy (the shipped Caddyfile, internal CA, on-demand TLS asking
+ * SpawnAI's /tls/ask) in front of `spawnai up`; Chromium trusts that CA through its NSS database
+ * (never a blanket certificate-error ignore) and resolves *.spawn.test to loopback.
+ */
+describe.skipIf(!available)('HTTPS through Caddy in Chromium', () => {
+  let server: RunningServer;
+  let caddy: RunningCaddy;
+  let nss: ReturnType<typeof nssHomeTrusting>;
+  let browser: Browser;
+  let context: BrowserContext;
+  let origin: string;
+
+  beforeAll(async () => {
+    await buildWebUi();
+    const [httpPort, httpsPort] = [await freePort(), await freePort()];
+    origin = `https://${CONTROL}:${httpsPort}`;
+    server = await startSpawnServer({ SPAWN_PUBLIC_URL: origin, SPAWN_APPS_DOMAIN: APPS });
+    caddy = await startCaddy({ upstream: new URL(server.baseUrl).host, controlHost: CONTROL, appsDomain: APPS, httpPort, httpsPort });
+    nss = nssHomeTrusting(caddy.rootCaFile);
+    browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      headless: true,
+      env: { ...process.env, HOME: nss.home },
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', `--host-resolver-rules=MAP *.${CONTROL} 127.0.0.1, MAP ${CONTROL} 127.0.0.1`],
+    });
+    context = await browser.newContext({ locale: 'en-US' });
+    context.setDefaultTimeout(20_000);
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await caddy?.stop();
+    await server?.stop();
+    nss?.remove();
+  });
+
+  it('serves the UI and each app on HTTPS, with a certificate naming the app host, and no certificate for unknown hosts', async () => {
+    const page = await context.newPage();
+    const ui = await certificateNames(page, `${origin}/`);
+    expect(ui.status).toBe(200);
+    expect(ui.names).toEqual([CONTROL]);
+    const id = await createFromChat(page, 'a todo list');
+    await waitForState(page, 'running');
+    const session = (await (await fetch(`${server.baseUrl}/api/sessions/${id}`)).json()) as { appUrl: string };
+    expect(session.appUrl).toBe(`https://${id}.${APPS}:${caddy.httpsPort}/`);
+
+    const appPage = await context.newPage();
+    const app = await certificateNames(appPage, session.appUrl);
+    expect(app.status).toBe(200);
+    expect(app.names).toEqual([`${id}.${APPS}`]);
+    expect(await appPage.title()).toMatch(/todo/i);
+
+    // /tls/ask says no, so Caddy has no certificate to offer and the handshake fails.
+    const unknown = await context.newPage();
+    await expect(unknown.goto(`https://${'a'.repeat(26)}.${APPS}:${caddy.httpsPort}/`)).rejects.toThrow(/ERR_SSL|ERR_CONNECTION|ERR_CERT/);
+    await expect(unknown.goto(`https://evil.${CONTROL}:${caddy.httpsPort}/`)).rejects.toThrow(/ERR_SSL|ERR_CONNECTION|ERR_CERT/);
+
+    // The app's certificate was issued while it lived; once destroyed, its host serves the 410 page.
+    expect((await fetch(`${server.baseUrl}/api/sessions/${id}`, { method: 'DELETE' })).status).toBe(202);
+    await expect.poll(async () => ((await (await fetch(`${server.baseUrl}/api/sessions/${id}`)).json()) as { state: string }).state, { timeout: 15_000 }).toBe('destroyed');
+    // The proxy may answer from its one-second routing cache right after the destroy.
+    await expect.poll(async () => (await appPage.reload())?.status(), { timeout: 10_000, interval: 300 }).toBe(410);
+    expect(await appPage.locator('h1').textContent()).toMatch(/expired/i);
+  });
+});
