@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { installationId, LABEL } from '../../../src/runtime/docker/index.ts';
 import { requireService } from '../../support/services.ts';
 import { freePort } from '../../support/spawn-node.ts';
 import { composer, httpsRequest, projectLeftovers, ROOT, waitUntil } from './compose-support.ts';
@@ -68,6 +69,21 @@ describe.skipIf(!available)('deploy/compose: the bundle comes up, serves HTTPS a
     expect(token).toMatch(/^spawn_/);
   });
 
+  const auth = (): Record<string, string> => ({ authorization: `Bearer ${token}` });
+  const session = async (id: string) =>
+    JSON.parse((await httpsRequest(httpsPort, CONTROL, `/api/sessions/${id}`, ca, { headers: auth() })).text) as { state: string; appUrl: string | null };
+  const create = async (body: Record<string, string>): Promise<string> => {
+    const created = await httpsRequest(httpsPort, CONTROL, '/api/sessions', ca, { method: 'POST', body, headers: auth() });
+    expect(created.status, created.text).toBe(201);
+    return (JSON.parse(created.text) as { id: string }).id;
+  };
+  const reach = (id: string, states: string[]) =>
+    waitUntil(`session ${id} in ${states.join('|')}`, 60_000, async () => {
+      const s = await session(id);
+      if (s.state === 'failed' && !states.includes('failed')) throw new Error(`session failed: ${JSON.stringify(s)}`);
+      return states.includes(s.state) ? s : undefined;
+    });
+
   it('creates a session through Caddy over HTTPS and serves its app on its own HTTPS origin', async () => {
     const auth = { authorization: `Bearer ${token}` };
     expect((await httpsRequest(httpsPort, CONTROL, '/api/sessions', ca)).status, 'no token, no API').toBe(401);
@@ -86,6 +102,18 @@ describe.skipIf(!available)('deploy/compose: the bundle comes up, serves HTTPS a
     expect(app.text).toMatch(/<html/i);
     expect(app.certNames).toEqual([`DNS:${id}.${APPS}`]);
     await expect(httpsRequest(httpsPort, `${'a'.repeat(26)}.${APPS}`, '/', ca), 'no certificate for an unknown app').rejects.toThrow();
+  });
+
+  it("serves an api app from a sandbox on the host's Docker engine, through the worker's gateway", async () => {
+    const id = await create({ prompt: 'a notes REST API', appType: 'api' });
+    expect((await reach(id, ['running'])).appUrl).toBe(`https://${id}.${APPS}:${httpsPort}/`);
+    const app = await httpsRequest(httpsPort, `${id}.${APPS}`, '/', ca);
+    expect(app.status, app.text).toBe(200);
+    const sandboxes = `label=${LABEL.installation}=${installationId(`/var/lib/spawnai/${project}`)}`;
+    expect((await exec('docker', ['ps', '-q', '--filter', sandboxes])).stdout.trim(), 'the sandbox runs on the host engine').not.toBe('');
+    expect((await httpsRequest(httpsPort, CONTROL, `/api/sessions/${id}`, ca, { method: 'DELETE', headers: auth() })).status).toBe(202);
+    await reach(id, ['destroyed']);
+    await waitUntil('the sandbox container removed', 30_000, async () => ((await exec('docker', ['ps', '-aq', '--filter', sandboxes])).stdout.trim() === '' ? true : undefined));
   });
 
   it('`down -v` leaves no container, network or volume of the project', async () => {
