@@ -21,7 +21,7 @@ const ECHO_SERVER = [
 ].join('\n');
 
 /** The SAN list Chromium saw for a navigation, from the DevTools protocol (Playwright exposes only the CN). */
-async function certificateNames(page: Page, url: string): Promise<{ status: number; names: string[] }> {
+async function certificateNames(page: Page, url: string): Promise<{ status: number; names: string[]; headers: Record<string, string> }> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Network.enable');
   const seen = new Promise<string[]>((resolve) =>
@@ -30,7 +30,7 @@ async function certificateNames(page: Page, url: string): Promise<{ status: numb
     }),
   );
   const res = await page.goto(url);
-  return { status: res?.status() ?? 0, names: await seen };
+  return { status: res?.status() ?? 0, names: await seen, headers: res?.headers() ?? {} };
 }
 
 /**
@@ -79,6 +79,7 @@ describe.skipIf(!available)('HTTPS through Caddy in Chromium', () => {
     const ui = await certificateNames(page, `${origin}/`);
     expect(ui.status).toBe(200);
     expect(ui.names).toEqual([CONTROL]);
+    expect(ui.headers['strict-transport-security'], 'HSTS, from the Caddyfile').toBe('max-age=31536000');
     const id = await createFromChat(page, 'a todo list');
     await waitForState(page, 'running');
     const session = (await (await fetch(`${server.baseUrl}/api/sessions/${id}`)).json()) as { appUrl: string };
