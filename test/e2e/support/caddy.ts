@@ -24,10 +24,11 @@ function listening(port: number): Promise<boolean> {
 
 /**
  * Runs the shipped deploy/caddy/Caddyfile, unchanged, with Caddy's internal CA instead of ACME,
- * on free ports, asking the SpawnAI server at `upstream` (host:port) before each certificate.
+ * on free ports, proxying to `upstream` (`host:port`, several separated by spaces) and asking
+ * `askAt` (default: the upstream) before each certificate.
  * State (CA keys, certificates) lives in a throw-away XDG directory; the admin API is off.
  */
-export async function startCaddy(opts: { upstream: string; controlHost: string; appsDomain: string; httpPort: number; httpsPort: number }): Promise<RunningCaddy> {
+export async function startCaddy(opts: { upstream: string; controlHost: string; appsDomain: string; httpPort: number; httpsPort: number; askAt?: string }): Promise<RunningCaddy> {
   const state = mkdtempSync(path.join(tmpdir(), 'spawnai-caddy-'));
   mkdirSync(path.join(state, 'config'));
   const env = {
@@ -41,7 +42,7 @@ export async function startCaddy(opts: { upstream: string; controlHost: string; 
     SPAWN_CONTROL_HOST: opts.controlHost,
     SPAWN_APPS_DOMAIN: opts.appsDomain,
     SPAWN_TLS_ISSUER: 'internal',
-    SPAWN_TLS_ASK_URL: `http://${opts.upstream}/tls/ask`,
+    SPAWN_TLS_ASK_URL: `http://${opts.askAt ?? opts.upstream}/tls/ask`,
     SPAWN_UPSTREAMS: opts.upstream,
   };
   const child = spawn('caddy', ['run', '--config', path.join(ROOT, 'deploy/caddy/Caddyfile'), '--adapter', 'caddyfile'], { env, stdio: ['ignore', 'ignore', 'pipe'] });
