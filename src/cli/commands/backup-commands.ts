@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { backupDatabase, restoreDatabase } from '../../store/backup/index.ts';
+import { backupDatabase, restoreDatabase } from '../../store/index.ts';
 import { configFromFlags, type NodeFlags } from '../node-runner.ts';
 
 export function backupCommands(program: Command): void {
