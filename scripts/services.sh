@@ -12,6 +12,11 @@ command -v dockerd >/dev/null || need_apt+=(docker.io)
 command -v jq >/dev/null || need_apt+=(jq)
 command -v debootstrap >/dev/null || need_apt+=(debootstrap)
 command -v pg_ctlcluster >/dev/null || need_apt+=(postgresql)
+# HTTPS tests (Caddy with its internal CA, Chromium trusting it via an NSS database) and the
+# deploy bundle's Compose test (Debian's docker-compose 1.29 when the v2 plugin is absent).
+command -v caddy >/dev/null || need_apt+=(caddy)
+command -v certutil >/dev/null || need_apt+=(libnss3-tools)
+docker compose version >/dev/null 2>&1 || command -v docker-compose >/dev/null || need_apt+=(docker-compose)
 # Browsers resolve *.localhost by themselves; Node tooling (tests, Playwright's request API) needs
 # glibc's nss-myhostname for the per-app origins <id>.localhost.
 [ -e /lib/x86_64-linux-gnu/libnss_myhostname.so.2 ] || [ -e /usr/lib/x86_64-linux-gnu/libnss_myhostname.so.2 ] || need_apt+=(libnss-myhostname)

@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { ApiCallError } from './api-client.ts';
 import { adminCommands } from './commands/admin-commands.ts';
+import { backupCommands } from './commands/backup-commands.ts';
 import { functionCommands } from './commands/function-commands.ts';
 import { sessionCommands } from './commands/session-commands.ts';
 import { upCommand } from './commands/up-command.ts';
@@ -12,6 +13,7 @@ workerCommand(program);
 sessionCommands(program);
 functionCommands(program);
 adminCommands(program);
+backupCommands(program);
 
 try {
   await program.parseAsync(process.argv);

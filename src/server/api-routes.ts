@@ -6,6 +6,7 @@ import { sessionRoutes, type SessionRoutesDeps } from './routes/session-routes.t
 import { studyRoutes, type StudyRoutesDeps } from './routes/study-routes.ts';
 import { systemRoutes, type SystemRoutesDeps } from './routes/system-routes.ts';
 import { taskRoutes, type TaskRoutesDeps } from './routes/task-routes.ts';
+import { tlsRoutes, type TlsAskDeps } from './routes/tls-routes.ts';
 import { workflowRoutes, type WorkflowRoutesDeps } from './routes/workflow-routes.ts';
 
 /** What each route plugin is given: its own small set of services, nothing else. */
@@ -18,6 +19,8 @@ export interface ApiRouteDeps {
   workflows: WorkflowRoutesDeps;
   studies: StudyRoutesDeps;
   system: SystemRoutesDeps;
+  /** Caddy's on-demand TLS ask (no token; the control-plane host only). */
+  tls: TlsAskDeps;
 }
 
 /** Every route of the HTTP API, one plugin per area (on an app prepared by installRouteSupport). */
@@ -30,4 +33,5 @@ export async function registerApiRoutes(app: FastifyInstance, deps: ApiRouteDeps
   await app.register(workflowRoutes, deps.workflows);
   await app.register(studyRoutes, deps.studies);
   await app.register(systemRoutes, deps.system);
+  await app.register(tlsRoutes, deps.tls);
 }

@@ -4,6 +4,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Platform } from '../orchestrator/index.ts';
 import { AppProxy, parseAppHost } from '../proxy/index.ts';
 import { registerApiRoutes, type ApiRouteDeps } from './api-routes.ts';
+import { tlsAskDeps } from './routes/tls-routes.ts';
 import { resolveOwner } from './auth.ts';
 import { controlPlaneHostGuard } from './host-guard.ts';
 import { openApiDocument, registerOpenApi } from './openapi.ts';
@@ -101,6 +102,7 @@ function routeDeps(app: FastifyInstance, platform: Platform, appUrl: (id: string
     tasks: { tasks: functions.tasks },
     workflows: { workflows: functions.workflows },
     studies: { studies: functions.studies },
+    tls: tlsAskDeps(config, platform.store),
     system: {
       checks: { store: () => platform.store.ping(), queue: () => platform.queue.ping() },
       runtime: platform.runtime,

@@ -2,3 +2,4 @@ export type * from './store.ts';
 export { COST_KINDS } from './store.ts';
 export { createStore } from './create-store.ts';
 export { isStoreOutage } from './store-outage.ts';
+export { backupDatabase, restoreDatabase, BackupError, backupKind, type BackupKind, type BackupTarget } from './backup/index.ts';

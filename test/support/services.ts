@@ -35,6 +35,10 @@ const probes = {
   bwrap: () => commandWorks('bwrap', ['--ro-bind', '/', '/', '--unshare-all', 'true']),
   chromium: () => commandWorks('/usr/bin/chromium', ['--version']),
   python3: () => commandWorks('python3', ['--version']),
+  caddy: () => commandWorks('caddy', ['version']),
+  compose: () => commandWorks('docker', ['compose', 'version']) || commandWorks('docker-compose', ['version']),
+  certutil: () => commandWorks('which', ['certutil']),
+  debootstrap: () => commandWorks('which', ['debootstrap']),
 } as const;
 
 export type ServiceName = keyof typeof probes;

@@ -30,8 +30,10 @@ export function adminCommands(program: Command): void {
     .description('create a bearer token; sessions belong to the token name (its owner)')
     .requiredOption('-n, --name <name>', 'owner name for the token')
     .option('-d, --data-dir <dir>', 'data directory (env SPAWN_DATA_DIR)')
-    .action(async (flags: NodeFlags & { name: string }) => {
-      const value = await withStore(flags, (store) => createToken(store, flags.name));
+    .option('--if-none', 'only when no token exists yet (first start of a deployment; safe to repeat)')
+    .action(async (flags: NodeFlags & { name: string; ifNone?: boolean }) => {
+      const value = await withStore(flags, async (store) => (flags.ifNone && (await store.tokens.count()) > 0 ? null : createToken(store, flags.name)));
+      if (value === null) return console.error('a token exists already; none created');
       console.log(value);
       console.error(`token created for "${flags.name}"; it is shown once. Use it as SPAWN_TOKEN or "Authorization: Bearer …".`);
     });
