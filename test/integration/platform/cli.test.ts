@@ -30,7 +30,8 @@ describe('spawnai CLI against a running server', () => {
     const { code, out } = await cli(['new', 'a', 'pomodoro', 'timer', 'with', 'a', 'task', 'list'], env);
     expect(code, out).toBe(0);
     expect(out).toMatch(/requested → generating → deploying → running\s+\[█{10}\] 100%/);
-    const url = /✔ (http:\/\/([a-z2-7]{26})\.localhost:\d+\/)\s+\(destroyed in 2h 00m, est\. \$0\.02\)/.exec(out);
+    // The countdown runs from creation: a slow machine may show a minute less by the time it runs.
+    const url = /✔ (http:\/\/([a-z2-7]{26})\.localhost:\d+\/)\s+\(destroyed in (?:2h 00m|1h 59m), est\. \$0\.02\)/.exec(out);
     expect(url, out).not.toBeNull();
     expect((await h.app(url![2]!)).status).toBe(200);
   });
