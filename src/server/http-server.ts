@@ -6,6 +6,8 @@ import { AppProxy, parseAppHost } from '../proxy/index.ts';
 import { resolveOwner } from './auth.ts';
 import { installErrorHandling } from './errors.ts';
 import { controlPlaneHostGuard } from './host-guard.ts';
+import { installJsonBodyParser } from './json-body.ts';
+import { requestLimits } from './request-limits.ts';
 import { eventRoutes } from './routes/event-routes.ts';
 import { functionRoutes } from './routes/function-routes.ts';
 import { revisionRoutes } from './routes/revision-routes.ts';
@@ -46,20 +48,23 @@ export async function createSpawnServer(platform: Platform): Promise<SpawnServer
   let port = config.port;
   const appUrl = appUrlBuilder(config, () => port);
 
+  // Timeouts and per-client caps (the server is ours, so Fastify sets none of them on it).
+  const limits = requestLimits(config.http);
   const app: FastifyInstance = Fastify({
     // Per-request lines are info level; the http child logs warnings and errors only.
     loggerInstance: logger.child({ component: 'http' }, { level: 'warn' }) as FastifyBaseLogger,
     bodyLimit: BODY_LIMIT_BYTES,
     trustProxy: false,
+    clientErrorHandler: limits.clientErrorHandler,
     serverFactory: (handler) =>
-      http.createServer((req, res) => {
+      limits.attach(http.createServer(limits.serverOptions, (req, res) => {
         const appId = parseAppHost(req.headers.host, config.appsDomain);
         if (appId === null) return handler(req, res);
         proxy.handle(appId, req, res).catch((err: unknown) => {
           logger.error({ err }, 'app proxy failed');
           if (!res.headersSent) res.writeHead(503, { 'content-type': 'text/plain' }).end('app temporarily unavailable\n');
         });
-      }),
+      })),
   });
   app.server.on('upgrade', (req, socket, head) => {
     const appId = parseAppHost(req.headers.host, config.appsDomain);
@@ -68,6 +73,8 @@ export async function createSpawnServer(platform: Platform): Promise<SpawnServer
   });
 
   installErrorHandling(app);
+  installJsonBodyParser(app, { maxDepth: config.http.maxJsonDepth });
+  limits.install(app);
   // JSON only: a text/plain body would let any web page (an app on another origin included) send a
   // "simple" cross-origin POST without a CORS preflight. Refused with 415 instead.
   app.removeContentTypeParser('text/plain');
