@@ -32,17 +32,18 @@ export interface RequestLimits {
  */
 export function requestLimits(limits: SpawnConfig['http']): RequestLimits {
   const requestTimeoutMs = limits.requestTimeoutSeconds * 1000;
+  const headersTimeoutMs = Math.min(HEADERS_TIMEOUT_MS, requestTimeoutMs);
   return {
     serverOptions: {
       requestTimeout: requestTimeoutMs,
-      headersTimeout: Math.min(HEADERS_TIMEOUT_MS, requestTimeoutMs),
+      headersTimeout: headersTimeoutMs,
       // Node checks the deadlines on this period (30 s by default): a tenth keeps them within 10%.
       connectionsCheckingInterval: Math.min(Math.max(requestTimeoutMs / 10, 100), 5_000),
     },
     clientErrorHandler: (err, socket) => answerClientError(err, socket, limits.requestTimeoutSeconds),
     attach(server) {
       server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
-      capConnectionsPerClient(server, limits.maxConnectionsPerClient);
+      guardConnections(server, limits.maxConnectionsPerClient, headersTimeoutMs);
       return server;
     },
     install(app) {
@@ -77,9 +78,11 @@ function answerClientError(err: NodeJS.ErrnoException, socket: Duplex, timeoutSe
 
 /**
  * More open connections than `max` from one address are closed as they arrive, before any byte is
- * read: an answer would need the request, and reading it is what the cap is there to refuse.
+ * read: an answer would need the request, and reading it is what the cap is there to refuse. A
+ * connection that sends nothing at all is closed after `silentMs` (Node's headers timeout only
+ * starts with the first byte).
  */
-function capConnectionsPerClient(server: Server, max: number): void {
+function guardConnections(server: Server, max: number, silentMs: number): void {
   const open = new Map<string, number>();
   server.on('connection', (socket: Socket) => {
     const address = socket.remoteAddress ?? '';
@@ -89,7 +92,9 @@ function capConnectionsPerClient(server: Server, max: number): void {
       return;
     }
     open.set(address, count);
+    const silent = setTimeout(() => socket.bytesRead === 0 && socket.destroy(), silentMs).unref();
     socket.once('close', () => {
+      clearTimeout(silent);
       const left = (open.get(address) ?? 1) - 1;
       if (left <= 0) open.delete(address);
       else open.set(address, left);
