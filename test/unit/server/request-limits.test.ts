@@ -2,7 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { installErrorHandling } from '../../../src/server/errors.ts';
+import { installErrorHandling, toHttpError } from '../../../src/server/errors.ts';
 import { installJsonBodyParser } from '../../../src/server/json-body.ts';
 import { requestLimits } from '../../../src/server/request-limits.ts';
 import { openKeptAlive, rawExchange } from '../../support/raw-http.ts';
@@ -98,6 +98,12 @@ describe('request limits', () => {
     const answer = await rawExchange(port, ['GET /ws HTTP/1.1\r\nHost: x\r\nUpgrade: test\r\nConnection: Upgrade\r\n\r\n'], 2500);
     expect(answer.text).toMatch(/^HTTP\/1\.1 101 /);
     expect(answer.closed).toBe(false);
+  });
+
+  it('counts a client gone mid-body (the socket a timeout closed) as its own failure, not the store\'s', () => {
+    const aborted = Object.assign(new Error('aborted'), { code: 'ECONNRESET', statusCode: 400 });
+    expect(toHttpError(aborted).code).toBe('INVALID_REQUEST');
+    expect(toHttpError(Object.assign(new Error('connect'), { code: 'ECONNRESET' })).code).toBe('STORE_UNAVAILABLE');
   });
 
   it('closes connections past the per-client cap at once, and counts closed ones out', async () => {
