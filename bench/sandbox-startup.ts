@@ -82,7 +82,7 @@ async function plainRun(image: string): Promise<{ ms: number; id: string }> {
   await container.start();
   const info = await container.inspect();
   const host = info.NetworkSettings.Networks[SANDBOX_NETWORKS.none.name]?.IPAddress ?? '';
-  await until200({ host, port: 8080 });
+  await until200({ kind: 'tcp', host, port: 8080 });
   return { ms: performance.now() - t0, id: container.id };
 }
 

@@ -1,6 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { ArtifactRepository } from '../store/index.ts';
-import type { AppFile } from '../runtime/index.ts';
+
+/** One file of an app version (the same shape as the runtime's AppFile; artifacts sit below the runtime). */
+export interface AppFile {
+  path: string;
+  content: string;
+}
 
 export interface ArtifactFile {
   content: Buffer;

@@ -1,11 +1,12 @@
+import { createResultCache, type ResultCache } from '../cache/index.ts';
 import type { SpawnConfig } from '../config/index.ts';
 import type { Logger } from '../log/index.ts';
 import type { JobContext, JobQueue } from '../queue/index.ts';
+import type { SandboxService } from '../sandboxes/index.ts';
 import type { Store } from '../store/index.ts';
 import { FunctionRegistry } from './function-registry.ts';
 import { isFunctionSandboxOwner, FUNCTION_SANDBOX_PREFIX } from './ids.ts';
-import { createResultCache, type ResultCache } from './result-cache.ts';
-import { SandboxHost, type SandboxDestroyer } from './sandbox-host.ts';
+import { SandboxHost } from './sandbox-host.ts';
 import { StudyService } from './study-service.ts';
 import { TaskEvents } from './task-events.ts';
 import { TaskRunner } from './task-runner.ts';
@@ -20,8 +21,8 @@ export interface FunctionsDeps {
   config: SpawnConfig;
   logger: Logger;
   workerId: string;
-  /** The node's SandboxManager; null on API-only nodes (they create and read tasks, never run them). */
-  sandboxes: SandboxDestroyer | null;
+  /** The node's sandbox service; null on API-only nodes (they create and read tasks, never run them). */
+  sandboxes: SandboxService | null;
 }
 
 /** Everything functions, tasks, workflows and studies need, built once per platform node. */
@@ -57,7 +58,7 @@ export function createFunctions(deps: FunctionsDeps): Functions {
   const studies = new StudyService({ store, config, registry, tasks, workflows });
   const pool = deps.sandboxes
     ? new WarmPool(
-        { host: new SandboxHost(deps.sandboxes, store, config), store, config, logger, workerId },
+        { host: new SandboxHost(deps.sandboxes, config), store, config, logger, workerId },
         { maxRuntimes: config.functions.warmMax, maxMemoryMb: config.functions.warmMemoryMb, idleMs: config.functions.warmIdleSeconds * 1000 },
       )
     : null;

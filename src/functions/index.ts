@@ -1,7 +1,8 @@
 export { createFunctions, type Functions, type FunctionsDeps } from './functions-module.ts';
 export { toFunctionView, toRunView, toStudyView, toTaskView, toWorkflowView } from './function-views.ts';
 export { isFunctionSandboxOwner, runtimeSandboxOwner } from './ids.ts';
-export { canonicalJson, resultCacheKey, type ResultCache } from './result-cache.ts';
+export { canonicalJson, resultCacheKey } from './result-cache.ts';
+export type { ResultCache } from '../cache/index.ts';
 export { isFinal } from './task-service.ts';
 export type { FunctionRegistry } from './function-registry.ts';
 export type { StudyService } from './study-service.ts';

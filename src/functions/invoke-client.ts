@@ -1,5 +1,5 @@
 import http from 'node:http';
-import type { SandboxEndpoint } from '../runtime/index.ts';
+import { connectOptions, type SandboxEndpoint } from '../runtime/index.ts';
 
 export class InvokeTimeoutError extends Error {
   override readonly name = 'InvokeTimeoutError';
@@ -22,11 +22,10 @@ export function requestRunner(
   options: { method: 'GET' | 'POST'; path: string; token: string; body?: unknown; timeoutMs: number; signal?: AbortSignal },
 ): Promise<{ status: number; body: Record<string, unknown> }> {
   const payload = options.body === undefined ? undefined : Buffer.from(JSON.stringify(options.body));
-  const target = 'socketPath' in endpoint ? { socketPath: endpoint.socketPath } : { host: endpoint.host, port: endpoint.port };
   return new Promise((resolve, reject) => {
     const req = http.request(
       {
-        ...target,
+        ...connectOptions(endpoint),
         method: options.method,
         path: options.path,
         signal: options.signal,

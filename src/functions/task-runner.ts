@@ -5,7 +5,8 @@ import { toSpawnError } from '../errors/index.ts';
 import type { JobContext } from '../queue/index.ts';
 import type { Store, TaskRecord, TaskResult } from '../store/index.ts';
 import type { PooledOutcome, WarmPool } from './warm-pool.ts';
-import { resultCacheKey, type ResultCache } from './result-cache.ts';
+import type { ResultCache } from '../cache/index.ts';
+import { resultCacheKey } from './result-cache.ts';
 import type { TaskEvents } from './task-events.ts';
 
 const HEARTBEAT_MS = 5_000;

@@ -6,7 +6,8 @@ import type { FunctionRegistry } from './function-registry.ts';
 import { executeSchema, parseBody } from './function-input.ts';
 import { newId } from './ids.ts';
 import { validateInputs } from './input-schema.ts';
-import { resultCacheKey, type ResultCache } from './result-cache.ts';
+import type { ResultCache } from '../cache/index.ts';
+import { resultCacheKey } from './result-cache.ts';
 import type { TaskEvents } from './task-events.ts';
 
 const POLL_MS = 250;

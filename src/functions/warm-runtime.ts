@@ -63,8 +63,7 @@ export class WarmRuntime {
         SPAWN_BIND_HOST: host.bindHost,
       };
       const { files, start } = runtimeFiles(this.fn, env);
-      await host.driver.writeFiles(this.#sandbox, files);
-      this.#endpoint = await host.driver.startServer(this.#sandbox, start, (stream, line) => this.#log(stream, line));
+      this.#endpoint = await host.start(this.#sandbox, files, start, (stream, line) => this.#log(stream, line));
       await this.#waitUntilAnswering(config.sandbox.appStartTimeoutSeconds * 1000);
     } catch (err) {
       await this.destroy();
@@ -85,7 +84,7 @@ export class WarmRuntime {
     const stop = (): void => watchdog.abort();
     signal?.addEventListener('abort', stop, { once: true });
     const timer = setInterval(() => {
-      void this.#deps.host.driver.health(this.#sandbox as Sandbox).then(
+      void this.#deps.host.health(this.#sandbox as Sandbox).then(
         (health) => !health.ok && stop(),
         () => stop(),
       );
@@ -118,7 +117,7 @@ export class WarmRuntime {
     while (Date.now() < until) {
       const answer = await requestRunner(this.#endpoint as SandboxEndpoint, { method: 'GET', path: '/health', token: this.#token, timeoutMs: 1000 }).catch(() => null);
       if (answer?.status === 200) return;
-      const health = await this.#deps.host.driver.health(this.#sandbox as Sandbox);
+      const health = await this.#deps.host.health(this.#sandbox as Sandbox);
       if (!health.ok) throw new Error(health.reason ?? 'the runner exited');
       await new Promise((r) => setTimeout(r, HEALTH_POLL_MS));
     }
@@ -130,7 +129,7 @@ export class WarmRuntime {
     const sandbox = this.#sandbox as Sandbox;
     let reason = 'the runner closed the connection';
     for (let i = 0; i < 20; i++) {
-      const health = await this.#deps.host.driver.health(sandbox).catch(() => ({ ok: false, reason: 'sandbox gone' }));
+      const health = await this.#deps.host.health(sandbox);
       if (!health.ok) {
         reason = health.reason ?? 'the runner exited';
         break;

@@ -1,5 +1,5 @@
 import type { AppType } from '../api-types.ts';
-import type { AppFile } from '../runtime/sandbox-driver.ts';
+import type { AppFile } from '../runtime/index.ts';
 
 /** Something that turns a prompt into an app's files: offline templates, or an LLM chain. */
 export type GenerationEvent =
@@ -53,8 +53,11 @@ export interface GeneratedApp {
   usage: GenerationUsage;
 }
 
-/** What a follow-up call needs of the original request. */
-export type GenerationContext = Pick<GenerateRequest, 'sessionId' | 'appType' | 'title' | 'signal' | 'onEvent'>;
+/** What a follow-up call needs of the original request: the request itself, verbatim, and the conversation since. */
+export type GenerationContext = Pick<GenerateRequest, 'sessionId' | 'appType' | 'title' | 'signal' | 'onEvent'> & {
+  prompt?: string;
+  history?: readonly { role: 'user' | 'assistant'; content: string }[];
+};
 
 export interface Generator {
   /** Value of the session's `generator` field when this generator is used. */

@@ -1,6 +1,7 @@
 export type * from './generator.ts';
 export { createGenerator, type ConfiguredGenerator } from './create-generator.ts';
 export { inferAppType } from './app-type.ts';
+export { APP_TYPE_SPECS, appTypeSpec, commandFor, needsSandbox, type AppTypeSpec } from './app-types.ts';
 export { titleFromPrompt } from './title.ts';
 export { OfflineGenerator } from './offline/offline-generator.ts';
 export { validateApp } from './validate/index.ts';

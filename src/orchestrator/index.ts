@@ -1,6 +1,6 @@
 export { createPlatform, type Platform, type PlatformOptions } from './platform.ts';
-export { parseCreateSession, parseExtend, type CreateSessionInput } from './session-input.ts';
+export { parseCreateSession, parseExtend, type CreateSessionInput } from './sessions/session-input.ts';
 export { isSessionId } from './ids.ts';
-export { toSessionEvent } from './session-events.ts';
+export { SessionEvents, toSessionEvent } from './sessions/session-events.ts';
 export { STEP_LABELS } from './progress.ts';
-export type { SessionService } from './session-service.ts';
+export type { SessionService } from './sessions/session-service.ts';

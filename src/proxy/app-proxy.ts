@@ -4,7 +4,9 @@ import { createProxyServer, type ProxyTarget } from 'http-proxy-3';
 import { stripCookieDomains } from './host-only-cookies.ts';
 import { GATEWAY_HEADERS, localTarget } from './upstream-target.ts';
 import type { ArtifactStore } from '../artifacts/index.ts';
+import { appTypeSpec } from '../generator/index.ts';
 import type { Logger } from '../log/index.ts';
+import { parseRecordedEndpoint } from '../sandboxes/index.ts';
 import type { SessionRecord, Store } from '../store/index.ts';
 import { isAppLabel } from './app-host.ts';
 import { sendAppPage } from './app-pages.ts';
@@ -95,7 +97,7 @@ export class AppProxy {
       return;
     }
     // An api app between sandboxes (being restarted): never fall back to serving its source files.
-    if (s.appType === 'api') {
+    if (appTypeSpec(s.appType).serves === 'sandbox') {
       return sendAppPage(res, 503, 'This app is restarting', 'It will be back in a moment. This page refreshes by itself.', { code: 'APP_UNAVAILABLE', refreshSeconds: 2 });
     }
     await this.#serveStatic(s, req, res);
@@ -163,8 +165,9 @@ export class AppProxy {
       return sendAppPage(res, 400, 'Bad address', 'This address is not valid.', { code: 'INVALID_REQUEST' });
     }
     // Script apps show their result page; web apps fall back to index.html for client-side routes.
-    const index = s.appType === 'script' ? 'result.html' : 'index.html';
-    const candidates = requested === '' ? [index] : s.appType === 'script' ? [] : [requested, ...(requested.includes('.') ? [] : [index])];
+    const spec = appTypeSpec(s.appType);
+    const index = spec.indexPage;
+    const candidates = requested === '' ? [index] : spec.serves === 'result-page' ? [] : [requested, ...(requested.includes('.') ? [] : [index])];
     for (const candidate of candidates) {
       const file = await this.#artifacts.readFile(s.id, version, candidate);
       if (!file) continue;
@@ -182,9 +185,10 @@ export class AppProxy {
   }
 
   /** The sandbox itself when its worker is this node or has no gateway, else that worker's gateway. */
-  #upstream(id: string, endpoint: Record<string, unknown> | null | undefined): Pick<Route, 'target' | 'headers'> {
-    const gateway = endpoint?.gateway;
-    if (typeof gateway !== 'string' || gateway === this.#gateway.ownUrl) return { target: localTarget(endpoint) };
+  #upstream(id: string, stored: unknown): Pick<Route, 'target' | 'headers'> {
+    const endpoint = parseRecordedEndpoint(stored);
+    if (!endpoint || endpoint.kind !== 'gateway' || endpoint.url === this.#gateway.ownUrl) return { target: localTarget(endpoint) };
+    const gateway = endpoint.url;
     if (!this.#gateway.secret) {
       this.#logger.error({ sessionId: id, gateway }, 'the app is behind a worker gateway and SPAWN_CLUSTER_SECRET is not set on this node');
       return { target: null };
@@ -197,7 +201,7 @@ export class AppProxy {
     if (cached && Date.now() - cached.at < ROUTE_TTL_MS) return cached;
     const session = isAppLabel(id) ? await this.#store.sessions.get(id) : null;
     let upstream: Pick<Route, 'target' | 'headers'> = { target: null };
-    if (session?.appType === 'api' && session.state === 'running') {
+    if (session && appTypeSpec(session.appType).serves === 'sandbox' && session.state === 'running') {
       upstream = this.#upstream(id, (await this.#store.sandboxes.getLiveBySession(id))?.endpoint);
     }
     const route: Route = { session, ...upstream, at: Date.now() };

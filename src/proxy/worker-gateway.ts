@@ -5,6 +5,7 @@ import type { Duplex } from 'node:stream';
 import { createProxyServer, type ProxyTarget } from 'http-proxy-3';
 import { isSessionId } from '../api-types.ts';
 import type { Logger } from '../log/index.ts';
+import { parseRecordedEndpoint } from '../sandboxes/index.ts';
 import type { Store } from '../store/index.ts';
 import { GATEWAY_HEADERS, localTarget } from './upstream-target.ts';
 
@@ -93,7 +94,7 @@ export class WorkerGateway {
   async #targetOf(sessionId: string): Promise<ProxyTarget | null> {
     const cached = this.#targets.get(sessionId);
     if (cached && Date.now() - cached.at < TARGET_TTL_MS) return cached.target;
-    const target = localTarget((await this.deps.store.sandboxes.getLiveBySession(sessionId))?.endpoint);
+    const target = localTarget(parseRecordedEndpoint((await this.deps.store.sandboxes.getLiveBySession(sessionId))?.endpoint));
     if (this.#targets.size > 10_000) this.#targets.clear();
     this.#targets.set(sessionId, { target, at: Date.now() });
     return target;

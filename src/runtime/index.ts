@@ -1,4 +1,5 @@
 export type * from './sandbox-driver.ts';
+export { connectOptions, sandboxEndpointSchema, type SandboxEndpoint } from './sandbox-endpoint.ts';
 export {
   DRIVERS,
   selectDriver,

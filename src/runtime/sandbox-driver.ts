@@ -3,6 +3,8 @@
  * stay small; the runtime wrapper adds init-once, logging and bookkeeping. Nothing outside the
  * driver registry switches on a driver's name: differences are capability flags.
  */
+import type { SandboxEndpoint } from './sandbox-endpoint.ts';
+
 export interface AppFile {
   /** Relative POSIX path inside the app directory, already validated (no `..`, not absolute). */
   path: string;
@@ -29,9 +31,6 @@ export interface Sandbox {
   sessionId: string;
   driver: string;
 }
-
-/** How the proxy reaches a running app: a Unix socket or a TCP address on the host. */
-export type SandboxEndpoint = { socketPath: string } | { host: string; port: number };
 
 export interface StartOptions {
   command: string[];

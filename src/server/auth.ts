@@ -11,8 +11,13 @@ export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
+/** How the auth hook finds a token: by the SHA-256 of its value, never the value itself. */
+export interface TokenLookup {
+  findByHash(tokenHash: string): Promise<{ ownerId: string } | null>;
+}
+
 /** Creates a bearer token for `name` (its owner id); only the hash is stored. */
-export async function createToken(store: Store, name: string): Promise<string> {
+export async function createToken(store: Pick<Store, 'tokens'>, name: string): Promise<string> {
   const token = `spawn_${randomBytes(24).toString('base64url')}`;
   await store.tokens.create({ id: randomBytes(8).toString('hex'), name, ownerId: name, tokenHash: hashToken(token) });
   return token;
@@ -23,7 +28,7 @@ export function authRequired(config: SpawnConfig): boolean {
 }
 
 /** Refuses to serve beyond loopback without tokens: an open server would run anyone's code. */
-export async function assertAuthConfigured(config: SpawnConfig, store: Store): Promise<void> {
+export async function assertAuthConfigured(config: SpawnConfig, store: Pick<Store, 'tokens'>): Promise<void> {
   if (authRequired(config) && (await store.tokens.count()) === 0) {
     throw new Error(
       `refusing to listen on ${config.host} without authentication: create a token first with \`spawnai token create --name NAME\`, or listen on 127.0.0.1`,
@@ -32,7 +37,7 @@ export async function assertAuthConfigured(config: SpawnConfig, store: Store): P
 }
 
 /** Resolves the caller's owner id from the bearer token (or the local owner in single-user mode). */
-export async function resolveOwner(request: FastifyRequest, config: SpawnConfig, store: Store): Promise<string> {
+export async function resolveOwner(request: FastifyRequest, config: SpawnConfig, tokens: TokenLookup): Promise<string> {
   const header = request.headers.authorization;
   if (!header) {
     if (authRequired(config)) throw new SpawnError('AUTH_REQUIRED');
@@ -40,7 +45,7 @@ export async function resolveOwner(request: FastifyRequest, config: SpawnConfig,
   }
   const match = /^Bearer\s+(\S+)$/i.exec(header);
   if (!match?.[1]) throw new SpawnError('AUTH_INVALID', 'the Authorization header must be `Bearer <token>`');
-  const token = await store.tokens.findByHash(hashToken(match[1]));
+  const token = await tokens.findByHash(hashToken(match[1]));
   if (!token) throw new SpawnError('AUTH_INVALID');
   return token.ownerId;
 }

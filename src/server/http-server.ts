@@ -3,24 +3,20 @@ import type { AddressInfo } from 'node:net';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Platform } from '../orchestrator/index.ts';
 import { AppProxy, parseAppHost } from '../proxy/index.ts';
+import { registerApiRoutes, type ApiRouteDeps } from './api-routes.ts';
 import { resolveOwner } from './auth.ts';
-import { installErrorHandling } from './errors.ts';
 import { controlPlaneHostGuard } from './host-guard.ts';
 import { installJsonBodyParser } from './json-body.ts';
+import { openApiDocument, registerOpenApi } from './openapi.ts';
 import { requestLimits } from './request-limits.ts';
-import { eventRoutes } from './routes/event-routes.ts';
-import { functionRoutes } from './routes/function-routes.ts';
-import { revisionRoutes } from './routes/revision-routes.ts';
-import { sessionRoutes } from './routes/session-routes.ts';
-import { systemRoutes } from './routes/system-routes.ts';
+import { installRouteSupport } from './route-support.ts';
+import { sessionFollowAdapter } from './session-follow-adapter.ts';
 import { appUrlBuilder } from './session-view.ts';
 import { webUi } from './web-ui.ts';
 
-declare module 'fastify' {
-  interface FastifyRequest {
-    ownerId: string;
-  }
-}
+const VERSION = '0.1.0';
+/** Under /api/ but answered without a token: what a client reads before it has one. */
+const PUBLIC_API_URLS = new Set(['/api/config', '/api/openapi.json']);
 
 /** Request bodies are small JSON documents; anything larger is refused with 413. */
 const BODY_LIMIT_BYTES = 64 * 1024;
@@ -72,24 +68,20 @@ export async function createSpawnServer(platform: Platform): Promise<SpawnServer
     proxy.upgrade(appId, req, socket, head).catch(() => socket.destroy());
   });
 
-  installErrorHandling(app);
+  installRouteSupport(app);
   installJsonBodyParser(app, { maxDepth: config.http.maxJsonDepth });
   limits.install(app);
   // JSON only: a text/plain body would let any web page (an app on another origin included) send a
   // "simple" cross-origin POST without a CORS preflight. Refused with 415 instead.
   app.removeContentTypeParser('text/plain');
-  app.decorateRequest('ownerId', '');
   app.addHook('onRequest', controlPlaneHostGuard(config));
   app.addHook('onRequest', async (request) => {
-    if (request.url.startsWith('/api/') && request.url !== '/api/config') {
-      request.ownerId = await resolveOwner(request, config, platform.store);
+    if (request.url.startsWith('/api/') && !PUBLIC_API_URLS.has(request.url)) {
+      request.ownerId = await resolveOwner(request, config, platform.store.tokens);
     }
   });
-  sessionRoutes(app, platform, appUrl);
-  eventRoutes(app, platform);
-  functionRoutes(app, platform);
-  revisionRoutes(app, platform);
-  systemRoutes(app, platform);
+  await registerOpenApi(app, VERSION);
+  await registerApiRoutes(app, routeDeps(app, platform, appUrl));
   await webUi(app);
 
   return {
@@ -102,6 +94,34 @@ export async function createSpawnServer(platform: Platform): Promise<SpawnServer
     async close() {
       proxy.close();
       await app.close();
+    },
+  };
+}
+
+/** Each route plugin gets only the services it uses, taken from the platform here. */
+function routeDeps(app: FastifyInstance, platform: Platform, appUrl: (id: string) => string): ApiRouteDeps {
+  const { sessions, revisions, functions, config } = platform;
+  return {
+    sessions: { sessions, config, appUrl },
+    // Until the session-events service has follow(): then `events: platform.sessionEvents`.
+    events: { sessions, events: sessionFollowAdapter({ events: platform.store.events, bus: platform.bus }) },
+    revisions: { revisions },
+    functions: { registry: functions.registry, tasks: functions.tasks, defaultTimeoutSeconds: config.functions.timeoutSeconds },
+    tasks: { tasks: functions.tasks },
+    workflows: { workflows: functions.workflows },
+    studies: { studies: functions.studies },
+    system: {
+      checks: { store: () => platform.store.ping(), queue: () => platform.queue.ping() },
+      runtime: platform.runtime,
+      metrics: platform.metrics.registry,
+      clientConfig: () => ({
+        maxPromptChars: config.maxPromptChars,
+        ttl: config.ttl,
+        generator: sessions.generatorName === 'offline-template' ? 'offline-template' : 'llm',
+        models: platform.models,
+        appsDomain: config.appsDomain,
+      }),
+      openApiDocument: () => openApiDocument(app),
     },
   };
 }

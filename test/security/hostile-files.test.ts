@@ -60,7 +60,7 @@ describeOnEachRuntime('hostile file names', (h) => {
       expect(filesNamed(dir, tag, dir === h.dataDir ? 8 : 1), `nothing named ${tag} under ${dir}`).toEqual([]);
     }
     for (const s of sessions) expect(await h.sandboxOf(s.id), 'the sandbox prepared in parallel is freed').toBeNull();
-    const driverSandboxes = (await h.platform.sandboxes?.driver.list()) ?? [];
+    const driverSandboxes = (await h.platform.sandboxes?.list()) ?? [];
     const ours = new Set(sessions.map((s) => s.id));
     expect(driverSandboxes.filter((sbx) => ours.has(sbx.sessionId))).toEqual([]);
   });

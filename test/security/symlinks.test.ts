@@ -126,7 +126,7 @@ describeOnEachRuntime('symlinks planted in a sandbox', (h) => {
     // The reaper: the session is gone from its point of view, the sandbox is an orphan.
     const reapedSandbox = await h.sandboxOf(reaped.id);
     await h.platform.sandboxes?.reap(async (sessionId) => sessionId !== reaped.id);
-    expect((await h.platform.sandboxes?.driver.list())?.map((s) => s.id)).not.toContain(reapedSandbox);
+    expect((await h.platform.sandboxes?.list())?.map((s) => s.id)).not.toContain(reapedSandbox);
     await expectOutsideIntact();
     await h.destroy(reaped.id);
   });

@@ -70,11 +70,12 @@ export async function startHarness(env: Partial<SpawnEnv> = {}, options: { worke
       await server.close();
       // Sessions a test left running keep their sandboxes (and mounts) on purpose across a
       // restart; a test run ends them all so nothing outlives it.
-      const driver = platform.sandboxes?.driver;
-      if (driver) for (const s of await driver.list()) await driver.destroy(s.id);
+      const sandboxes = platform.sandboxes;
+      if (sandboxes) for (const s of await sandboxes.list()) await sandboxes.destroy(s.id);
       await platform.close();
       // A health-check restart racing the loop above may have started one more before close().
-      if (driver) for (const s of await driver.list()) await driver.destroy(s.id);
+      // The store is closed by now: the sandbox goes, only marking its record fails.
+      if (sandboxes) for (const s of await sandboxes.list()) await sandboxes.destroy(s.id).catch(() => undefined);
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -1,5 +1,5 @@
-import { Redis } from 'ioredis';
 import type { SessionEvent } from '../../api-types.ts';
+import { connectRedis, type Redis } from '../../redis/index.ts';
 import type { EventBus, EventListener, NodeListener, NodeMessage } from '../event-bus.ts';
 import { DEFAULT_CHANNEL_PREFIX, guarded, warnListenerError, warnNodeListenerError, withTimeout, type EventBusImplOptions } from '../event-bus-support.ts';
 
@@ -116,9 +116,7 @@ export class RedisEventBus implements EventBus {
   }
 
   #connect(): Redis {
-    const connection = new Redis(this.#redisUrl, { connectTimeout: OP_TIMEOUT_MS });
-    connection.on('error', ignoreError);
-    return connection;
+    return connectRedis(this.#redisUrl, { connectTimeoutMs: OP_TIMEOUT_MS });
   }
 
   #channel(sessionId: string): string {

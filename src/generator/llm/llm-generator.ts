@@ -14,8 +14,15 @@ import type { LlmEnv, ModelSpec } from './model-chain.ts';
 import { streamAnswer, type Answer, type AnswerContext } from './streamed-answer.ts';
 import { UsageLedger, type GenerationBudget } from './usage-ledger.ts';
 
-/** What repair and edit need from a request: everything but the prompt. */
-export type GenerationContext = Pick<GenerateRequest, 'sessionId' | 'appType' | 'title' | 'signal' | 'onEvent'>;
+/**
+ * What repair and edit need from a request. `prompt` is the person's original request, verbatim,
+ * and `history` the conversation since (edits): a repair that knows what the app is for fixes it
+ * without guessing.
+ */
+export type GenerationContext = Pick<GenerateRequest, 'sessionId' | 'appType' | 'title' | 'signal' | 'onEvent'> & {
+  prompt?: string;
+  history?: readonly ConversationTurn[];
+};
 
 export interface ConversationTurn {
   role: 'user' | 'assistant';
@@ -81,7 +88,8 @@ export class LlmGenerator implements Generator {
   /** Sends the files and the checks' errors back to the model; the caller bounds the rounds. */
   async repair(app: GeneratedApp, errors: readonly string[], req: GenerationContext): Promise<GeneratedApp> {
     const ledger = this.#ledger(req, app);
-    const { result } = await this.#change(req, ledger, 'repair', app.files, [{ role: 'user', content: repairMessage(app.files, errors) }], app.model);
+    const messages: ModelMessage[] = [...(req.history ?? []).map((turn) => ({ role: turn.role, content: turn.content })), { role: 'user', content: repairMessage(app.files, errors, req.prompt) }];
+    const { result } = await this.#change(req, ledger, 'repair', app.files, messages, app.model);
     return result;
   }
 

@@ -33,8 +33,14 @@ export function wholeFilePrompt(failures: readonly { path: string; reason: strin
   ].join('\n');
 }
 
-export function repairMessage(files: readonly AppFile[], errors: readonly string[]): string {
-  return `${filesMessage(files)}\n\nThe checks found these problems:\n${errors.map((error) => `- ${error}`).join('\n')}\n\nFix them.`;
+/**
+ * A repair round: what the app is for (the person's request, verbatim, fenced off as data), its
+ * current files and the concrete evidence — messages with file and line, failed URLs and statuses,
+ * failed smoke steps.
+ */
+export function repairMessage(files: readonly AppFile[], errors: readonly string[], request?: string): string {
+  const purpose = request === undefined ? [] : ['The app was built for this request, verbatim from the person:', '<request>', request, '</request>', ''];
+  return [...purpose, filesMessage(files), '', 'The checks found these problems:', ...errors.map((error) => `- ${error}`), '', 'Fix them, keeping everything the request asks for.'].join('\n');
 }
 
 export function continuationMessages(messages: readonly ModelMessage[], partial: string): ModelMessage[] {

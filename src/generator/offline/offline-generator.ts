@@ -1,5 +1,4 @@
-import type { AppType } from '../../api-types.ts';
-import type { AppFile } from '../../runtime/sandbox-driver.ts';
+import { commandFor } from '../app-types.ts';
 import type { GenerateRequest, GeneratedApp, Generator } from '../generator.ts';
 import { titleFromPrompt } from '../title.ts';
 import { pickTemplate } from './template-picker.ts';
@@ -9,13 +8,6 @@ import { TEMPLATES } from './templates/index.ts';
 export interface OfflineGeneratorOptions {
   /** Templates to choose from; defaults to every built-in template. */
   templates?: readonly Template[];
-}
-
-/** How the sandbox runs the files: a server for `api`, a run-once program for `script`. */
-export function commandFor(appType: AppType, files: readonly AppFile[]): string[] | null {
-  if (appType === 'webapp') return null;
-  if (appType === 'api') return ['node', 'server.js'];
-  return files.some((f) => f.path === 'main.py') ? ['python3', 'main.py'] : ['node', 'main.js'];
 }
 
 /**

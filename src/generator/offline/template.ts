@@ -1,5 +1,5 @@
 import type { AppType } from '../../api-types.ts';
-import type { AppFile } from '../../runtime/sandbox-driver.ts';
+import type { AppFile } from '../../runtime/index.ts';
 
 /** A hand-written app the offline generator can personalise with a title. */
 export interface Template {

@@ -1,5 +1,5 @@
 import type { AppType } from '../../api-types.ts';
-import { ENTRY_FILES, findEntryFile } from './app-contract.ts';
+import { APP_TYPE_SPECS, ENTRY_FILES, findEntryFile } from '../app-types.ts';
 import { loadCuratedPackages } from './curated-packages.ts';
 import { scanHtml } from './html-check.ts';
 import { isBuiltin, moduleSpecifiers, packageName, parseJs, type JsMode } from './js-check.ts';
@@ -46,7 +46,7 @@ export function validateApp(appType: AppType, files: readonly { path: string; co
       errors.push(`${file.path}: syntax error: ${parsed.error}`);
       continue;
     }
-    const runsInBrowser = appType === 'webapp';
+    const runsInBrowser = APP_TYPE_SPECS[appType].runs === 'browser';
     for (const specifier of moduleSpecifiers(parsed.ast)) {
       const name = packageName(specifier);
       if (name === null) continue;
@@ -56,7 +56,8 @@ export function validateApp(appType: AppType, files: readonly { path: string; co
       }
     }
   }
-  if (appType === 'api') {
+  // A server is reached on the port the sandbox gives it.
+  if (APP_TYPE_SPECS[appType].runs === 'server') {
     const server = files.find((file) => file.path === 'server.js');
     if (server !== undefined && !/process\.env(?:\.PORT\b|\[\s*['"]PORT['"]\s*\]|[\s\S]{0,200}\bPORT\b)|\bPORT\b[\s\S]{0,200}process\.env/.test(server.content)) {
       errors.push('server.js: the server must listen on process.env.PORT');

@@ -1,12 +1,9 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { ArtifactStore } from '../../artifacts/index.ts';
-import type { SpawnConfig } from '../../config/index.ts';
 import { SpawnError } from '../../errors/index.ts';
 import type { AppFile } from '../../runtime/index.ts';
+import type { SandboxService } from '../../sandboxes/index.ts';
 import type { SessionRecord, Store } from '../../store/index.ts';
-import type { SandboxManager } from '../sandbox-manager.ts';
-import { AppLauncher } from '../app-launcher.ts';
-import type { SessionEvents } from '../session-events.ts';
+import type { AppDeployer } from '../deploy/app-deployer.ts';
 
 /**
  * Longer than the proxy's route cache (1 s): once deploy() returns, every node serves the new
@@ -26,11 +23,9 @@ export interface Revision {
 
 export interface AppRedeployerDeps {
   store: Store;
-  artifacts: ArtifactStore;
-  /** Null on API-only nodes: they can redeploy web apps only (no process needed). */
-  sandboxes: SandboxManager | null;
-  events: SessionEvents;
-  config: SpawnConfig;
+  deployer: AppDeployer;
+  /** Null on API-only nodes: the old server of an api app is then never theirs to stop. */
+  sandboxes: SandboxService | null;
 }
 
 /**
@@ -48,45 +43,20 @@ export class AppRedeployer {
 
   /** Returns the new version, now live. */
   async deploy(session: SessionRecord, revision: Revision, signal: AbortSignal): Promise<number> {
-    const meta = { ...revision.meta, command: revision.command };
-    if (session.appType === 'webapp') return this.#goLive(session, await this.#d.artifacts.saveVersion(session.id, revision.files, meta), true);
-    const sandboxes = this.#d.sandboxes;
-    if (!sandboxes) throw new SpawnError('DEPLOY_FAILED', `a ${session.appType} app can only be redeployed on a worker node`);
-    if (session.appType === 'script') {
-      const page = await this.#runScript(sandboxes, session, revision, signal);
-      const version = await this.#d.artifacts.saveVersion(session.id, [...revision.files, page], { ...meta, resultPath: page.path });
-      return this.#goLive(session, version, true);
-    }
-    return this.#switchServer(sandboxes, session, revision, signal, meta);
-  }
-
-  async #runScript(sandboxes: SandboxManager, session: SessionRecord, revision: Revision, signal: AbortSignal): Promise<AppFile> {
-    const sandbox = await sandboxes.create(session, 'script');
-    try {
-      return await new AppLauncher(sandboxes, this.#d.events, this.#d.config).runScript(session, sandbox, revision.files, revision.command, signal);
-    } finally {
-      await sandboxes.destroy(sandbox.id).catch(() => undefined);
-    }
-  }
-
-  async #switchServer(sandboxes: SandboxManager, session: SessionRecord, revision: Revision, signal: AbortSignal, meta: Record<string, unknown>): Promise<number> {
     const old = await this.#d.store.sandboxes.getLiveBySession(session.id);
-    // Back-dated so the proxy keeps routing to the old server until the switch below.
-    const sandbox = await sandboxes.create(session, 'server', old ? { recordCreatedAt: new Date(old.createdAt.getTime() - 1) } : {});
-    let version: number;
+    const { version, server } = await this.#d.deployer.deploy(session, { files: revision.files, command: revision.command, meta: revision.meta }, { signal });
+    if (!server) return this.#goLive(session, version, true);
     try {
-      await new AppLauncher(sandboxes, this.#d.events, this.#d.config).startServer(session, sandbox, revision.files, revision.command, signal);
-      version = await this.#d.artifacts.saveVersion(session.id, revision.files, meta);
       await this.#goLive(session, version, false);
     } catch (err) {
-      await sandboxes.destroy(sandbox.id).catch(() => undefined);
+      await this.#d.sandboxes?.destroy(server.id).catch(() => undefined);
       throw err;
     }
     if (old) {
       // The switch: with the old record destroyed, the new server is the session's live sandbox.
       await this.#d.store.sandboxes.markDestroyed(old.id);
       await sleep(SWITCH_GRACE_MS);
-      await sandboxes.destroy(old.id).catch(() => undefined);
+      await this.#d.sandboxes?.destroy(old.id).catch(() => undefined);
     }
     return version;
   }

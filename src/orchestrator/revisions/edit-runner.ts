@@ -6,7 +6,7 @@ import type { Logger } from '../../log/index.ts';
 import type { JobContext } from '../../queue/index.ts';
 import type { AppFile } from '../../runtime/index.ts';
 import type { MessageRecord, SessionRecord, Store } from '../../store/index.ts';
-import type { SessionEvents } from '../session-events.ts';
+import type { SessionEvents } from '../sessions/session-events.ts';
 import { recordGenerationCost } from '../generation-cost.ts';
 import type { AppRedeployer, Revision } from './app-redeployer.ts';
 import { changeSummary, editHistory, editorOf, newMessageId } from './conversation.ts';
@@ -55,7 +55,7 @@ export class EditRunner {
       const restoring = message.restoreVersion !== null;
       app = restoring ? await this.#restored(session, message.restoreVersion ?? 0) : await this.#edited(session, message, base, signal);
       const summary = changeSummary(app);
-      const { version, final } = await this.#deploy(session, app, restoring ? { source: 'restore', restoredFrom: message.restoreVersion ?? undefined } : { source: 'edit' }, signal);
+      const { version, final } = await this.#deploy(session, app, restoring ? { source: 'restore', restoredFrom: message.restoreVersion ?? undefined } : { source: 'edit' }, signal, message);
       app = final;
       await this.#bill(session.id, app);
       const reply = restoring ? `Restored version ${message.restoreVersion} as version ${version}.` : summary;
@@ -102,7 +102,7 @@ export class EditRunner {
   }
 
   /** Validates and redeploys; fixable failures of an edit go back to the model like a generation's. */
-  async #deploy(session: SessionRecord, first: GeneratedApp, origin: Pick<Revision['meta'], 'source' | 'restoredFrom'>, signal: AbortSignal): Promise<{ version: number; final: GeneratedApp }> {
+  async #deploy(session: SessionRecord, first: GeneratedApp, origin: Pick<Revision['meta'], 'source' | 'restoredFrom'>, signal: AbortSignal, request: MessageRecord): Promise<{ version: number; final: GeneratedApp }> {
     let app = first;
     await this.#d.events.emit(session.id, 'progress', { progress: 90, step: 'redeploying' });
     for (let round = 0; ; round++) {
@@ -122,7 +122,10 @@ export class EditRunner {
       const repair = this.#d.generator.repair?.bind(this.#d.generator);
       if (origin.source !== 'edit' || !repair || round >= this.#d.config.repairRounds) throw this.#withUsage(failure, app);
       await this.#d.events.log(session.id, `repair round ${round + 1}: ${failure.message.slice(0, 500)}`, 'warn');
-      app = { ...(await repair(app, [failure.message], this.#context(session, signal))), message: app.message };
+      // A repair after an edit knows the original request and the conversation that led here.
+      const earlier = (await this.#d.store.messages.listBySession(session.id)).filter((m) => m.id !== request.id);
+      const history = [...editHistory(session, earlier), { role: 'user' as const, content: request.content }, { role: 'assistant' as const, content: 'I made that change; the checks below found problems in it.' }];
+      app = { ...(await repair(app, [failure.message], { ...this.#context(session, signal), prompt: session.prompt, history })), message: app.message };
     }
   }
 

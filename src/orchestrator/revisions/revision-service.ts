@@ -3,12 +3,12 @@ import { VERSION_SOURCES, type MessageList, type MessageView, type PostedMessage
 import type { ArtifactStore } from '../../artifacts/index.ts';
 import type { SpawnConfig } from '../../config/index.ts';
 import { SpawnError } from '../../errors/index.ts';
-import type { Generator } from '../../generator/index.ts';
+import { needsSandbox, type Generator } from '../../generator/index.ts';
 import type { JobQueue } from '../../queue/index.ts';
 import type { AppFile } from '../../runtime/index.ts';
 import type { SessionRecord, Store } from '../../store/index.ts';
-import type { SessionEvents } from '../session-events.ts';
-import type { SessionService } from '../session-service.ts';
+import type { SessionEvents } from '../sessions/session-events.ts';
+import type { SessionService } from '../sessions/session-service.ts';
 import { editorOf, newMessageId } from './conversation.ts';
 import type { EditRunner } from './edit-runner.ts';
 import { titleSlug, zipFiles } from './zip-export.ts';
@@ -89,7 +89,8 @@ export class RevisionService {
     const n = this.#parseVersion(versionParam);
     if (!(await this.#d.store.artifacts.getVersion(session.id, n))) throw new SpawnError('VERSION_NOT_FOUND', `the session has no version ${n}`);
     const messageId = await this.#begin(session, `restore version ${n}`, n);
-    if (session.appType !== 'webapp') {
+    // What runs in a sandbox is restored by a worker; static files go live right here.
+    if (needsSandbox(session.appType)) {
       await this.#enqueue(session.id, messageId);
       return { queued: true, body: { messageId, version: null } };
     }

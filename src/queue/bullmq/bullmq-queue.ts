@@ -1,6 +1,6 @@
 import { Queue, WaitingError, Worker, type Job, type JobsOptions } from 'bullmq';
-import { Redis } from 'ioredis';
 import { SpawnError } from '../../errors/index.ts';
+import { connectRedis, type Redis } from '../../redis/index.ts';
 import type { EnqueueOptions, JobData, JobHandler, JobName, JobQueue, QueueOptions, WorkerOptions } from '../job-queue.ts';
 import {
   BACKOFF_JITTER,
@@ -132,8 +132,7 @@ export class BullmqQueue implements JobQueue {
   }
 
   #connect(maxRetriesPerRequest: number | null): Redis {
-    const connection = new Redis(this.#redisUrl, { maxRetriesPerRequest, connectTimeout: OP_TIMEOUT_MS });
-    connection.on('error', ignoreError);
+    const connection = connectRedis(this.#redisUrl, { maxRetriesPerRequest, connectTimeoutMs: OP_TIMEOUT_MS });
     this.#connections.push(connection);
     return connection;
   }

@@ -12,11 +12,11 @@ import type {
   LogListener,
   Sandbox,
   SandboxDriver,
-  SandboxEndpoint,
   SandboxInfo,
   SandboxSpec,
   StartOptions,
 } from '../sandbox-driver.ts';
+import type { SandboxEndpoint } from '../sandbox-endpoint.ts';
 import { limitLogListener } from '../log-budget.ts';
 import { appArchive } from './app-archive.ts';
 import { APP_DIR, APP_PORT, LABEL, installationId } from './container-spec.ts';
@@ -112,7 +112,7 @@ export class DockerDriver implements SandboxDriver {
     this.#docker.modem.demuxStream(stream, toLog('stdout'), toLog('stderr'));
     stream.on('error', (err: Error) => this.#logger.debug({ err, sandbox: sandbox.id }, 'server output stream closed'));
     state.serverExec = exec;
-    return { host: state.address, port: APP_PORT };
+    return { kind: 'tcp', host: state.address, port: APP_PORT };
   }
 
   async exec(sandbox: Sandbox, options: ExecOptions): Promise<ExecResult> {

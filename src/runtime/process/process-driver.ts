@@ -11,11 +11,11 @@ import type {
   LogListener,
   Sandbox,
   SandboxDriver,
-  SandboxEndpoint,
   SandboxInfo,
   SandboxSpec,
   StartOptions,
 } from '../sandbox-driver.ts';
+import type { SandboxEndpoint } from '../sandbox-endpoint.ts';
 import { limitLogListener } from '../log-budget.ts';
 import { writeAppFiles } from './app-files-writer.ts';
 import { findExecutable, SANDBOX_OWNER } from './host-probe.ts';
@@ -153,7 +153,7 @@ export class ProcessDriver implements SandboxDriver {
       run.exit = { code, signal };
       logs.end();
     });
-    return setup.plan.useBwrap ? { socketPath: paths.socket } : { host: '127.0.0.1', port };
+    return setup.plan.useBwrap ? { kind: 'socket', socketPath: paths.socket } : { kind: 'tcp', host: '127.0.0.1', port };
   }
 
   async exec(sandbox: Sandbox, options: ExecOptions): Promise<ExecResult> {

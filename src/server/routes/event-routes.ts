@@ -1,26 +1,57 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { API_ERRORS, errorResponses, EventsHeadersSchema, EventsQuerySchema, IdParamsSchema, SessionEventSchema } from '../../api-schemas/index.ts';
 import type { SessionEvent } from '../../api-types.ts';
-import { toSessionEvent, type Platform } from '../../orchestrator/index.ts';
+import type { SessionService } from '../../orchestrator/index.ts';
 
 const HEARTBEAT_MS = 15_000;
-/** Safety net for a missed live message (bus blip): re-read the log this often. */
-const CATCH_UP_MS = 5_000;
+/** What EventSource waits before reconnecting (it then sends Last-Event-ID). */
+const RETRY_MS = 2000;
 
-function isTerminal(e: SessionEvent): boolean {
-  return e.type === 'state' && (e.data.state === 'destroyed' || e.data.state === 'failed');
+/** The session-events service as this route needs it. */
+export interface SessionEventFollower {
+  /**
+   * The session's events after `afterSeq`: the stored log first, then live ones, in order and
+   * without repeats. Ends after a terminal state (`destroyed`/`failed`) or when `signal` aborts.
+   */
+  follow(sessionId: string, afterSeq: number, signal: AbortSignal): AsyncIterable<SessionEvent>;
 }
 
+export interface EventRoutesDeps {
+  sessions: Pick<SessionService, 'get'>;
+  events: SessionEventFollower;
+}
+
+function afterSeqOf(header: string | string[] | undefined, query: string | undefined): number {
+  return Number((Array.isArray(header) ? header[0] : header) ?? query ?? 0) || 0;
+}
+
+const followEvents = {
+  tags: ['sessions'],
+  summary: "The session's events as Server-Sent Events",
+  description:
+    'Replayed from the start (or after `Last-Event-ID` / `?lastEventId=`), then live; the stream ends after `destroyed` or `failed`. Each event: `id` = seq, `event` = type, `data` = the JSON event below.',
+  params: IdParamsSchema,
+  querystring: EventsQuerySchema,
+  headers: EventsHeadersSchema,
+  response: {
+    200: {
+      description: 'an event stream; each `data:` line holds one SessionEvent',
+      content: { 'text/event-stream': { schema: SessionEventSchema } },
+    },
+    ...errorResponses(...API_ERRORS, 'SESSION_NOT_FOUND'),
+  },
+};
+
 /**
- * `GET /api/sessions/:id/events`: Server-Sent Events replayed from the stored log (after
- * Last-Event-ID) and then live. The store is the order of record: a live message only triggers a
- * read of what follows the last id sent, so nothing is skipped or sent twice. Written on the raw
- * response because SSE is a few lines of framing; the stream ends after a terminal state.
+ * `GET /api/sessions/:id/events`: Server-Sent Events, replayed after Last-Event-ID and then live.
+ * Written on the raw response because SSE is a few lines of framing; the stream ends after a
+ * terminal state, and stops following when the client goes away.
  */
-export function eventRoutes(app: FastifyInstance, platform: Platform): void {
-  app.get<{ Params: { id: string }; Querystring: { lastEventId?: string } }>('/api/sessions/:id/events', async (request, reply) => {
-    const session = await platform.sessions.get(request.ownerId, request.params.id);
-    const header = request.headers['last-event-id'];
-    let sent = Number((Array.isArray(header) ? header[0] : header) ?? request.query.lastEventId ?? 0) || 0;
+export const eventRoutes: FastifyPluginAsyncZod<EventRoutesDeps> = async (app, { sessions, events }) => {
+  app.get('/api/sessions/:id/events', { schema: followEvents }, async (request, reply) => {
+    const session = await sessions.get(request.ownerId, request.params.id);
+    const afterSeq = afterSeqOf(request.headers['last-event-id'], request.query.lastEventId);
+    const abort = new AbortController();
     reply.hijack();
     const res = reply.raw;
     res.writeHead(200, {
@@ -29,45 +60,22 @@ export function eventRoutes(app: FastifyInstance, platform: Platform): void {
       connection: 'keep-alive',
       'x-accel-buffering': 'no',
     });
-    res.write('retry: 2000\n\n');
-    let closed = false;
-    let chain = Promise.resolve();
-    const close = (): void => {
-      if (closed) return;
-      closed = true;
-      clearInterval(heartbeat);
-      clearInterval(catchUp);
-      unsubscribe?.();
-      res.end();
-    };
-    const drain = (): void => {
-      chain = chain
-        .then(async () => {
-          while (!closed) {
-            const batch = await platform.store.events.list(session.id, sent, 500);
-            for (const stored of batch) {
-              const e = toSessionEvent(stored);
-              sent = e.seq;
-              res.write(`id: ${e.seq}\nevent: ${e.type}\ndata: ${JSON.stringify(e)}\n\n`);
-              if (isTerminal(e)) return close();
-            }
-            if (batch.length < 500) return;
-          }
-        })
-        .catch((err: unknown) => {
-          request.log.warn({ err }, 'event stream read failed');
-          close();
-        });
-    };
+    res.write(`retry: ${RETRY_MS}\n\n`);
     const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), HEARTBEAT_MS);
-    const catchUp = setInterval(drain, CATCH_UP_MS);
-    request.raw.on('close', close);
-    let unsubscribe: (() => void) | undefined = undefined;
-    const off = await platform.bus.subscribe(session.id, (e) => {
-      if (e.seq > sent) drain();
-    });
-    if (closed) off();
-    else unsubscribe = off;
-    drain();
+    res.on('close', () => abort.abort());
+    void (async () => {
+      try {
+        for await (const e of events.follow(session.id, afterSeq, abort.signal)) {
+          if (abort.signal.aborted) break;
+          res.write(`id: ${e.seq}\nevent: ${e.type}\ndata: ${JSON.stringify(e)}\n\n`);
+        }
+      } catch (err) {
+        request.log.warn({ err }, 'event stream read failed');
+      } finally {
+        clearInterval(heartbeat);
+        abort.abort();
+        res.end();
+      }
+    })();
   });
-}
+};

@@ -1,53 +1,87 @@
-import type { FastifyInstance } from 'fastify';
-import type { FunctionList, QueuedTask, TaskList } from '../../api-types.ts';
-import { isFinal, toFunctionView, toTaskView } from '../../functions/index.ts';
-import type { Platform } from '../../orchestrator/index.ts';
-import { studyRoutes } from './study-routes.ts';
-import { workflowRoutes } from './workflow-routes.ts';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  API_ERRORS,
+  BODY_ERRORS,
+  errorResponses,
+  ExecuteFunctionRequestSchema,
+  FunctionListSchema,
+  FunctionViewSchema,
+  IdParamsSchema,
+  QueuedTaskSchema,
+  RegisterFunctionRequestSchema,
+  TaskViewSchema,
+} from '../../api-schemas/index.ts';
+import { isFinal, toFunctionView, toTaskView, type FunctionRegistry, type TaskService } from '../../functions/index.ts';
 
-/** Functions and tasks (v1), plus the workflow and study routes built on them. */
-export function functionRoutes(app: FastifyInstance, platform: Platform): void {
-  const { functions, config } = platform;
-  const defaultTimeout = config.functions.timeoutSeconds;
+export interface FunctionRoutesDeps {
+  registry: Pick<FunctionRegistry, 'register' | 'list' | 'get' | 'delete'>;
+  tasks: Pick<TaskService, 'execute'>;
+  /** Shown for functions registered without their own timeout. */
+  defaultTimeoutSeconds: number;
+}
 
-  app.post('/api/functions', async (request, reply) => {
-    const fn = await functions.registry.register(request.ownerId, request.body);
-    return reply.status(201).send(toFunctionView(fn, defaultTimeout));
+const tags = ['functions'];
+
+const registerFunction = {
+  tags,
+  summary: 'Register a function (a new version when the name exists)',
+  body: RegisterFunctionRequestSchema,
+  response: {
+    201: FunctionViewSchema.describe('the registered version'),
+    ...errorResponses(...API_ERRORS, ...BODY_ERRORS, 'FUNCTION_SYNTAX_ERROR', 'FUNCTION_ENTRYPOINT_MISSING', 'FUNCTION_SCHEMA_INVALID'),
+  },
+};
+
+const listFunctions = { tags, summary: "The caller's functions (latest versions)", response: { 200: FunctionListSchema.describe('the functions'), ...errorResponses(...API_ERRORS) } };
+
+const getFunction = {
+  tags,
+  summary: 'One function, with its code',
+  params: IdParamsSchema,
+  response: { 200: FunctionViewSchema.describe('the latest version, with `code`'), ...errorResponses(...API_ERRORS, 'FUNCTION_NOT_FOUND') },
+};
+
+const deleteFunction = {
+  tags,
+  summary: 'Delete a function (every version)',
+  params: IdParamsSchema,
+  response: { 204: z.undefined().describe('deleted'), ...errorResponses(...API_ERRORS, 'FUNCTION_NOT_FOUND') },
+};
+
+const executeFunction = {
+  tags,
+  summary: 'Run a function on JSON inputs',
+  description: 'With `wait`, answers the finished task (200) when it ends within that many seconds; otherwise the queued task (202), read with `GET /api/tasks/{id}`.',
+  params: IdParamsSchema,
+  body: ExecuteFunctionRequestSchema.optional(),
+  response: {
+    200: TaskViewSchema.describe('finished within `wait`'),
+    202: QueuedTaskSchema.describe('queued or still running'),
+    ...errorResponses(...API_ERRORS, ...BODY_ERRORS, 'FUNCTION_NOT_FOUND', 'FUNCTION_INPUT_INVALID', 'FUNCTION_SCHEMA_INVALID', 'QUEUE_UNAVAILABLE'),
+  },
+};
+
+/** Register, list, read, delete and execute functions. */
+export const functionRoutes: FastifyPluginAsyncZod<FunctionRoutesDeps> = async (app, { registry, tasks, defaultTimeoutSeconds }) => {
+  app.post('/api/functions', { schema: registerFunction }, async (request, reply) => {
+    const fn = await registry.register(request.ownerId, request.body);
+    return reply.status(201).send(toFunctionView(fn, defaultTimeoutSeconds));
   });
 
-  app.get('/api/functions', async (request) => {
-    const body: FunctionList = { functions: (await functions.registry.list(request.ownerId)).map((fn) => toFunctionView(fn, defaultTimeout)) };
-    return body;
-  });
+  app.get('/api/functions', { schema: listFunctions }, async (request) => ({ functions: (await registry.list(request.ownerId)).map((fn) => toFunctionView(fn, defaultTimeoutSeconds)) }));
 
-  app.get<{ Params: { id: string } }>('/api/functions/:id', async (request) => {
-    return toFunctionView(await functions.registry.get(request.ownerId, request.params.id), defaultTimeout, true);
-  });
+  app.get('/api/functions/:id', { schema: getFunction }, async (request) => toFunctionView(await registry.get(request.ownerId, request.params.id), defaultTimeoutSeconds, true));
 
-  app.delete<{ Params: { id: string } }>('/api/functions/:id', async (request, reply) => {
-    await functions.registry.delete(request.ownerId, request.params.id);
+  app.delete('/api/functions/:id', { schema: deleteFunction }, async (request, reply) => {
+    await registry.delete(request.ownerId, request.params.id);
     return reply.status(204).send();
   });
 
-  app.post<{ Params: { id: string } }>('/api/functions/:id/execute', async (request, reply) => {
-    const waited = request.body !== null && typeof request.body === 'object' && 'wait' in request.body;
-    const task = await functions.tasks.execute(request.ownerId, request.params.id, request.body);
+  app.post('/api/functions/:id/execute', { schema: executeFunction }, async (request, reply) => {
+    const waited = request.body !== undefined && 'wait' in request.body;
+    const task = await tasks.execute(request.ownerId, request.params.id, request.body);
     if (waited && isFinal(task.state)) return reply.status(200).send(toTaskView(task));
-    const queued: QueuedTask = { taskId: task.id, state: task.state };
-    return reply.status(202).send(queued);
+    return reply.status(202).send({ taskId: task.id, state: task.state });
   });
-
-  app.get<{ Params: { id: string } }>('/api/tasks/:id', async (request) => {
-    return toTaskView(await functions.tasks.get(request.ownerId, request.params.id));
-  });
-
-  app.get<{ Querystring: { functionId?: string; limit?: string } }>('/api/tasks', async (request) => {
-    const limit = request.query.limit === undefined ? undefined : Number(request.query.limit) || undefined;
-    const tasks = await functions.tasks.list(request.ownerId, { functionId: request.query.functionId, limit });
-    const body: TaskList = { tasks: tasks.map(toTaskView) };
-    return body;
-  });
-
-  workflowRoutes(app, platform);
-  studyRoutes(app, platform);
-}
+};

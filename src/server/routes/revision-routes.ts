@@ -1,36 +1,101 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  API_ERRORS,
+  BODY_ERRORS,
+  errorResponses,
+  FilesQuerySchema,
+  IdParamsSchema,
+  MessageListSchema,
+  PostedMessageSchema,
+  PostMessageRequestSchema,
+  RestoredVersionSchema,
+  RestoreParamsSchema,
+  VersionFilesSchema,
+  VersionListSchema,
+} from '../../api-schemas/index.ts';
 import type { Platform } from '../../orchestrator/index.ts';
+
+export interface RevisionRoutesDeps {
+  revisions: Pick<Platform['revisions'], 'postMessage' | 'messages' | 'versions' | 'files' | 'restore' | 'exportZip'>;
+}
+
+const tags = ['revisions'];
+
+const postMessage = {
+  tags,
+  summary: 'Ask for a change to a running app',
+  params: IdParamsSchema,
+  body: PostMessageRequestSchema,
+  response: {
+    202: PostedMessageSchema.describe('queued; the result arrives on the event stream'),
+    ...errorResponses(...API_ERRORS, ...BODY_ERRORS, 'PROMPT_EMPTY', 'PROMPT_TOO_LONG', 'SESSION_NOT_FOUND', 'SESSION_NOT_ACTIVE', 'EDITS_NEED_A_MODEL', 'EDIT_IN_PROGRESS', 'QUEUE_UNAVAILABLE'),
+  },
+};
+
+const listMessages = {
+  tags,
+  summary: 'The conversation, starting with the original prompt',
+  params: IdParamsSchema,
+  response: { 200: MessageListSchema.describe('oldest first'), ...errorResponses(...API_ERRORS, 'SESSION_NOT_FOUND') },
+};
+
+const listVersions = {
+  tags,
+  summary: "The app's versions",
+  params: IdParamsSchema,
+  response: { 200: VersionListSchema.describe('every version and the current one'), ...errorResponses(...API_ERRORS, 'SESSION_NOT_FOUND') },
+};
+
+const getFiles = {
+  tags,
+  summary: "A version's files (default: the current version)",
+  params: IdParamsSchema,
+  querystring: FilesQuerySchema,
+  response: { 200: VersionFilesSchema.describe('the files with their content'), ...errorResponses(...API_ERRORS, 'INVALID_REQUEST', 'SESSION_NOT_FOUND', 'VERSION_NOT_FOUND') },
+};
+
+const restoreVersion = {
+  tags,
+  summary: "A new version with version n's files",
+  params: RestoreParamsSchema,
+  response: {
+    200: RestoredVersionSchema.describe('a web app: the new version is live'),
+    202: RestoredVersionSchema.describe('an api app or script: a worker redeploys it (version null until then)'),
+    ...errorResponses(...API_ERRORS, 'INVALID_REQUEST', 'SESSION_NOT_FOUND', 'VERSION_NOT_FOUND', 'SESSION_NOT_ACTIVE', 'EDIT_IN_PROGRESS', 'QUEUE_UNAVAILABLE'),
+  },
+};
+
+const exportZip = {
+  tags,
+  summary: "The current version's sources as a ZIP",
+  params: IdParamsSchema,
+  response: {
+    200: { description: 'attachment; filename="<title>.zip"', content: { 'application/zip': { schema: z.custom<Buffer>((v) => Buffer.isBuffer(v)).meta({ type: 'string', contentMediaType: 'application/zip' }) } } },
+    ...errorResponses(...API_ERRORS, 'SESSION_NOT_FOUND', 'VERSION_NOT_FOUND'),
+  },
+};
 
 /**
  * Follow-up edits, versions, restore and export of a session's app. The edit itself runs as a
  * job; its progress, log lines and result arrive on the session's event stream.
  */
-export function revisionRoutes(app: FastifyInstance, platform: Platform): void {
-  const { revisions } = platform;
+export const revisionRoutes: FastifyPluginAsyncZod<RevisionRoutesDeps> = async (app, { revisions }) => {
+  app.post('/api/sessions/:id/messages', { schema: postMessage }, async (request, reply) => reply.status(202).send(await revisions.postMessage(request.ownerId, request.params.id, request.body)));
 
-  app.post<{ Params: { id: string } }>('/api/sessions/:id/messages', async (request, reply) => {
-    return reply.status(202).send(await revisions.postMessage(request.ownerId, request.params.id, request.body));
-  });
+  app.get('/api/sessions/:id/messages', { schema: listMessages }, async (request) => revisions.messages(request.ownerId, request.params.id));
 
-  app.get<{ Params: { id: string } }>('/api/sessions/:id/messages', async (request) => {
-    return revisions.messages(request.ownerId, request.params.id);
-  });
+  app.get('/api/sessions/:id/versions', { schema: listVersions }, async (request) => revisions.versions(request.ownerId, request.params.id));
 
-  app.get<{ Params: { id: string } }>('/api/sessions/:id/versions', async (request) => {
-    return revisions.versions(request.ownerId, request.params.id);
-  });
+  app.get('/api/sessions/:id/files', { schema: getFiles }, async (request) => revisions.files(request.ownerId, request.params.id, request.query.version));
 
-  app.get<{ Params: { id: string }; Querystring: { version?: string } }>('/api/sessions/:id/files', async (request) => {
-    return revisions.files(request.ownerId, request.params.id, request.query.version);
-  });
-
-  app.post<{ Params: { id: string; n: string } }>('/api/sessions/:id/versions/:n/restore', async (request, reply) => {
+  app.post('/api/sessions/:id/versions/:n/restore', { schema: restoreVersion }, async (request, reply) => {
     const { queued, body } = await revisions.restore(request.ownerId, request.params.id, request.params.n);
     return reply.status(queued ? 202 : 200).send(body);
   });
 
-  app.get<{ Params: { id: string } }>('/api/sessions/:id/export.zip', async (request, reply) => {
+  app.get('/api/sessions/:id/export.zip', { schema: exportZip }, async (request, reply) => {
     const { filename, zip } = await revisions.exportZip(request.ownerId, request.params.id);
     return reply.header('content-type', 'application/zip').header('content-disposition', `attachment; filename="${filename}"`).send(zip);
   });
-}
+};

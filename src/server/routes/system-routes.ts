@@ -1,8 +1,21 @@
-import type { FastifyInstance } from 'fastify';
-import type { ConfigView, HealthView } from '../../api-types.ts';
-import type { Platform } from '../../orchestrator/index.ts';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ConfigViewSchema, errorResponses, HealthViewSchema, OpenApiDocumentSchema, PUBLIC_ERRORS } from '../../api-schemas/index.ts';
+import type { ConfigView } from '../../api-types.ts';
 
 const VERSION = '0.1.0';
+const CHECK_TIMEOUT_MS = 2000;
+
+export interface SystemRoutesDeps {
+  /** Each answers whether its service is reachable; a check that throws or hangs counts as down. */
+  checks: { store(): Promise<boolean>; queue(): Promise<boolean> };
+  runtime: { name: string; isolation: string };
+  metrics: { metrics(): Promise<string>; readonly contentType: string };
+  /** What `GET /api/config` answers. */
+  clientConfig(): ConfigView;
+  /** The generated OpenAPI document (`app.swagger()` on the real server). */
+  openApiDocument(): z.infer<typeof OpenApiDocumentSchema>;
+}
 
 async function within<T>(promise: Promise<T>, ms: number, fallback: T): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
@@ -14,30 +27,51 @@ async function within<T>(promise: Promise<T>, ms: number, fallback: T): Promise<
   }
 }
 
-export function systemRoutes(app: FastifyInstance, platform: Platform): void {
-  app.get('/healthz', async (_request, reply) => {
-    const [store, queue] = await Promise.all([within(platform.store.ping(), 2000, false), within(platform.queue.ping(), 2000, false)]);
-    const body: HealthView = {
+const tags = ['system'];
+
+const health = {
+  tags,
+  summary: 'Liveness and dependencies',
+  response: { 200: HealthViewSchema.describe('every check passed'), 503: HealthViewSchema.describe('`status: "degraded"`: a check failed'), ...errorResponses(...PUBLIC_ERRORS) },
+};
+
+const metrics = {
+  tags,
+  summary: 'Prometheus metrics',
+  response: { 200: { description: 'Prometheus text exposition format', content: { 'text/plain': { schema: z.string() } } }, ...errorResponses(...PUBLIC_ERRORS) },
+};
+
+const clientConfig = {
+  tags,
+  summary: "This server's limits and generator, for clients",
+  response: { 200: ConfigViewSchema.describe('the client configuration'), ...errorResponses(...PUBLIC_ERRORS) },
+};
+
+const openApi = {
+  tags,
+  summary: 'This API as an OpenAPI 3.1 document (the reference page is at /docs)',
+  response: { 200: OpenApiDocumentSchema.describe('generated from the route schemas'), ...errorResponses(...PUBLIC_ERRORS) },
+};
+
+/** Health, metrics, the client configuration and the API's own description: no token needed. */
+export const systemRoutes: FastifyPluginAsyncZod<SystemRoutesDeps> = async (app, deps) => {
+  app.get('/healthz', { schema: health }, async (_request, reply) => {
+    const [store, queue] = await Promise.all([within(deps.checks.store(), CHECK_TIMEOUT_MS, false), within(deps.checks.queue(), CHECK_TIMEOUT_MS, false)]);
+    return reply.status(store && queue ? 200 : 503).send({
       status: store && queue ? 'ok' : 'degraded',
       checks: { store, queue },
-      runtime: platform.runtime.name,
-      isolation: platform.runtime.isolation,
+      runtime: deps.runtime.name,
+      isolation: deps.runtime.isolation,
       version: VERSION,
-    };
-    return reply.status(store && queue ? 200 : 503).send(body);
+    });
   });
 
-  app.get('/metrics', async (_request, reply) => {
-    const text = await platform.metrics.registry.metrics();
-    return reply.type(platform.metrics.registry.contentType).send(text);
+  app.get('/metrics', { schema: metrics }, async (_request, reply) => {
+    const text = await deps.metrics.metrics();
+    return reply.type(deps.metrics.contentType).send(text);
   });
 
-  /** What the web UI needs to know about this server's limits and generator. */
-  app.get('/api/config', async (): Promise<ConfigView> => ({
-    maxPromptChars: platform.config.maxPromptChars,
-    ttl: platform.config.ttl,
-    generator: platform.sessions.generatorName === 'offline-template' ? 'offline-template' : 'llm',
-    models: platform.models,
-    appsDomain: platform.config.appsDomain,
-  }));
-}
+  app.get('/api/config', { schema: clientConfig }, async () => deps.clientConfig());
+
+  app.get('/api/openapi.json', { schema: openApi }, async () => deps.openApiDocument());
+};

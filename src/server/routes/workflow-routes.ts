@@ -1,30 +1,71 @@
-import type { FastifyInstance } from 'fastify';
-import { toRunView, toWorkflowView } from '../../functions/index.ts';
-import type { Platform } from '../../orchestrator/index.ts';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import {
+  API_ERRORS,
+  BODY_ERRORS,
+  CreateWorkflowRequestSchema,
+  errorResponses,
+  ExecuteWorkflowRequestSchema,
+  IdParamsSchema,
+  WorkflowListSchema,
+  WorkflowRunViewSchema,
+  WorkflowViewSchema,
+} from '../../api-schemas/index.ts';
+import { toRunView, toWorkflowView, type WorkflowService } from '../../functions/index.ts';
 
-export function workflowRoutes(app: FastifyInstance, platform: Platform): void {
-  const { workflows } = platform.functions;
+export interface WorkflowRoutesDeps {
+  workflows: Pick<WorkflowService, 'create' | 'list' | 'get' | 'execute' | 'getRun'>;
+}
 
-  app.post('/api/workflows', async (request, reply) => {
-    return reply.status(201).send(toWorkflowView(await workflows.create(request.ownerId, request.body)));
-  });
+const tags = ['workflows'];
 
-  app.get('/api/workflows', async (request) => {
-    return { workflows: (await workflows.list(request.ownerId)).map(toWorkflowView) };
-  });
+const createWorkflow = {
+  tags,
+  summary: 'Create a workflow',
+  body: CreateWorkflowRequestSchema,
+  response: {
+    201: WorkflowViewSchema.describe('the workflow'),
+    ...errorResponses(...API_ERRORS, ...BODY_ERRORS, 'WORKFLOW_CYCLE', 'WORKFLOW_UNKNOWN_STEP', 'WORKFLOW_UNKNOWN_FUNCTION'),
+  },
+};
 
-  app.get<{ Params: { id: string } }>('/api/workflows/:id', async (request) => {
-    return toWorkflowView(await workflows.get(request.ownerId, request.params.id));
-  });
+const listWorkflows = { tags, summary: "The caller's workflows", response: { 200: WorkflowListSchema.describe('the workflows'), ...errorResponses(...API_ERRORS) } };
 
-  app.post<{ Params: { id: string } }>('/api/workflows/:id/execute', async (request, reply) => {
+const getWorkflow = { tags, summary: 'One workflow', params: IdParamsSchema, response: { 200: WorkflowViewSchema.describe('the workflow'), ...errorResponses(...API_ERRORS, 'WORKFLOW_NOT_FOUND') } };
+
+const executeWorkflow = {
+  tags,
+  summary: 'Start a run of a workflow',
+  params: IdParamsSchema,
+  body: ExecuteWorkflowRequestSchema.optional(),
+  response: {
+    202: WorkflowRunViewSchema.describe('the run, started; poll `GET /api/workflow-runs/{id}`'),
+    ...errorResponses(...API_ERRORS, ...BODY_ERRORS, 'WORKFLOW_NOT_FOUND', 'QUEUE_UNAVAILABLE'),
+  },
+};
+
+const getRun = {
+  tags,
+  summary: 'One workflow run, with its steps',
+  params: IdParamsSchema,
+  response: { 200: WorkflowRunViewSchema.describe('the run'), ...errorResponses(...API_ERRORS, 'WORKFLOW_RUN_NOT_FOUND') },
+};
+
+/** Workflows (DAGs of function steps) and their runs. */
+export const workflowRoutes: FastifyPluginAsyncZod<WorkflowRoutesDeps> = async (app, { workflows }) => {
+  app.post('/api/workflows', { schema: createWorkflow }, async (request, reply) => reply.status(201).send(toWorkflowView(await workflows.create(request.ownerId, request.body))));
+
+  app.get('/api/workflows', { schema: listWorkflows }, async (request) => ({ workflows: (await workflows.list(request.ownerId)).map(toWorkflowView) }));
+
+  app.get('/api/workflows/:id', { schema: getWorkflow }, async (request) => toWorkflowView(await workflows.get(request.ownerId, request.params.id)));
+
+  app.post('/api/workflows/:id/execute', { schema: executeWorkflow }, async (request, reply) => {
     const run = await workflows.execute(request.ownerId, request.params.id, request.body);
     const { run: current, steps } = await workflows.getRun(request.ownerId, run.id);
     return reply.status(202).send(toRunView(current, steps));
   });
 
-  app.get<{ Params: { id: string } }>('/api/workflow-runs/:id', async (request) => {
+  app.get('/api/workflow-runs/:id', { schema: getRun }, async (request) => {
     const { run, steps } = await workflows.getRun(request.ownerId, request.params.id);
     return toRunView(run, steps);
   });
-}
+};

@@ -159,8 +159,8 @@ export function defineFunctionSuite(runtime: 'process' | 'docker', skipReason?: 
       await fc.run(fn.id, { a: 1, b: 2 });
       const sandboxes = h.platform.sandboxes!;
       const pool = h.platform.functions.pool!;
-      const listed = async () => (await sandboxes.driver.list()).map((s) => s.id);
-      const ours = (await sandboxes.driver.list()).filter((s) => s.sessionId.startsWith('fn-') && pool.has(s.sessionId.slice(3))).map((s) => s.id);
+      const listed = async () => (await sandboxes.list()).map((s) => s.id);
+      const ours = (await sandboxes.list()).filter((s) => s.sessionId.startsWith('fn-') && pool.has(s.sessionId.slice(3))).map((s) => s.id);
       expect(ours.length).toBeGreaterThan(0);
       await sandboxes.reap(async (sessionId) => h.platform.functions.isSandboxLive(sessionId));
       expect(await listed()).toEqual(expect.arrayContaining(ours));

@@ -31,11 +31,31 @@ describe('repair', () => {
     const sent = messageTexts(h.anthropic.requests[1]!);
     expect(sent[0]?.text).toContain(BROKEN);
     expect(sent[0]?.text).toContain(check.errors[0]);
+    // The model repairs knowing what the app is for: the person's request, verbatim and fenced.
+    expect(sent[0]?.text).toContain(`<request>\n${request.prompt}\n</request>`);
     expect(JSON.stringify(h.anthropic.requests[1]?.body.system)).toContain('failed automatic');
     // The repaired app's usage covers both calls: 1000×3 + 100×15 + 2000×3 + 50×15 = 11 250 µ$.
     expect(repaired.usage).toMatchObject({ inputTokens: 3_000, outputTokens: 150 });
     expect(repaired.usage.costUsd).toBeCloseTo(0.01125, 12);
     expect(repaired.usage.calls?.map((c) => c.purpose)).toEqual(['generate', 'repair']);
+  });
+});
+
+describe('repair after an edit', () => {
+  it('carries the conversation that led to the change before the evidence', async () => {
+    h.anthropic.script({ text: `<file path="server.js">\n${FIXED_LINE.replace('hi', 'fixed')}\napp.listen(process.env.PORT);\n</file>` });
+    const broken = { files: [{ path: 'server.js', content: BROKEN }], command: ['node', 'server.js'], generator: 'llm', model: 'anthropic:claude-sonnet-4-5', usage: { inputTokens: 0, outputTokens: 0, costUsd: 0 } };
+    const history = [
+      { role: 'user' as const, content: 'a greeting api' },
+      { role: 'assistant' as const, content: 'I built the first version of the app.' },
+      { role: 'user' as const, content: 'greet in French' },
+      { role: 'assistant' as const, content: 'I made that change; the checks below found problems in it.' },
+    ];
+    await h.generator().repair(broken, ['server.js: syntax error'], { ...h.request({ appType: 'api' }), prompt: 'a greeting api', history });
+    const sent = messageTexts(h.anthropic.requests[0]!).map((m) => m.text);
+    expect(sent.slice(0, 4)).toEqual(history.map((turn) => turn.content));
+    expect(sent[4]).toContain('<request>\na greeting api\n</request>');
+    expect(sent[4]).toContain('- server.js: syntax error');
   });
 });
 

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { SandboxEndpoint } from '../../../src/runtime/index.ts';
+import { localEndpoint, parseRecordedEndpoint } from '../../../src/sandboxes/index.ts';
 import { directGet, echoThroughProxy, startLifecycleHarness, type LifecycleHarness } from './lifecycle-harness.ts';
 import { controlledApp, oneAnswerApp } from './lifecycle-apps.ts';
 
@@ -25,8 +26,9 @@ export function lifecycleSuite(options: LifecycleSuiteOptions): () => LifecycleH
 
   const liveSandbox = async (id: string): Promise<{ id: string; endpoint: SandboxEndpoint }> => {
     const record = await t.h.platform.store.sandboxes.getLiveBySession(id);
-    if (!record?.endpoint) throw new Error(`session ${id} has no running sandbox`);
-    return { id: record.id, endpoint: record.endpoint as unknown as SandboxEndpoint };
+    const endpoint = parseRecordedEndpoint(record?.endpoint);
+    if (!record || !endpoint) throw new Error(`session ${id} has no running sandbox`);
+    return { id: record.id, endpoint: localEndpoint(endpoint) };
   };
 
   it('pauses an idle app, resumes it transparently for HTTP and WebSocket, and bills paused time apart', async () => {
@@ -113,7 +115,7 @@ export function lifecycleSuite(options: LifecycleSuiteOptions): () => LifecycleH
     expect(logs.some((m) => m.startsWith('app unhealthy after its restart: exited with code 4'))).toBe(true);
     const live = (await t.h.platform.store.sandboxes.listLive()).filter((r) => r.sessionId === id);
     expect(live).toEqual([]);
-    const leftovers = (await t.h.platform.sandboxes?.driver.list())?.filter((s) => s.sessionId === id);
+    const leftovers = (await t.h.platform.sandboxes?.list())?.filter((s) => s.sessionId === id);
     expect(leftovers).toEqual([]);
   });
 

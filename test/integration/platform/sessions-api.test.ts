@@ -87,7 +87,7 @@ describe('sessions API over HTTP (embedded defaults, process runtime)', () => {
     expect(done.actualCost).toBeGreaterThan(0);
     expect(done.destroyedAt).not.toBeNull();
     expect(await h.platform.store.sandboxes.getLiveBySession(body.id)).toBeNull();
-    const listed = await h.platform.sandboxes!.driver.list();
+    const listed = await h.platform.sandboxes!.list();
     expect(listed.map((s) => s.sessionId)).not.toContain(body.id);
     // At once: the proxy's cached route to the dead sandbox must not turn into a 502.
     const page = await h.app(body.id);

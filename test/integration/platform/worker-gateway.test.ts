@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CreatedSession } from '../../../src/api-types.ts';
 import type { WorkerGateway } from '../../../src/proxy/index.ts';
+import { parseRecordedEndpoint } from '../../../src/sandboxes/index.ts';
 import { startWorkerGateway } from '../../../src/server/index.ts';
 import { FakeOpenAI } from '../../fakes/fake-openai.ts';
 import { startHarness, type Harness } from '../../support/platform-harness.ts';
@@ -61,8 +62,8 @@ describe.skipIf(!ready)('app gateway: an API node reaches apps through their wor
     appId = created.body.id;
     const end = await apiNode.waitFor(appId, ['running', 'failed'], 60_000);
     expect(end.state, JSON.stringify(end.error)).toBe('running');
-    const endpoint = (await worker.platform.store.sandboxes.getLiveBySession(appId))?.endpoint;
-    expect(endpoint?.gateway).toBe(gatewayUrl);
+    const endpoint = parseRecordedEndpoint((await worker.platform.store.sandboxes.getLiveBySession(appId))?.endpoint);
+    expect(endpoint?.kind === 'gateway' && endpoint.url).toBe(gatewayUrl);
 
     const res = await apiNode.app(appId, '/notes/7?sort=desc');
     expect(res.status).toBe(200);

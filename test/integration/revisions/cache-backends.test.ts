@@ -6,9 +6,7 @@ import { Redis } from 'ioredis';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStore, type Store } from '../../../src/store/index.ts';
-import type { CachedGeneration, PromptCache } from '../../../src/orchestrator/prompt-cache.ts';
-import { DatabasePromptCache } from '../../../src/orchestrator/prompt-cache/database-prompt-cache.ts';
-import { RedisPromptCache } from '../../../src/orchestrator/prompt-cache/redis-prompt-cache.ts';
+import { createPromptCache, type CachedGeneration, type PromptCache } from '../../../src/cache/index.ts';
 import { POSTGRES_URL, REDIS_URL, requireService } from '../../support/services.ts';
 
 interface Target {
@@ -52,8 +50,10 @@ const TARGETS: Target[] = [
     available: requireService('redis'),
     async open() {
       const db = await sqliteStore();
-      const prefix = `spawnai:test-${randomUUID()}:prompt-cache:`;
-      const cache = new RedisPromptCache({ redisUrl: REDIS_URL, keyPrefix: prefix });
+      const namespace = `test-${randomUUID()}`;
+      const prefix = `spawnai:${namespace}:prompt-cache:`;
+      const cache = createPromptCache({ store: db.store, redisUrl: REDIS_URL, namespace });
+      expect(cache.kind).toBe('redis');
       return {
         store: db.store,
         cache,
@@ -92,7 +92,7 @@ for (const target of TARGETS) {
     let cache: PromptCache;
     beforeAll(async () => {
       opened = await target.open();
-      cache = opened.cache ?? new DatabasePromptCache(opened.store);
+      cache = opened.cache ?? createPromptCache({ store: opened.store, redisUrl: undefined, namespace: 'unused' });
     });
     afterAll(async () => {
       await opened?.teardown();

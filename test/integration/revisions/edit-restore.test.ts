@@ -103,7 +103,7 @@ describe('follow-up edits, versions and restore (real AI SDK against the OpenAI 
     ]);
     const files = (await h.api<VersionFiles>('GET', `/api/sessions/${s.id}/files?version=2`)).body.files.map((f) => f.path).sort();
     expect(files).toEqual(['main.js', 'result.html']);
-    expect((await h.platform.sandboxes!.driver.list()).filter((info) => info.sessionId === s.id)).toEqual([]);
+    expect((await h.platform.sandboxes!.list()).filter((info) => info.sessionId === s.id)).toEqual([]);
   });
 
   it('a failed edit leaves the previous version live, with an error event and an explaining message', async () => {
@@ -157,7 +157,7 @@ describe('follow-up edits, versions and restore (real AI SDK against the OpenAI 
     const second = await h.platform.store.sandboxes.getLiveBySession(s.id);
     expect(second?.id).not.toBe(first?.id);
     expect((await h.platform.store.sandboxes.get(first!.id))?.state).toBe('destroyed');
-    const live = (await h.platform.sandboxes!.driver.list()).map((info) => info.id);
+    const live = (await h.platform.sandboxes!.list()).map((info) => info.id);
     expect(live).toContain(second!.id);
     expect(live).not.toContain(first!.id);
     expect(JSON.parse((await h.app(s.id)).text)).toEqual({ label: 'v2' });
@@ -167,11 +167,11 @@ describe('follow-up edits, versions and restore (real AI SDK against the OpenAI 
     await waitForChange(h, s.id, restored.body.messageId);
     expect((await h.api<VersionList>('GET', `/api/sessions/${s.id}/versions`)).body).toMatchObject({ current: 3 });
     expect(JSON.parse((await h.app(s.id)).text)).toEqual({ label: 'v1' });
-    const sandboxes = (await h.platform.sandboxes!.driver.list()).filter((info) => info.sessionId === s.id);
+    const sandboxes = (await h.platform.sandboxes!.list()).filter((info) => info.sessionId === s.id);
     expect(sandboxes).toHaveLength(1);
     await h.api('DELETE', `/api/sessions/${s.id}`);
     await h.waitFor(s.id, ['destroyed']);
-    expect((await h.platform.sandboxes!.driver.list()).filter((info) => info.sessionId === s.id)).toEqual([]);
+    expect((await h.platform.sandboxes!.list()).filter((info) => info.sessionId === s.id)).toEqual([]);
   });
 
   it('refuses changes that cannot be made, each with its code', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../../src/config/index.ts';
 import { expectedGenerationTokens, expectedGenerationUsd } from '../../../src/orchestrator/generation-cost.ts';
-import { normalizePrompt, promptCacheKey } from '../../../src/orchestrator/prompt-cache.ts';
+import { normalizePrompt, promptCacheKey } from '../../../src/orchestrator/pipeline/generation-cache.ts';
 import { changeSummary, editHistory, newMessageId } from '../../../src/orchestrator/revisions/conversation.ts';
 import { titleSlug } from '../../../src/orchestrator/revisions/zip-export.ts';
 import type { MessageRecord, SessionRecord } from '../../../src/store/index.ts';

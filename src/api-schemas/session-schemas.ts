@@ -1,0 +1,84 @@
+import { z } from 'zod';
+import { isoDate, RecordedErrorSchema } from './common-schemas.ts';
+import { APP_TYPES, EVENT_TYPES, SESSION_STATES } from './enums.ts';
+
+/**
+ * `POST /api/sessions`. The shape is checked here; the rules that need the configuration or have
+ * their own error code (PROMPT_EMPTY, PROMPT_TOO_LONG, INVALID_APP_TYPE, TTL_OUT_OF_RANGE) are the
+ * session service's, so `appType` is accepted as any string and answered INVALID_APP_TYPE there.
+ */
+export const CreateSessionRequestSchema = z.strictObject({
+  prompt: z.string().meta({ description: 'what the app should do: 1 to SPAWN_MAX_PROMPT_CHARS (2000) characters after trimming' }),
+  appType: z
+    .string()
+    .meta({ enum: [...APP_TYPES], description: 'inferred from the prompt when omitted; another value is answered INVALID_APP_TYPE' })
+    .optional(),
+  ttlSeconds: z.number().meta({ description: 'lifetime in whole seconds, SPAWN_MIN_TTL_SECONDS to SPAWN_MAX_TTL_SECONDS (default 7200)' }).optional(),
+  cache: z.boolean().meta({ description: '`false` skips the prompt cache: a fresh (paid) generation even for a prompt seen before' }).optional(),
+});
+
+/** `POST /api/sessions` → 201 */
+export const CreatedSessionSchema = z.object({
+  id: z.string(),
+  state: z.enum(SESSION_STATES),
+  appType: z.enum(APP_TYPES),
+  generator: z.string(),
+  estimatedCost: z.number(),
+  estimatedSeconds: z.number(),
+  expiresAt: isoDate(),
+  appUrl: z.string().nullable(),
+  cached: z.boolean().meta({ description: 'true once the app was served from the prompt cache (known after generation; false at creation)' }).optional(),
+});
+
+/** `GET /api/sessions/:id` */
+export const SessionViewSchema = z.object({
+  id: z.string(),
+  state: z.enum(SESSION_STATES),
+  progress: z.number(),
+  prompt: z.string(),
+  title: z.string(),
+  appType: z.enum(APP_TYPES),
+  generator: z.string(),
+  model: z.string().nullable(),
+  appUrl: z.string().nullable().meta({ description: 'the app on its own origin, while it is running' }),
+  createdAt: isoDate(),
+  expiresAt: isoDate(),
+  destroyedAt: isoDate().nullable(),
+  estimatedCost: z.number(),
+  actualCost: z.number().nullable(),
+  error: RecordedErrorSchema,
+  cached: z.boolean().meta({ description: "true when the app's files came from the prompt cache: no model call, $0 generation" }).optional(),
+});
+
+export const SessionListSchema = z.object({
+  sessions: z.array(SessionViewSchema),
+  nextCursor: z.string().nullable().meta({ description: 'pass as `?cursor=` for the next (older) page; null on the last page' }),
+});
+
+export const SessionListQuerySchema = z.object({
+  limit: z.string().meta({ description: 'page size, 1 to 100 (default 20)' }).optional(),
+  cursor: z.string().meta({ description: '`nextCursor` of the previous page' }).optional(),
+});
+
+export const ExtendRequestSchema = z.strictObject({
+  ttlSeconds: z.number().meta({ description: 'new lifetime from now, capped at creation + SPAWN_MAX_TTL_SECONDS' }),
+});
+
+/** One Server-Sent Event of `GET /api/sessions/:id/events`; `seq` is the SSE id. */
+export const SessionEventSchema = z.object({
+  seq: z.number().int(),
+  sessionId: z.string(),
+  type: z.enum(EVENT_TYPES),
+  at: isoDate(),
+  data: z
+    .record(z.string(), z.unknown())
+    .meta({ description: '`state`: {state, progress, error?}; `progress`: {progress, step}; `log`: {level, message}; `file`: {path, status, bytes}' }),
+});
+
+export const EventsQuerySchema = z.object({
+  lastEventId: z.string().meta({ description: 'replay after this sequence number (the `Last-Event-ID` header wins)' }).optional(),
+});
+
+export const EventsHeadersSchema = z.looseObject({
+  'last-event-id': z.string().meta({ description: 'replay after this sequence number (sent by EventSource on reconnect)' }).optional(),
+});

@@ -1,0 +1,21 @@
+import { z } from 'zod';
+
+export const HealthViewSchema = z.object({
+  status: z.enum(['ok', 'degraded']),
+  checks: z.object({ store: z.boolean(), queue: z.boolean() }),
+  runtime: z.string(),
+  isolation: z.string(),
+  version: z.string(),
+});
+
+/** `GET /api/config`: what the web UI needs to know about this server's limits and generator. */
+export const ConfigViewSchema = z.object({
+  maxPromptChars: z.number(),
+  ttl: z.object({ defaultSeconds: z.number(), minSeconds: z.number(), maxSeconds: z.number() }),
+  generator: z.enum(['offline-template', 'llm']).meta({ description: '`offline-template` when no model is configured (the UI says how to configure one)' }),
+  models: z.array(z.string()),
+  appsDomain: z.string(),
+});
+
+/** `GET /api/openapi.json`: this document, generated from the route schemas. */
+export const OpenApiDocumentSchema = z.looseObject({ openapi: z.string(), info: z.looseObject({}), paths: z.record(z.string(), z.unknown()) });

@@ -1,0 +1,152 @@
+import type { ArtifactStore } from '../../artifacts/index.ts';
+import type { SpawnConfig } from '../../config/index.ts';
+import { SpawnError } from '../../errors/index.ts';
+import { appTypeSpec, commandFor, needsSandbox, type AppTypeSpec } from '../../generator/index.ts';
+import type { AppFile, Sandbox } from '../../runtime/index.ts';
+import type { SandboxService } from '../../sandboxes/index.ts';
+import type { SessionRecord, Store } from '../../store/index.ts';
+import type { SessionEvents } from '../sessions/session-events.ts';
+import { scriptResultPage } from './script-result.ts';
+
+const LOG_TAIL_LINES = 20;
+const SCRIPT_OUTPUT_MAX_BYTES = 1024 * 1024; // 1 MiB
+
+/** The sources of a version and what it is recorded with (generator, model, source of the change). */
+export interface DeployableApp {
+  files: AppFile[];
+  command: string[] | null;
+  meta: Record<string, unknown>;
+}
+
+export interface DeployOptions {
+  /** A sandbox provisioned ahead (the first deploy provisions while generating); else one is made. */
+  sandbox?: Sandbox | null;
+  signal: AbortSignal;
+}
+
+/** The version now stored, and the sandbox left serving it (servers only). */
+export interface Deployed {
+  version: number;
+  server: Sandbox | null;
+}
+
+export interface AppDeployerDeps {
+  store: Store;
+  artifacts: ArtifactStore;
+  /** Null on API-only nodes: they can deploy what needs no sandbox (web apps) only. */
+  sandboxes: SandboxService | null;
+  events: SessionEvents;
+  config: SpawnConfig;
+}
+
+type Launch = (session: SessionRecord, app: DeployableApp, options: DeployOptions) => Promise<Deployed>;
+
+/**
+ * The one way an app is deployed — first deploy, edit, restore and health restart — driven by the
+ * app-type table (`APP_TYPE_SPECS`): static files are stored, a script runs once in a sandbox and
+ * its result page is stored beside its sources, a server is started and waited for. The app's
+ * output streams into the session's events; a failure carries its last lines and frees what the
+ * deploy used. Whether the new version goes live is the caller's (the session's state machine).
+ */
+export class AppDeployer {
+  readonly #d: AppDeployerDeps;
+  readonly #launch: Readonly<Record<AppTypeSpec['runs'], Launch>>;
+
+  constructor(deps: AppDeployerDeps) {
+    this.#d = deps;
+    this.#launch = { browser: (s, app) => this.#storeFiles(s, app), script: (s, app, o) => this.#runScript(s, app, o), server: (s, app, o) => this.#startServer(s, app, o) };
+  }
+
+  /** The sandbox the app type needs for its deploy, or null when it needs none. */
+  async provision(session: SessionRecord, options: { recordCreatedAt?: Date } = {}): Promise<Sandbox | null> {
+    if (!needsSandbox(session.appType)) return null;
+    return this.#sandboxes(session).createForSession(session, appTypeSpec(session.appType).runs === 'server' ? 'server' : 'script', options);
+  }
+
+  /** Stores `app` as a new version, running what its type runs; throws APP_START_FAILED, SCRIPT_FAILED, …. */
+  deploy(session: SessionRecord, app: DeployableApp, options: DeployOptions): Promise<Deployed> {
+    return this.#launch[appTypeSpec(session.appType).runs](session, app, options);
+  }
+
+  /**
+   * Starts the session's current version again in a fresh sandbox (the health restart), or says
+   * why it did not start. Keeps no sandbox for a session that ended meanwhile.
+   */
+  async restart(session: SessionRecord): Promise<'restarted' | 'session-ended' | { error: string }> {
+    const version = session.currentVersion;
+    if (version === null) throw new Error('the session has no deployed version');
+    const sandboxes = this.#sandboxes(session);
+    const files = await this.#d.artifacts.getFiles(session.id, version);
+    const meta = (await this.#d.store.artifacts.getVersion(session.id, version))?.meta;
+    const command = Array.isArray(meta?.command) ? (meta.command as string[]) : commandFor(session.appType, files);
+    await sandboxes.destroyForSession(session.id);
+    const sandbox = (await this.provision(session)) as Sandbox;
+    const started = await this.#launchServer(session, sandbox, files, command);
+    // Destroyed or failed meanwhile: its release may have run before this sandbox existed.
+    if ((await this.#d.store.sessions.get(session.id))?.state !== 'running') {
+      await sandboxes.destroy(sandbox.id);
+      return 'session-ended';
+    }
+    return 'error' in started ? { error: started.error } : 'restarted';
+  }
+
+  async #storeFiles(session: SessionRecord, app: DeployableApp): Promise<Deployed> {
+    return { version: await this.#d.artifacts.saveVersion(session.id, app.files, { ...app.meta, command: app.command }), server: null };
+  }
+
+  async #runScript(session: SessionRecord, app: DeployableApp, options: DeployOptions): Promise<Deployed> {
+    const sandboxes = this.#sandboxes(session);
+    const sandbox = options.sandbox ?? ((await this.provision(session)) as Sandbox);
+    try {
+      const { scriptTimeoutSeconds } = this.#d.config.sandbox;
+      const command = app.command ?? (commandFor(session.appType, app.files) as string[]);
+      const result = await sandboxes.runScript(sandbox, app.files, { command, timeoutMs: scriptTimeoutSeconds * 1000, maxOutputBytes: SCRIPT_OUTPUT_MAX_BYTES, signal: options.signal });
+      if (result.timedOut) throw new SpawnError('SCRIPT_TIMEOUT', `the script ran longer than ${scriptTimeoutSeconds} s`);
+      if (result.exitCode !== 0) {
+        const why = result.oomKilled ? 'it ran out of memory' : `it exited with code ${result.exitCode ?? result.signal}`;
+        throw new SpawnError('SCRIPT_FAILED', `${why}: ${result.stderr.slice(-1500)}`);
+      }
+      await this.#d.events.log(session.id, `script finished in ${result.durationMs} ms`);
+      const page: AppFile = { path: appTypeSpec(session.appType).indexPage, content: scriptResultPage(session.title, result.stdout) };
+      const meta = { ...app.meta, command: app.command, resultPath: page.path };
+      return { version: await this.#d.artifacts.saveVersion(session.id, [...app.files, page], meta), server: null };
+    } finally {
+      await sandboxes.destroy(sandbox.id).catch(() => undefined);
+    }
+  }
+
+  async #startServer(session: SessionRecord, app: DeployableApp, options: DeployOptions): Promise<Deployed> {
+    let sandbox = options.sandbox ?? null;
+    if (!sandbox) {
+      // A redeploy starts beside the live server: back-dated, the proxy keeps routing to the old
+      // one until the caller switches over.
+      const old = await this.#d.store.sandboxes.getLiveBySession(session.id);
+      sandbox = (await this.provision(session, old ? { recordCreatedAt: new Date(old.createdAt.getTime() - 1) } : {})) as Sandbox;
+    }
+    try {
+      const started = await this.#launchServer(session, sandbox, app.files, app.command, options.signal);
+      if ('error' in started) throw new SpawnError('APP_START_FAILED', `${started.error}${started.tail.length ? `\n${started.tail.join('\n')}` : ''}`);
+      return { version: await this.#d.artifacts.saveVersion(session.id, app.files, { ...app.meta, command: app.command }), server: sandbox };
+    } catch (err) {
+      await this.#sandboxes(session).destroy(sandbox.id).catch(() => undefined);
+      throw err;
+    }
+  }
+
+  /** Starts the server and waits until it answers; its output goes to the session's events. */
+  async #launchServer(session: SessionRecord, sandbox: Sandbox, files: AppFile[], command: string[] | null, signal?: AbortSignal): Promise<{ ok: true } | { error: string; tail: string[] }> {
+    const tail: string[] = [];
+    const onLog = (stream: 'stdout' | 'stderr', line: string): void => {
+      tail.push(`[${stream}] ${line}`);
+      if (tail.length > LOG_TAIL_LINES) tail.shift();
+      this.#d.events.fireLog(session.id, `[${stream}] ${line}`);
+    };
+    const started = await this.#sandboxes(session).startApp(sandbox, files, command ?? (commandFor(session.appType, files) as string[]), onLog, signal);
+    return 'error' in started ? { error: started.error, tail } : { ok: true };
+  }
+
+  #sandboxes(session: SessionRecord): SandboxService {
+    if (!this.#d.sandboxes) throw new SpawnError('DEPLOY_FAILED', `a ${session.appType} app can only be redeployed on a worker node`);
+    return this.#d.sandboxes;
+  }
+}

@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import { APP_TYPES, type AppType } from '../../api-types.ts';
+import type { SpawnConfig } from '../../config/index.ts';
+import { SpawnError } from '../../errors/index.ts';
+
+const createSchema = z.strictObject({
+  prompt: z.string(),
+  appType: z.string().optional(),
+  ttlSeconds: z.number().optional(),
+  cache: z.boolean().optional(),
+});
+
+export interface CreateSessionInput {
+  prompt: string;
+  appType: AppType | undefined;
+  ttlSeconds: number;
+  /** `false` bypasses the prompt cache (a fresh generation, paid); undefined means use it. */
+  cache?: boolean | undefined;
+}
+
+/**
+ * Validates a creation request with one precise, stable error per problem (checked in the order a
+ * person would fix them). Shared by the HTTP API and the CLI.
+ */
+export function parseCreateSession(body: unknown, config: SpawnConfig): CreateSessionInput {
+  const parsed = createSchema.safeParse(body);
+  if (!parsed.success) throw shapeError(parsed.error);
+  const prompt = parsed.data.prompt.trim();
+  if (prompt.length === 0) throw new SpawnError('PROMPT_EMPTY', 'prompt must not be empty');
+  if ([...prompt].length > config.maxPromptChars) {
+    throw new SpawnError('PROMPT_TOO_LONG', `prompt is ${[...prompt].length} characters; the maximum is ${config.maxPromptChars}`);
+  }
+  const appType = parsed.data.appType;
+  if (appType !== undefined && !(APP_TYPES as readonly string[]).includes(appType)) {
+    throw new SpawnError('INVALID_APP_TYPE', `appType "${appType}" is not one of ${APP_TYPES.join(', ')}`);
+  }
+  const ttlSeconds = parseTtl(parsed.data.ttlSeconds ?? config.ttl.defaultSeconds, config);
+  return { prompt, appType: appType as AppType | undefined, ttlSeconds, cache: parsed.data.cache };
+}
+
+export function parseExtend(body: unknown, config: SpawnConfig): number {
+  const parsed = z.strictObject({ ttlSeconds: z.number() }).safeParse(body);
+  if (!parsed.success) throw shapeError(parsed.error);
+  return parseTtl(parsed.data.ttlSeconds, config);
+}
+
+function parseTtl(ttl: number, config: SpawnConfig): number {
+  const { minSeconds, maxSeconds } = config.ttl;
+  if (!Number.isInteger(ttl) || ttl < minSeconds || ttl > maxSeconds) {
+    throw new SpawnError('TTL_OUT_OF_RANGE', `ttlSeconds must be a whole number from ${minSeconds} to ${maxSeconds}`, { details: { minSeconds, maxSeconds } });
+  }
+  return ttl;
+}
+
+function shapeError(error: z.ZodError): SpawnError {
+  const unknown = error.issues.find((i) => i.code === 'unrecognized_keys');
+  if (unknown && 'keys' in unknown) {
+    return new SpawnError('UNKNOWN_FIELD', `unknown field(s): ${(unknown.keys as string[]).join(', ')}`);
+  }
+  const detail = error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ');
+  return new SpawnError('INVALID_REQUEST', detail);
+}

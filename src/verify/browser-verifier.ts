@@ -1,0 +1,183 @@
+import type { Page, Request, Route } from 'playwright-core';
+import type { SharedBrowser } from './shared-browser.ts';
+import { describeStep, type SmokeStep } from './smoke-steps.ts';
+import { outcome, problem, type AppVerifier, type VerificationProblem, type VerificationResult, type VerifyTarget } from './verification.ts';
+
+export interface BrowserVerifierOptions {
+  /** The page's `load` event must come within this. */
+  loadTimeoutMs?: number;
+  /** After `load`, how long to wait at most for the page's own requests (fetches on load) to end. */
+  settleMs?: number;
+  /** Each smoke step gets this long to find its element or text. */
+  stepTimeoutMs?: number;
+}
+
+/** A request is quiet once none of the page's own requests has been in flight for this long. */
+const QUIET_MS = 100;
+/** Chromium reports every failed load twice: as a response and as this console line. */
+const RESOURCE_CONSOLE_LINE = /^Failed to load resource/;
+
+/**
+ * Loads an app's `GET /` in a fresh context of the shared Chromium, with the context's network
+ * confined to the app's own origin, and collects what a person would meet: uncaught exceptions,
+ * console errors, the page's own requests that fail, an empty page, and failed smoke steps.
+ */
+export class BrowserVerifier implements AppVerifier {
+  readonly mode = 'browser' as const;
+  readonly #browser: SharedBrowser;
+  readonly #options: Required<BrowserVerifierOptions>;
+
+  constructor(browser: SharedBrowser, options: BrowserVerifierOptions = {}) {
+    this.#browser = browser;
+    this.#options = { loadTimeoutMs: 10_000, settleMs: 1_500, stepTimeoutMs: 2_000, ...options };
+  }
+
+  async verify(target: VerifyTarget, signal?: AbortSignal): Promise<VerificationResult> {
+    const startedAt = Date.now();
+    const browser = await this.#browser.get();
+    const context = await browser.newContext({ viewport: { width: 640, height: 400 }, serviceWorkers: 'block', acceptDownloads: false });
+    const abort = (): void => void context.close().catch(() => undefined);
+    signal?.addEventListener('abort', abort, { once: true });
+    try {
+      const origin = new URL(target.url).origin;
+      await context.route('**/*', (route) => confine(route, origin, target));
+      const page = await context.newPage();
+      const watch = watchPage(page, origin);
+      const problems = watch.problems;
+      const main = await page.goto(target.url, { waitUntil: 'load', timeout: this.#options.loadTimeoutMs }).catch((err: Error) => {
+        problems.push(problem('load-failed', firstLine(err.message), `GET ${new URL(target.url).pathname}`));
+        return null;
+      });
+      if (main) {
+        const status = main.status();
+        const ok = status >= 200 && status < 300;
+        if (!ok && (target.kind === 'api' || status >= 400)) problems.push(problem('http-status', `GET / answered ${status}`, `GET / → ${status}`));
+        await watch.settled(this.#options.settleMs);
+        if (await isEmpty(page)) problems.push(problem('empty-page', 'the page shows nothing: its body has no visible text or element'));
+        for (const [index, step] of (target.smoke ?? []).entries()) {
+          watch.during(describeStep(step, index));
+          const failure = await runStep(page, step, this.#options.stepTimeoutMs);
+          if (failure) problems.push(problem('smoke-step', failure, describeStep(step, index)));
+          await watch.settled(this.#options.settleMs);
+        }
+        watch.during(null);
+      }
+      const screenshot = main ? await page.screenshot({ type: 'png', scale: 'css', timeout: 5_000 }).catch(() => undefined) : undefined;
+      return outcome(problems, startedAt, screenshot);
+    } finally {
+      signal?.removeEventListener('abort', abort);
+      await context.close().catch(() => undefined);
+    }
+  }
+
+  close(): Promise<void> {
+    return this.#browser.close();
+  }
+}
+
+async function confine(route: Route, origin: string, target: VerifyTarget): Promise<void> {
+  const request = route.request();
+  const url = new URL(request.url());
+  if (url.origin !== origin) return route.abort('blockedbyclient');
+  if (!target.serve) return route.continue();
+  try {
+    const res = await target.serve({ method: request.method(), path: url.pathname + url.search, headers: await request.allHeaders(), body: request.postDataBuffer() });
+    await route.fulfill({ status: res.status, headers: res.headers, body: res.body });
+  } catch {
+    await route.abort('connectionfailed');
+  }
+}
+
+/** Collects evidence from the page's events and tracks its own in-flight requests. */
+function watchPage(page: Page, origin: string) {
+  const problems: VerificationProblem[] = [];
+  const inFlight = new Set<Request>();
+  let lastActivity = Date.now();
+  let step: string | null = null;
+  const own = (request: Request): URL | null => {
+    const url = new URL(request.url());
+    return url.origin === origin && url.pathname !== '/favicon.ico' ? url : null;
+  };
+  const suffix = (): string => (step ? ` (during ${step})` : '');
+  page.on('pageerror', (err) => problems.push(problem('exception', err.message, `${locate(err.stack, origin) ?? 'page'}${suffix()}`)));
+  page.on('console', (msg) => {
+    if (msg.type() !== 'error' || RESOURCE_CONSOLE_LINE.test(msg.text())) return;
+    const { url, lineNumber, columnNumber } = msg.location();
+    const where = url ? `${url.startsWith(origin) ? url.slice(origin.length) : url}:${lineNumber + 1}:${columnNumber + 1}` : 'console';
+    problems.push(problem('console-error', msg.text(), where + suffix()));
+  });
+  page.on('request', (request) => {
+    if (own(request)) inFlight.add(request);
+    lastActivity = Date.now();
+  });
+  const done = (request: Request): void => {
+    inFlight.delete(request);
+    lastActivity = Date.now();
+  };
+  page.on('requestfinished', done);
+  page.on('requestfailed', (request) => {
+    done(request);
+    const url = own(request);
+    if (url && !request.isNavigationRequest()) problems.push(problem('request-failed', request.failure()?.errorText ?? 'network error', `${request.method()} ${url.pathname}${url.search}${suffix()}`));
+  });
+  page.on('response', (response) => {
+    const request = response.request();
+    const url = own(request);
+    if (url && response.status() >= 400 && !request.isNavigationRequest()) problems.push(problem('request-failed', `answered ${response.status()}`, `${request.method()} ${url.pathname}${url.search} → ${response.status()}${suffix()}`));
+  });
+  return {
+    problems,
+    during(description: string | null): void {
+      step = description;
+    },
+    /** Resolves once the page's own requests have been quiet for QUIET_MS, or after `capMs`. */
+    async settled(capMs: number): Promise<void> {
+      const until = Date.now() + capMs;
+      while (Date.now() < until && (inFlight.size > 0 || Date.now() - lastActivity < QUIET_MS)) await new Promise((r) => setTimeout(r, 20));
+    },
+  };
+}
+
+async function runStep(page: Page, step: SmokeStep, timeoutMs: number): Promise<string | null> {
+  try {
+    if (step.action === 'click') await page.locator(step.selector).first().click({ timeout: timeoutMs });
+    else if (step.action === 'fill') await page.locator(step.selector).first().fill(step.value, { timeout: timeoutMs });
+    else if (step.action === 'expectElement') await page.locator(step.selector).first().waitFor({ state: 'visible', timeout: timeoutMs });
+    else {
+      const scope = step.selector ? page.locator(step.selector).filter({ hasText: step.text }) : page.getByText(step.text);
+      await scope.first().waitFor({ state: 'visible', timeout: timeoutMs });
+    }
+    return null;
+  } catch (err) {
+    return firstLine((err as Error).message);
+  }
+}
+
+function isEmpty(page: Page): Promise<boolean> {
+  return page
+    .evaluate(() => {
+      const body = document.body;
+      if (!body) return true;
+      if (body.innerText.trim().length > 0) return false;
+      // A canvas game or an image-only page is not empty: any visible element with a size counts.
+      for (const el of Array.from(body.querySelectorAll('canvas, img, svg, video, input, button, textarea, select, iframe'))) {
+        const box = el.getBoundingClientRect();
+        if (box.width > 0 && box.height > 0) return false;
+      }
+      return true;
+    })
+    .catch(() => false);
+}
+
+/** `at f (http://x.localhost/app.js:12:5)` → `/app.js:12:5`, the first frame of the app's own code. */
+function locate(stack: string | undefined, origin: string): string | null {
+  for (const line of (stack ?? '').split('\n')) {
+    const match = /(https?:\/\/[^\s)]+):(\d+):(\d+)/.exec(line);
+    if (match?.[1]?.startsWith(origin)) return `${match[1].slice(origin.length) || '/'}:${match[2]}:${match[3]}`;
+  }
+  return null;
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0] ?? message;
+}
