@@ -12,8 +12,8 @@ import { RUNTIMES, START_TIMEOUT_MS, startSecurityHarness, type SecurityHarness 
 /** Short limits, so "no hang past the timeouts" is checked in seconds. */
 const REQUEST_TIMEOUT_SECONDS = 3;
 const HANDLER_TIMEOUT_SECONDS = 5;
-/** Bodies per operation: about a dozen operations take one, so a run stays near 30 s per runtime. */
-const RUNS_PER_OPERATION = 20;
+/** Bodies per operation: about a dozen operations take one, so a run stays well under 60 s per runtime. */
+const RUNS_PER_OPERATION = 40;
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
 const JUNK_IDS = ['x', 'sess_00000000000000000000000000', '..%2F..%2Fetc%2Fpasswd', '%00', 'a'.repeat(300), '%F0%9F%A6%84', '-1', '1e999'];
 
