@@ -7,6 +7,9 @@ import { DEFAULT_PRICING, type Pricing } from './pricing.ts';
 export const RUNTIMES = ['auto', 'process', 'docker'] as const;
 export type RuntimeChoice = (typeof RUNTIMES)[number];
 
+/** JSON nesting the platform's own walks stay well within (zod's converter and JSON.stringify recurse). */
+export const MAX_JSON_DEPTH_CEILING = 512;
+
 /** Environment variables read by SpawnAI; each is documented in the README's configuration table. */
 const envSchema = z.object({
   SPAWN_HOST: z.string().default('127.0.0.1'),
@@ -62,6 +65,10 @@ const envSchema = z.object({
   SPAWN_CACHE_TTL_SECONDS: z.coerce.number().int().min(1).default(86_400),
   SPAWN_GENERATION_BUDGET_USD: z.coerce.number().positive().optional(),
   SPAWN_GENERATION_BUDGET_TOKENS: z.coerce.number().int().min(1).optional(),
+  SPAWN_MAX_JSON_DEPTH: z.coerce.number().int().min(1).max(MAX_JSON_DEPTH_CEILING).default(64),
+  SPAWN_REQUEST_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+  SPAWN_HANDLER_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+  SPAWN_MAX_CONNECTIONS_PER_CLIENT: z.coerce.number().int().min(1).default(256),
 });
 
 export type SpawnEnv = z.input<typeof envSchema>;
@@ -146,6 +153,17 @@ export interface SpawnConfig {
   readonly cache: { readonly enabled: boolean; readonly ttlSeconds: number };
   /** Per-generation limits passed to the LLM generator; unset means unlimited. */
   readonly generationBudget: { readonly maxGenerationUsd?: number; readonly maxGenerationTokens?: number };
+  /** What one HTTP client may hold (see src/server/request-limits.ts and json-body.ts). */
+  readonly http: {
+    /** JSON bodies nesting deeper than this are refused with INPUT_TOO_DEEP. */
+    readonly maxJsonDepth: number;
+    /** Time to send the whole request (headers and body) before a 408 and a closed socket. */
+    readonly requestTimeoutSeconds: number;
+    /** Time from the complete request to the first byte of the answer (503 HANDLER_TIMEOUT). */
+    readonly handlerTimeoutSeconds: number;
+    /** Open connections one client address may hold; more are closed at once. */
+    readonly maxConnectionsPerClient: number;
+  };
 }
 
 /** 5% of the host's memory, at least 256 MiB: room for the control plane and the page cache. */
@@ -233,6 +251,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     generationBudget: {
       ...(e.SPAWN_GENERATION_BUDGET_USD === undefined ? {} : { maxGenerationUsd: e.SPAWN_GENERATION_BUDGET_USD }),
       ...(e.SPAWN_GENERATION_BUDGET_TOKENS === undefined ? {} : { maxGenerationTokens: e.SPAWN_GENERATION_BUDGET_TOKENS }),
+    },
+    http: {
+      maxJsonDepth: e.SPAWN_MAX_JSON_DEPTH,
+      requestTimeoutSeconds: e.SPAWN_REQUEST_TIMEOUT_SECONDS,
+      handlerTimeoutSeconds: e.SPAWN_HANDLER_TIMEOUT_SECONDS,
+      maxConnectionsPerClient: e.SPAWN_MAX_CONNECTIONS_PER_CLIENT,
     },
   };
   return deepFreeze(config);

@@ -22,6 +22,7 @@ export const ERROR_CODES = {
   WORKFLOW_UNKNOWN_STEP: { status: 400, message: 'a workflow reference names a step that does not exist' },
   WORKFLOW_UNKNOWN_FUNCTION: { status: 400, message: 'a workflow step names a function that does not exist' },
   STUDY_TOO_LARGE: { status: 400, message: 'the study has more runs than the configured maximum' },
+  INPUT_TOO_DEEP: { status: 400, message: 'the JSON body nests deeper than SPAWN_MAX_JSON_DEPTH allows (64 unless configured): flatten it, or raise SPAWN_MAX_JSON_DEPTH' },
   // 401/403 — identity
   AUTH_REQUIRED: { status: 401, message: 'a bearer token is required: create one with `spawnai token create --name NAME`' },
   AUTH_INVALID: { status: 401, message: 'the bearer token is not valid' },
@@ -36,6 +37,8 @@ export const ERROR_CODES = {
   WORKFLOW_NOT_FOUND: { status: 404, message: 'no such workflow' },
   WORKFLOW_RUN_NOT_FOUND: { status: 404, message: 'no such workflow run' },
   STUDY_NOT_FOUND: { status: 404, message: 'no such study' },
+  // 408
+  REQUEST_TIMEOUT: { status: 408, message: 'the request was not received within SPAWN_REQUEST_TIMEOUT_SECONDS: send the body at once, or raise the limit' },
   // 410
   APP_EXPIRED: { status: 410, message: 'this app has expired and was destroyed' },
   // 413 / 415
@@ -48,6 +51,7 @@ export const ERROR_CODES = {
   APP_UNAVAILABLE: { status: 502, message: 'the app is not answering right now' },
   STORE_UNAVAILABLE: { status: 503, message: 'the database is not reachable' },
   QUEUE_UNAVAILABLE: { status: 503, message: 'the job queue is not reachable' },
+  HANDLER_TIMEOUT: { status: 503, message: 'the server did not answer within SPAWN_HANDLER_TIMEOUT_SECONDS: retry, or raise the limit' },
   // Session failure reasons (recorded on the session, never an HTTP status of the API itself)
   GENERATION_FAILED: { status: 500, message: 'the app could not be generated' },
   GENERATION_BUDGET_EXCEEDED: { status: 500, message: 'generating the app would exceed its token or dollar budget' },

@@ -1,3 +1,5 @@
+import { MAX_VALUE_DEPTH, nestsDeeperThan } from './json-depth.ts';
+
 /** What one call of a warm runtime came to. */
 export type InvokeOutcome =
   | { kind: 'ok'; outputs: unknown; stdout: string; stderr: string; durationMs: number }
@@ -10,7 +12,12 @@ export function invokeOutcome(body: Record<string, unknown>, wallMs: number): In
   const stdout = typeof body.stdout === 'string' ? body.stdout : '';
   const stderr = typeof body.stderr === 'string' ? body.stderr : '';
   const durationMs = typeof body.durationMs === 'number' ? Math.round(body.durationMs) : wallMs;
-  if (body.ok === true) return { kind: 'ok', outputs: body.outputs ?? null, stdout, stderr, durationMs };
+  if (body.ok === true) {
+    // Outputs are stored, cached, served and fed to later steps, all of which serialise them.
+    if (!nestsDeeperThan(body.outputs, MAX_VALUE_DEPTH)) return { kind: 'ok', outputs: body.outputs ?? null, stdout, stderr, durationMs };
+    const message = `outputs nest deeper than ${MAX_VALUE_DEPTH} levels: return a flatter structure`;
+    return { kind: 'error', code: 'FUNCTION_OUTPUT_INVALID', message, stdout, stderr, durationMs };
+  }
   const code = body.code === 'FUNCTION_OUTPUT_INVALID' ? 'FUNCTION_OUTPUT_INVALID' : 'FUNCTION_ERROR';
   const message = typeof body.error === 'string' ? body.error : 'the runner refused the call';
   return { kind: 'error', code, message, stdout, stderr, durationMs };

@@ -1,4 +1,5 @@
 import { SpawnError } from '../errors/index.ts';
+import { MAX_VALUE_DEPTH, nestsDeeperThan } from './json-depth.ts';
 
 /**
  * The inputs of every run of a study. `grid`: every combination, the first parameter varying
@@ -30,10 +31,14 @@ function tooLarge(what: string, maxRuns: number): SpawnError {
   return new SpawnError('STUDY_TOO_LARGE', `${what} is more than the maximum of ${maxRuns} (SPAWN_STUDY_MAX_RUNS)`, { details: { maxRuns } });
 }
 
-/** RFC 4180 CSV: a header row, then one row per entry; non-scalar cells as JSON. */
+/**
+ * RFC 4180 CSV: a header row, then one row per entry; non-scalar cells as JSON. A cell nested too
+ * deep for JSON.stringify (a row stored before outputs were bounded) is named, not serialised.
+ */
 export function toCsv(header: string[], rows: unknown[][]): string {
+  const json = (value: object): string => (nestsDeeperThan(value, MAX_VALUE_DEPTH) ? `[nested deeper than ${MAX_VALUE_DEPTH} levels]` : JSON.stringify(value));
   const cell = (value: unknown): string => {
-    const text = value === null || value === undefined ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value);
+    const text = value === null || value === undefined ? '' : typeof value === 'object' ? json(value) : String(value);
     return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
   };
   return [header, ...rows].map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';

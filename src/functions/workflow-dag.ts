@@ -19,11 +19,22 @@ export function parseRef(ref: string): Ref {
   throw new SpawnError('INVALID_REQUEST', `$ref "${ref}" must be "<step>.outputs[.<field>…]" or "inputs[.<field>…]"`);
 }
 
+/**
+ * Every `$ref` inside `value`, in document order. Walked with an explicit stack, like every walk
+ * over step inputs here: a step's inputs may hold a function's outputs, which nest without bound.
+ */
 export function collectRefs(value: unknown, into: Ref[] = []): Ref[] {
-  const ref = refOf(value);
-  if (ref !== undefined) into.push(parseRef(ref));
-  else if (Array.isArray(value)) for (const v of value) collectRefs(v, into);
-  else if (value && typeof value === 'object') for (const v of Object.values(value)) collectRefs(v, into);
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const current = stack.pop();
+    const ref = refOf(current);
+    if (ref !== undefined) into.push(parseRef(ref));
+    else if (current && typeof current === 'object') {
+      const children: unknown[] = Array.isArray(current) ? current : Object.values(current);
+      // Pushed last to first (not spread: a long array would overflow the argument list).
+      for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+    }
+  }
   return into;
 }
 
@@ -71,15 +82,29 @@ export function validateDag(steps: WorkflowStepRecord[]): string[] {
 
 /** Replaces every `{"$ref"}` with its value; throws an Error naming the reference when it is missing. */
 export function resolveRefs(value: unknown, lookup: { inputs: unknown; outputsOf: (stepId: string) => unknown }): unknown {
-  const ref = refOf(value);
-  if (ref !== undefined) {
-    const parsed = parseRef(ref);
-    const root = parsed.kind === 'inputs' ? lookup.inputs : lookup.outputsOf(parsed.stepId);
-    return follow(root, parsed.path, ref);
+  const root: { value?: unknown } = {};
+  // Each pending value is copied into its slot of the copy being built, in document order (so the
+  // first missing reference is the one reported, as before).
+  const stack: { from: unknown; into: object; key: string | number }[] = [{ from: value, into: root, key: 'value' }];
+  for (let item = stack.pop(); item; item = stack.pop()) {
+    const { from, into, key } = item;
+    const ref = refOf(from);
+    let copy: unknown = from;
+    if (ref !== undefined) {
+      const parsed = parseRef(ref);
+      copy = follow(parsed.kind === 'inputs' ? lookup.inputs : lookup.outputsOf(parsed.stepId), parsed.path, ref);
+    } else if (Array.isArray(from)) {
+      copy = new Array<unknown>(from.length).fill(null);
+      for (let i = from.length - 1; i >= 0; i--) stack.push({ from: from[i] as unknown, into: copy as unknown[], key: i });
+    } else if (from && typeof from === 'object') {
+      const entries = Object.entries(from);
+      // Keys defined now, in order (their values follow): a `__proto__` key stays a plain key.
+      copy = Object.fromEntries(entries.map(([k]) => [k, null]));
+      for (let i = entries.length - 1; i >= 0; i--) stack.push({ from: entries[i]?.[1], into: copy as object, key: entries[i]?.[0] ?? '' });
+    }
+    Object.defineProperty(into, key, { value: copy, writable: true, enumerable: true, configurable: true });
   }
-  if (Array.isArray(value)) return value.map((v) => resolveRefs(v, lookup));
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, resolveRefs(v, lookup)]));
-  return value;
+  return root.value;
 }
 
 function follow(root: unknown, path: string[], ref: string): unknown {

@@ -17,7 +17,9 @@ const STORE_DOWN = /^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|57P0\d|08\w{3}|SQL
 export function toHttpError(err: FastifyError | Error): SpawnError {
   if (isSpawnError(err)) return err;
   const rawCode = 'code' in err && typeof err.code === 'string' ? err.code : '';
-  if (STORE_DOWN.test(rawCode) || /Connection terminated|connection timeout|database is locked/i.test(err.message)) {
+  // Fastify marks errors of the request stream 4xx: a client gone mid-body (ECONNRESET) is not the store.
+  const fromClient = 'statusCode' in err && typeof err.statusCode === 'number' && err.statusCode < 500;
+  if ((!fromClient && STORE_DOWN.test(rawCode)) || /Connection terminated|connection timeout|database is locked/i.test(err.message)) {
     return new SpawnError('STORE_UNAVAILABLE', 'the database is not reachable right now; retry shortly', { cause: err });
   }
   const code = 'code' in err && typeof err.code === 'string' ? FASTIFY_CODES[err.code] : undefined;

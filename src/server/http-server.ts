@@ -7,7 +7,9 @@ import { registerApiRoutes, type ApiRouteDeps } from './api-routes.ts';
 import { tlsAskDeps } from './routes/tls-routes.ts';
 import { resolveOwner } from './auth.ts';
 import { controlPlaneHostGuard } from './host-guard.ts';
+import { installJsonBodyParser } from './json-body.ts';
 import { openApiDocument, registerOpenApi } from './openapi.ts';
+import { requestLimits } from './request-limits.ts';
 import { installRouteSupport } from './route-support.ts';
 import { appUrlBuilder } from './session-view.ts';
 import { webUi } from './web-ui.ts';
@@ -42,20 +44,23 @@ export async function createSpawnServer(platform: Platform): Promise<SpawnServer
   let port = config.port;
   const appUrl = appUrlBuilder(config, () => port);
 
+  // Timeouts and per-client caps (the server is ours, so Fastify sets none of them on it).
+  const limits = requestLimits(config.http);
   const app: FastifyInstance = Fastify({
     // Per-request lines are info level; the http child logs warnings and errors only.
     loggerInstance: logger.child({ component: 'http' }, { level: 'warn' }) as FastifyBaseLogger,
     bodyLimit: BODY_LIMIT_BYTES,
     trustProxy: false,
+    clientErrorHandler: limits.clientErrorHandler,
     serverFactory: (handler) =>
-      http.createServer((req, res) => {
+      limits.attach(http.createServer(limits.serverOptions, (req, res) => {
         const appId = parseAppHost(req.headers.host, config.appsDomain);
         if (appId === null) return handler(req, res);
         proxy.handle(appId, req, res).catch((err: unknown) => {
           logger.error({ err }, 'app proxy failed');
           if (!res.headersSent) res.writeHead(503, { 'content-type': 'text/plain' }).end('app temporarily unavailable\n');
         });
-      }),
+      })),
   });
   app.server.on('upgrade', (req, socket, head) => {
     const appId = parseAppHost(req.headers.host, config.appsDomain);
@@ -64,6 +69,8 @@ export async function createSpawnServer(platform: Platform): Promise<SpawnServer
   });
 
   installRouteSupport(app);
+  installJsonBodyParser(app, { maxDepth: config.http.maxJsonDepth });
+  limits.install(app);
   // JSON only: a text/plain body would let any web page (an app on another origin included) send a
   // "simple" cross-origin POST without a CORS preflight. Refused with 415 instead.
   app.removeContentTypeParser('text/plain');

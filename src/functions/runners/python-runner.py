@@ -81,7 +81,7 @@ def invoke(inputs):
             try:
                 json.dumps(value, allow_nan=False)
                 answer = {'ok': True, 'outputs': value}
-            except (TypeError, ValueError) as e:
+            except (TypeError, ValueError, RecursionError) as e:  # RecursionError: nested too deep
                 answer = {'ok': False, 'code': 'FUNCTION_OUTPUT_INVALID', 'error': 'outputs are not JSON-serialisable: %s' % e}
     except BaseException as e:  # SystemExit and MemoryError included: the runner must answer
         frames = traceback.format_exception(type(e), e, e.__traceback__.tb_next)

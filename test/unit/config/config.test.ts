@@ -25,6 +25,17 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ SPAWN_DEFAULT_TIER: 'huge' })).toThrow(/price table/);
   });
 
+  it('bounds what one HTTP client may hold, with validated limits', () => {
+    expect(loadConfig({}).http).toEqual({ maxJsonDepth: 64, requestTimeoutSeconds: 30, handlerTimeoutSeconds: 30, maxConnectionsPerClient: 256 });
+    const c = loadConfig({ SPAWN_MAX_JSON_DEPTH: '10', SPAWN_REQUEST_TIMEOUT_SECONDS: '2', SPAWN_HANDLER_TIMEOUT_SECONDS: '3', SPAWN_MAX_CONNECTIONS_PER_CLIENT: '4' });
+    expect(c.http).toEqual({ maxJsonDepth: 10, requestTimeoutSeconds: 2, handlerTimeoutSeconds: 3, maxConnectionsPerClient: 4 });
+    expect(() => loadConfig({ SPAWN_MAX_JSON_DEPTH: '100000' })).toThrow(/SPAWN_MAX_JSON_DEPTH/);
+    expect(() => loadConfig({ SPAWN_MAX_JSON_DEPTH: '0' })).toThrow(/SPAWN_MAX_JSON_DEPTH/);
+    expect(() => loadConfig({ SPAWN_REQUEST_TIMEOUT_SECONDS: '0' })).toThrow(/SPAWN_REQUEST_TIMEOUT_SECONDS/);
+    expect(() => loadConfig({ SPAWN_HANDLER_TIMEOUT_SECONDS: 'soon' })).toThrow(/SPAWN_HANDLER_TIMEOUT_SECONDS/);
+    expect(() => loadConfig({ SPAWN_MAX_CONNECTIONS_PER_CLIENT: '0' })).toThrow(/SPAWN_MAX_CONNECTIONS_PER_CLIENT/);
+  });
+
   it('knows loopback addresses', () => {
     expect(isLoopbackHost('127.0.0.1')).toBe(true);
     expect(isLoopbackHost('::1')).toBe(true);
