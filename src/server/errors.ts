@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { SpawnError, isSpawnError } from '../errors/index.ts';
+import { isStoreOutage } from '../store/index.ts';
 
 /** Fastify's own error codes, mapped onto ours so every error has the same shape and a stable code. */
 const FASTIFY_CODES: Record<string, SpawnError['code']> = {
@@ -11,15 +12,20 @@ const FASTIFY_CODES: Record<string, SpawnError['code']> = {
   FST_ERR_VALIDATION: 'INVALID_REQUEST',
 };
 
-/** Connection-level failures of PostgreSQL/SQLite: the store is down, not the request wrong. */
-const STORE_DOWN = /^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|57P0\d|08\w{3}|SQLITE_BUSY|SQLITE_CANTOPEN)$/;
+/**
+ * An embedded SQLite file that is locked past its busy timeout or cannot be opened: retryable, so
+ * answered 503 like a PostgreSQL outage (which `isStoreOutage` recognises; the pipeline never
+ * treats SQLite as "down", but a client may well retry).
+ */
+const SQLITE_UNAVAILABLE = /^SQLITE_(BUSY|CANTOPEN)$/;
 
-export function toHttpError(err: FastifyError | Error): SpawnError {
+/** `databaseUrl` lets a socket error aimed at PostgreSQL's port count as the store being down. */
+export function toHttpError(err: FastifyError | Error, databaseUrl?: string): SpawnError {
   if (isSpawnError(err)) return err;
   const rawCode = 'code' in err && typeof err.code === 'string' ? err.code : '';
   // Fastify marks errors of the request stream 4xx: a client gone mid-body (ECONNRESET) is not the store.
   const fromClient = 'statusCode' in err && typeof err.statusCode === 'number' && err.statusCode < 500;
-  if ((!fromClient && STORE_DOWN.test(rawCode)) || /Connection terminated|connection timeout|database is locked/i.test(err.message)) {
+  if (!fromClient && (isStoreOutage(err, databaseUrl) || SQLITE_UNAVAILABLE.test(rawCode) || /database is locked/i.test(err.message))) {
     return new SpawnError('STORE_UNAVAILABLE', 'the database is not reachable right now; retry shortly', { cause: err });
   }
   const code = 'code' in err && typeof err.code === 'string' ? FASTIFY_CODES[err.code] : undefined;
@@ -32,9 +38,9 @@ export function toHttpError(err: FastifyError | Error): SpawnError {
 }
 
 /** Every error leaves as `{error: {code, message}}` with its registry status (+ Retry-After). */
-export function installErrorHandling(app: FastifyInstance): void {
+export function installErrorHandling(app: FastifyInstance, databaseUrl?: string): void {
   app.setErrorHandler((err: FastifyError, request, reply) => {
-    const e = toHttpError(err);
+    const e = toHttpError(err, databaseUrl);
     if (e.statusCode >= 500) request.log.error({ err }, 'request failed');
     if (e.retryAfterSeconds !== undefined) void reply.header('retry-after', String(e.retryAfterSeconds));
     else if (e.statusCode === 503) void reply.header('retry-after', '5');

@@ -68,7 +68,7 @@ export async function createSpawnServer(platform: Platform): Promise<SpawnServer
     proxy.upgrade(appId, req, socket, head).catch(() => socket.destroy());
   });
 
-  installRouteSupport(app);
+  installRouteSupport(app, { databaseUrl: config.databaseUrl });
   installJsonBodyParser(app, { maxDepth: config.http.maxJsonDepth });
   limits.install(app);
   // JSON only: a text/plain body would let any web page (an app on another origin included) send a

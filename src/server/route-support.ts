@@ -15,9 +15,9 @@ declare module 'fastify' {
  * test): zod validation with the API's error codes, zod serialization (answers carry exactly their
  * schema's fields), `{error: {code, message}}` errors, and `request.ownerId`.
  */
-export function installRouteSupport(app: FastifyInstance): void {
+export function installRouteSupport(app: FastifyInstance, options: { databaseUrl?: string } = {}): void {
   app.setValidatorCompiler(zodValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  installErrorHandling(app);
+  installErrorHandling(app, options.databaseUrl);
   app.decorateRequest('ownerId', '');
 }

@@ -103,7 +103,10 @@ describe('request limits', () => {
   it('counts a client gone mid-body (the socket a timeout closed) as its own failure, not the store\'s', () => {
     const aborted = Object.assign(new Error('aborted'), { code: 'ECONNRESET', statusCode: 400 });
     expect(toHttpError(aborted).code).toBe('INVALID_REQUEST');
-    expect(toHttpError(Object.assign(new Error('connect'), { code: 'ECONNRESET' })).code).toBe('STORE_UNAVAILABLE');
+    const pg = 'postgres://postgres@127.0.0.1:5433/spawnai';
+    expect(toHttpError(Object.assign(new Error('connect'), { code: 'ECONNRESET', port: 5433 }), pg).code).toBe('STORE_UNAVAILABLE');
+    expect(toHttpError(Object.assign(new Error('connect'), { code: 'ECONNREFUSED', port: 6379 }), pg).code).toBe('INTERNAL_ERROR');
+    expect(toHttpError(Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' })).code).toBe('STORE_UNAVAILABLE');
   });
 
   it('closes connections past the per-client cap at once, and counts closed ones out', async () => {
