@@ -40,6 +40,11 @@ export class SandboxHost {
     return this.#sandboxes.startProcess(sandbox, files, start, onLog);
   }
 
+  /** Once the runner answers: its endpoint can no longer be swapped from inside. */
+  seal(sandbox: Sandbox): Promise<void> {
+    return this.#sandboxes.sealEndpoint(sandbox);
+  }
+
   health(sandbox: Sandbox): Promise<HealthStatus> {
     return this.#sandboxes.health(sandbox);
   }

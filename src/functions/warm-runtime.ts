@@ -65,6 +65,7 @@ export class WarmRuntime {
       const { files, start } = runtimeFiles(this.fn, env);
       this.#endpoint = await host.start(this.#sandbox, files, start, (stream, line) => this.#log(stream, line));
       await this.#waitUntilAnswering(config.sandbox.appStartTimeoutSeconds * 1000);
+      await host.seal(this.#sandbox);
     } catch (err) {
       await this.destroy();
       if (err instanceof SpawnError && err.code === 'HOST_CAPACITY_EXHAUSTED') throw err;

@@ -113,6 +113,12 @@ export interface SandboxDriver {
    * many things it removed.
    */
   sweepStale?(): Promise<number>;
+  /**
+   * Called once the started server answers: makes its endpoint unchangeable from inside the
+   * sandbox (a socket the app could otherwise swap for a link to another sandbox's). Drivers whose
+   * endpoint the app cannot touch leave it out.
+   */
+  sealEndpoint?(sandbox: Sandbox): Promise<void>;
   /** Stops background work (pools); does not destroy session sandboxes. */
   close(): Promise<void>;
 }

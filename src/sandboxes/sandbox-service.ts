@@ -75,10 +75,16 @@ export class SandboxService {
     const deadlineMs = this.#config.sandbox.appStartTimeoutSeconds * 1000;
     const failure = await waitUntilAnswering(endpoint, deadlineMs, () => this.health(sandbox), signal);
     if (failure) return { error: failure };
+    await this.sealEndpoint(sandbox);
     // With an app gateway, API nodes on other hosts reach the app through it (see WorkerGateway).
     const recorded = recordEndpoint(endpoint, this.#config.gateway?.url);
     await this.#store.sandboxes.upsert({ id: sandbox.id, sessionId: sandbox.sessionId, driver: this.#driver.name, state: 'running', endpoint: recorded });
     return { endpoint };
+  }
+
+  /** Once the server answers: the app can no longer change how the proxy reaches it (see the driver). */
+  async sealEndpoint(sandbox: Sandbox): Promise<void> {
+    await this.#driver.sealEndpoint?.(sandbox);
   }
 
   /** Writes the files and starts the long-running process; the caller decides when it is ready. */

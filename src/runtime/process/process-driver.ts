@@ -115,6 +115,15 @@ export class ProcessDriver implements SandboxDriver {
     return { id, sessionId: spec.sessionId, driver: this.name };
   }
 
+  /**
+   * The forwarder has made run/app.sock, which the proxy connects to (and `connect()` follows
+   * links): run/ becomes root's, so the app can no longer unlink or replace the socket there.
+   */
+  async sealEndpoint(sandbox: Sandbox): Promise<void> {
+    const { plan } = await this.ensureReady();
+    if (plan.dropRoot) await this.directory.setRunOwner(sandbox.id, { uid: 0, gid: 0 });
+  }
+
   async writeFiles(sandbox: Sandbox, files: AppFile[]): Promise<void> {
     const { plan } = await this.ensureReady();
     await this.requireRecord(sandbox.id, 'DEPLOY_FAILED');
@@ -129,6 +138,8 @@ export class ProcessDriver implements SandboxDriver {
     const runs = this.runs(setup);
     await runs.kill(sandbox.id, 'server');
     const paths = this.directory.paths(sandbox.id);
+    // A restart in the same sandbox: its forwarder must be able to make a new socket again.
+    if (setup.plan.dropRoot) await this.directory.setRunOwner(sandbox.id, SANDBOX_OWNER);
     const port = await freePort();
     const cgroupProcs = setup.cgroups ? await setup.cgroups.leaf(sandbox.id, 'server') : [];
     const oomKillsBefore = (await setup.cgroups?.oomKills(sandbox.id)) ?? 0;

@@ -1,4 +1,4 @@
-import { chown, lstat, mkdir, readFile, readdir, rename, rm, symlink, writeFile } from 'node:fs/promises';
+import { chmod, chown, lstat, mkdir, readFile, readdir, realpath, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { SandboxInfo, SandboxSpec } from '../sandbox-driver.ts';
 import type { ResourceLimits } from './cgroup-limits.ts';
@@ -77,6 +77,13 @@ export class SandboxDirectory {
    * anything is written or run there. Done on first use rather than in create(), which must stay
    * quick: a worker killed mid-create leaves an orphan its successor cannot see in the store.
    */
+  /** Who may change run/ (where app.sock is); run/ may be a link to the quota tmpfs, whose directory changes owner. */
+  async setRunOwner(id: string, owner: { uid: number; gid: number }): Promise<void> {
+    const dir = await realpath(this.paths(id).run);
+    await chown(dir, owner.uid, owner.gid);
+    await chmod(dir, 0o755);
+  }
+
   ensureQuota(id: string, owner?: { uid: number; gid: number }): Promise<void> {
     const quotas = this.quotas;
     if (!quotas) return Promise.resolve();
