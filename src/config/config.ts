@@ -1,5 +1,5 @@
 import os from 'node:os';
-import { isIPv4 } from 'node:net';
+import { isIP, isIPv4 } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_PRICING, type Pricing } from './pricing.ts';
@@ -69,7 +69,22 @@ const envSchema = z.object({
   SPAWN_REQUEST_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   SPAWN_HANDLER_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   SPAWN_MAX_CONNECTIONS_PER_CLIENT: z.coerce.number().int().min(1).default(256),
+  SPAWN_TRUSTED_PROXIES: z
+    .string()
+    .default('')
+    .transform((list) => list.split(',').map((entry) => entry.trim()).filter(Boolean))
+    .refine((entries) => entries.every(isAddressOrCidr), 'a comma-separated list of IP addresses or CIDR ranges, e.g. 127.0.0.1,10.0.0.0/8'),
 });
+
+/** `10.0.0.1`, `::1`, `10.0.0.0/8`, `fd00::/8`: what proxy-addr (Fastify's trustProxy) accepts. */
+function isAddressOrCidr(entry: string): boolean {
+  const [address = '', bits, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (bits === undefined) return true;
+  const n = Number(bits);
+  return /^\d+$/.test(bits) && n >= 0 && n <= (family === 4 ? 32 : 128);
+}
 
 export type SpawnEnv = z.input<typeof envSchema>;
 
@@ -163,6 +178,11 @@ export interface SpawnConfig {
     readonly handlerTimeoutSeconds: number;
     /** Open connections one client address may hold; more are closed at once. */
     readonly maxConnectionsPerClient: number;
+    /**
+     * Addresses whose `X-Forwarded-For/-Proto/-Host` are believed (the reverse proxy in front);
+     * from anyone else those headers are ignored. Empty: believed from nobody.
+     */
+    readonly trustedProxies: readonly string[];
   };
 }
 
@@ -257,6 +277,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       requestTimeoutSeconds: e.SPAWN_REQUEST_TIMEOUT_SECONDS,
       handlerTimeoutSeconds: e.SPAWN_HANDLER_TIMEOUT_SECONDS,
       maxConnectionsPerClient: e.SPAWN_MAX_CONNECTIONS_PER_CLIENT,
+      trustedProxies: e.SPAWN_TRUSTED_PROXIES,
     },
   };
   return deepFreeze(config);

@@ -5,6 +5,7 @@ import type { Platform } from '../orchestrator/index.ts';
 import { AppProxy, parseAppHost } from '../proxy/index.ts';
 import { registerApiRoutes, type ApiRouteDeps } from './api-routes.ts';
 import { tlsAskDeps } from './routes/tls-routes.ts';
+import { installTransportSecurity, trustProxyOption } from './transport-security.ts';
 import { resolveOwner } from './auth.ts';
 import { controlPlaneHostGuard } from './host-guard.ts';
 import { installJsonBodyParser } from './json-body.ts';
@@ -50,7 +51,7 @@ export async function createSpawnServer(platform: Platform): Promise<SpawnServer
     // Per-request lines are info level; the http child logs warnings and errors only.
     loggerInstance: logger.child({ component: 'http' }, { level: 'warn' }) as FastifyBaseLogger,
     bodyLimit: BODY_LIMIT_BYTES,
-    trustProxy: false,
+    trustProxy: trustProxyOption(config),
     clientErrorHandler: limits.clientErrorHandler,
     serverFactory: (handler) =>
       limits.attach(http.createServer(limits.serverOptions, (req, res) => {
@@ -69,6 +70,7 @@ export async function createSpawnServer(platform: Platform): Promise<SpawnServer
   });
 
   installRouteSupport(app, { databaseUrl: config.databaseUrl });
+  installTransportSecurity(app, config);
   installJsonBodyParser(app, { maxDepth: config.http.maxJsonDepth });
   limits.install(app);
   // JSON only: a text/plain body would let any web page (an app on another origin included) send a

@@ -26,9 +26,9 @@ describe('loadConfig', () => {
   });
 
   it('bounds what one HTTP client may hold, with validated limits', () => {
-    expect(loadConfig({}).http).toEqual({ maxJsonDepth: 64, requestTimeoutSeconds: 30, handlerTimeoutSeconds: 30, maxConnectionsPerClient: 256 });
+    expect(loadConfig({}).http).toEqual({ maxJsonDepth: 64, requestTimeoutSeconds: 30, handlerTimeoutSeconds: 30, maxConnectionsPerClient: 256, trustedProxies: [] });
     const c = loadConfig({ SPAWN_MAX_JSON_DEPTH: '10', SPAWN_REQUEST_TIMEOUT_SECONDS: '2', SPAWN_HANDLER_TIMEOUT_SECONDS: '3', SPAWN_MAX_CONNECTIONS_PER_CLIENT: '4' });
-    expect(c.http).toEqual({ maxJsonDepth: 10, requestTimeoutSeconds: 2, handlerTimeoutSeconds: 3, maxConnectionsPerClient: 4 });
+    expect(c.http).toEqual({ maxJsonDepth: 10, requestTimeoutSeconds: 2, handlerTimeoutSeconds: 3, maxConnectionsPerClient: 4, trustedProxies: [] });
     expect(() => loadConfig({ SPAWN_MAX_JSON_DEPTH: '100000' })).toThrow(/SPAWN_MAX_JSON_DEPTH/);
     expect(() => loadConfig({ SPAWN_MAX_JSON_DEPTH: '0' })).toThrow(/SPAWN_MAX_JSON_DEPTH/);
     expect(() => loadConfig({ SPAWN_REQUEST_TIMEOUT_SECONDS: '0' })).toThrow(/SPAWN_REQUEST_TIMEOUT_SECONDS/);

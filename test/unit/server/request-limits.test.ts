@@ -11,7 +11,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** The wiring of http-server.ts on a bare Fastify, with 1 s timeouts. */
 async function startServer(routes: (app: FastifyInstance) => void, maxConnectionsPerClient = 256): Promise<{ app: FastifyInstance; port: number }> {
-  const limits = requestLimits({ maxJsonDepth: 64, requestTimeoutSeconds: 1, handlerTimeoutSeconds: 1, maxConnectionsPerClient });
+  const limits = requestLimits({ maxJsonDepth: 64, requestTimeoutSeconds: 1, handlerTimeoutSeconds: 1, maxConnectionsPerClient, trustedProxies: [] });
   const app = Fastify({ clientErrorHandler: limits.clientErrorHandler, serverFactory: (handler) => limits.attach(http.createServer(limits.serverOptions, handler)) });
   installErrorHandling(app);
   installJsonBodyParser(app, { maxDepth: 64 });
