@@ -6,6 +6,8 @@ import type { SessionService } from '../../orchestrator/index.ts';
 const HEARTBEAT_MS = 15_000;
 /** What EventSource waits before reconnecting (it then sends Last-Event-ID). */
 const RETRY_MS = 2000;
+/** When the node shuts down: come back soon, to whichever node the proxy sends the client to. */
+const DRAIN_RETRY_MS = 250;
 
 /** The session-events service as this route needs it. */
 export interface SessionEventFollower {
@@ -48,6 +50,15 @@ const followEvents = {
  * terminal state, and stops following when the client goes away.
  */
 export const eventRoutes: FastifyPluginAsyncZod<EventRoutesDeps> = async (app, { sessions, events }) => {
+  // Open streams would hold the server's close() forever: on shutdown each gets a short retry
+  // hint and ends, and its EventSource resumes from Last-Event-ID, missing nothing.
+  const open = new Map<AbortController, (text: string) => void>();
+  app.addHook('preClose', async () => {
+    for (const [stream, write] of open) {
+      write(`retry: ${DRAIN_RETRY_MS}\n\n`);
+      stream.abort();
+    }
+  });
   app.get('/api/sessions/:id/events', { schema: followEvents }, async (request, reply) => {
     const session = await sessions.get(request.ownerId, request.params.id);
     const afterSeq = afterSeqOf(request.headers['last-event-id'], request.query.lastEventId);
@@ -63,6 +74,7 @@ export const eventRoutes: FastifyPluginAsyncZod<EventRoutesDeps> = async (app, {
     res.write(`retry: ${RETRY_MS}\n\n`);
     const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), HEARTBEAT_MS);
     res.on('close', () => abort.abort());
+    open.set(abort, (text) => res.write(text));
     void (async () => {
       try {
         for await (const e of events.follow(session.id, afterSeq, abort.signal)) {
@@ -72,6 +84,7 @@ export const eventRoutes: FastifyPluginAsyncZod<EventRoutesDeps> = async (app, {
       } catch (err) {
         request.log.warn({ err }, 'event stream read failed');
       } finally {
+        open.delete(abort);
         clearInterval(heartbeat);
         abort.abort();
         res.end();

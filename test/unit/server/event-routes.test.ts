@@ -107,4 +107,31 @@ describe('event routes', () => {
     });
     await expect.poll(() => signal?.aborted).toBe(true);
   });
+
+  it('ends open streams with a short retry hint when the server closes, so close() does not hang', async () => {
+    const endless: SessionEventFollower = {
+      async *follow(_id, _after, s) {
+        yield event(1, 'state', { state: 'running' });
+        await new Promise((resolve) => s.addEventListener('abort', resolve));
+      },
+    };
+    app = await routeApp(eventRoutes, { sessions, events: endless });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const { port } = app.server.address() as AddressInfo;
+    let received = '';
+    const ended = new Promise<void>((resolve, reject) => {
+      const req = http.get({ host: '127.0.0.1', port, path: `/api/sessions/${ID}/events` }, (res) => {
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (received += chunk));
+        res.on('end', resolve);
+      });
+      req.on('error', reject);
+    });
+    await expect.poll(() => received).toContain('id: 1');
+    const closing = app.close();
+    await ended;
+    await closing;
+    app = undefined;
+    expect(received.trimEnd().endsWith('retry: 250')).toBe(true);
+  });
 });
