@@ -19,6 +19,7 @@ const OUTAGE_MS = 3000;
  * degraded while the dependency is down and 200 after, and every session still completes. Once
  * per runtime.
  */
+// Skipped only where PostgreSQL, Redis or the runtime is missing; requireService() fails the run in CI instead.
 for (const runtime of RUNTIMES) describe.skipIf(!ready || !runtime.available)(`chaos [${runtime.name}]: Redis and PostgreSQL SIGKILLed at each pipeline stage`, () => {
   const dbName = `spawnai_chaos_${randomUUID().slice(0, 8)}`;
   let postgres: PrivatePostgres | undefined;

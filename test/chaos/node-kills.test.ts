@@ -12,6 +12,7 @@ const TTL_SECONDS = 40;
  * SIGKILL of the API node and of a worker, each mid-generation and mid-deploy, on the shared
  * PostgreSQL (a database of its own) and Redis (a namespace of its own), once per runtime.
  */
+// Skipped only where PostgreSQL, Redis or the runtime is missing; requireService() fails the run in CI instead.
 for (const runtime of RUNTIMES) describe.skipIf(!ready || !runtime.available)(`chaos [${runtime.name}]: API node and worker SIGKILLed at each pipeline stage`, () => {
   let space: OwnSpace | undefined;
   let databaseUrl = '';

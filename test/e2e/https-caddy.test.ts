@@ -38,6 +38,7 @@ async function certificateNames(page: Page, url: string): Promise<{ status: numb
  * SpawnAI's /tls/ask) in front of `spawnai up`; Chromium trusts that CA through its NSS database
  * (never a blanket certificate-error ignore) and resolves *.spawn.test to loopback.
  */
+// Skipped only where Chromium, Caddy or certutil is missing; requireService() fails the run in CI instead.
 describe.skipIf(!available)('HTTPS through Caddy in Chromium', () => {
   let server: RunningServer;
   let fake: FakeOpenAI;

@@ -19,6 +19,7 @@ const SERVER_JS = `require('node:http').createServer((q, s) => s.end('v1')).list
 const signal = (): AbortSignal => AbortSignal.timeout(30_000);
 
 /** The one deploy path on a real runtime (bubblewrap) and SQLite: every app type, a failure, a restart. */
+// Skipped only where bubblewrap cannot run; requireService() fails the run in CI instead.
 describe.skipIf(!requireService('bwrap'))('AppDeployer on the process runtime', () => {
   let dataDir: string;
   let store: Store;

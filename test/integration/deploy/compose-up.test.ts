@@ -22,6 +22,7 @@ const APPS = 'apps.spawn.test';
  * CA standing in for Let's Encrypt, which needs the internet), its app fetched over HTTPS, and
  * `down -v` leaving nothing of the project behind.
  */
+// Skipped only where Docker, a Compose tool or debootstrap is missing; requireService() fails the run in CI instead.
 describe.skipIf(!available)('deploy/compose: the bundle comes up, serves HTTPS and goes away cleanly', () => {
   let compose: Awaited<ReturnType<typeof composer>>;
   let httpsPort: number;

@@ -83,6 +83,7 @@ const seqs = (events: SessionEvent[]): number[] => events.map((e) => e.seq);
 const range = (from: number, to: number): number[] => Array.from({ length: to - from + 1 }, (_, i) => from + i);
 
 for (const target of TARGETS) {
+  // Skipped only where PostgreSQL or Redis is missing; requireService() fails the run in CI instead.
   describe.skipIf(!target.available())(`SessionEvents.follow on ${target.label}`, () => {
     let teardown: (() => Promise<void>) | undefined;
     afterEach(async () => {

@@ -21,6 +21,7 @@ async function until<T>(what: string, probe: () => Promise<T | null | undefined 
  * (no worker) and a worker share PostgreSQL and Redis; requests reach the app through the API
  * node only, so the worker learns of them, and is asked to wake the app, over the Redis bus.
  */
+// Skipped only where PostgreSQL, Redis or bubblewrap is missing; requireService() fails the run in CI instead.
 describe.skipIf(!ready)('scale-to-zero across nodes (API node + worker on Redis)', () => {
   let space: OwnSpace | undefined;
   let apiNode: Harness;

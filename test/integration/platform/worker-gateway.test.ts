@@ -25,6 +25,7 @@ require('node:http').createServer((req, res) => {
  * API nodes reach api apps through the worker's app gateway when the worker has one (workers on
  * other hosts): here an API-only node and a worker with a gateway share PostgreSQL and Redis.
  */
+// Skipped only where PostgreSQL, Redis or bubblewrap is missing; requireService() fails the run in CI instead.
 describe.skipIf(!ready)('app gateway: an API node reaches apps through their worker', () => {
   const secret = randomBytes(24).toString('hex');
   let space: OwnSpace | undefined;

@@ -43,6 +43,7 @@ afterEach(async () => {
 });
 
 describe.each(TARGETS)('spawnai backup / restore ($name)', ({ name, available }) => {
+  // Skipped only where PostgreSQL (or python3) is missing; requireService() fails the run in CI instead.
   it.skipIf(!available)('a backup of a running installation restores into a fresh one that serves everything but what expired', async () => {
     const work = fs.mkdtempSync(path.join(os.tmpdir(), 'spawnai-backup-'));
     fs.chmodSync(work, 0o755); // the restored node's sandboxes run as an unprivileged uid

@@ -6,6 +6,7 @@ import { BOOKS_HTML, BROKEN_COUNTER_JS, COUNTER_HTML, COUNTER_JS, serveFiles, ty
 
 const available = requireService('chromium');
 
+// Skipped only where Chromium is missing; requireService() fails the run in CI instead.
 describe.skipIf(!available)('browser verification (Debian Chromium)', () => {
   let verifier: AppVerifier;
   const origins: FixtureOrigin[] = [];

@@ -50,6 +50,7 @@ async function startApi(files: AppFile[]): Promise<{ url: string; stop(): void }
 }
 
 // The promise: with no model configured, what people get works on screen.
+// Skipped only where Chromium is missing; requireService() fails the run in CI instead.
 describe.skipIf(!available)('every offline template passes browser verification', () => {
   let verifier: AppVerifier;
   beforeAll(() => {
