@@ -2,7 +2,8 @@ import type { SpawnConfig } from '../config/index.ts';
 import { SpawnError } from '../errors/index.ts';
 import type { FunctionVersionRecord, Store } from '../store/index.ts';
 import { checkFunctionCode } from './code-check.ts';
-import { parseBody, registerSchema } from './function-input.ts';
+import { RegisterFunctionRequestSchema } from '../api-schemas/index.ts';
+import { parseBody } from './function-input.ts';
 import { newId } from './ids.ts';
 import { compileInputSchema } from './input-schema.ts';
 
@@ -20,7 +21,7 @@ export class FunctionRegistry {
 
   /** Parses and checks the request, then stores it as the next version of (owner, name). */
   async register(ownerId: string, body: unknown): Promise<FunctionVersionRecord> {
-    const input = parseBody(registerSchema, body);
+    const input = parseBody(RegisterFunctionRequestSchema, body);
     const entrypoint = input.entrypoint ?? 'main';
     if (input.inputSchema) compileInputSchema(input.inputSchema);
     await checkFunctionCode(input.runtime, input.code, entrypoint);

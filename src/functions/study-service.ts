@@ -3,7 +3,8 @@ import type { SpawnConfig } from '../config/index.ts';
 import { SpawnError } from '../errors/index.ts';
 import type { StudyRecord, Store } from '../store/index.ts';
 import type { FunctionRegistry } from './function-registry.ts';
-import { parseBody, studySchema } from './function-input.ts';
+import { CreateStudyRequestSchema } from '../api-schemas/index.ts';
+import { parseBody } from './function-input.ts';
 import { newId } from './ids.ts';
 import { validateInputs } from './input-schema.ts';
 import { studyCombinations, toCsv } from './study-grid.ts';
@@ -19,7 +20,7 @@ export class StudyService {
   }
 
   async create(ownerId: string, body: unknown): Promise<StudyRecord> {
-    const input = parseBody(studySchema, body);
+    const input = parseBody(CreateStudyRequestSchema, body);
     const mode = input.mode ?? 'grid';
     const combos = studyCombinations(input.parameters, mode, this.#d.config.functions.studyMaxRuns);
     const base = input.inputs ?? {};

@@ -3,7 +3,8 @@ import { SpawnError } from '../errors/index.ts';
 import type { JobQueue } from '../queue/index.ts';
 import type { FunctionVersionRecord, NewTask, Store, TaskRecord } from '../store/index.ts';
 import type { FunctionRegistry } from './function-registry.ts';
-import { executeSchema, parseBody } from './function-input.ts';
+import { ExecuteFunctionRequestSchema } from '../api-schemas/index.ts';
+import { parseBody } from './function-input.ts';
 import { newId } from './ids.ts';
 import { validateInputs } from './input-schema.ts';
 import type { ResultCache } from '../cache/index.ts';
@@ -38,7 +39,7 @@ export class TaskService {
 
   /** `POST /api/functions/:id/execute`: the task, finished if it ended within `wait` seconds. */
   async execute(ownerId: string, functionId: string, body: unknown): Promise<TaskRecord> {
-    const { inputs = {}, wait } = parseBody(executeSchema, body);
+    const { inputs = {}, wait } = parseBody(ExecuteFunctionRequestSchema, body);
     const fn = await this.#d.registry.get(ownerId, functionId);
     validateInputs(fn.inputSchema, inputs);
     const task = (await this.submit(fn, inputs, {})) as TaskRecord;

@@ -1,7 +1,8 @@
 import { SpawnError } from '../errors/index.ts';
 import type { Logger } from '../log/index.ts';
 import type { Store, TaskRecord, WorkflowRecord, WorkflowRunRecord } from '../store/index.ts';
-import { parseBody, workflowExecuteSchema, workflowSchema } from './function-input.ts';
+import { CreateWorkflowRequestSchema, ExecuteWorkflowRequestSchema } from '../api-schemas/index.ts';
+import { parseBody } from './function-input.ts';
 import { newId } from './ids.ts';
 import { validateInputs } from './input-schema.ts';
 import type { TaskService } from './task-service.ts';
@@ -23,7 +24,7 @@ export class WorkflowService {
   }
 
   async create(ownerId: string, body: unknown): Promise<WorkflowRecord> {
-    const input = parseBody(workflowSchema, body);
+    const input = parseBody(CreateWorkflowRequestSchema, body);
     const steps = input.steps.map((s) => ({ id: s.id, functionId: s.functionId, inputs: s.inputs ?? {} }));
     validateDag(steps);
     for (const step of steps) {
@@ -44,7 +45,7 @@ export class WorkflowService {
   }
 
   async execute(ownerId: string, workflowId: string, body: unknown, study?: { studyId: string; studyIndex: number }): Promise<WorkflowRunRecord> {
-    const { inputs = {} } = parseBody(workflowExecuteSchema, body);
+    const { inputs = {} } = parseBody(ExecuteWorkflowRequestSchema, body);
     const workflow = await this.get(ownerId, workflowId);
     const run = await this.#d.store.workflows.createRun({ id: newId('run'), workflowId: workflow.id, ownerId, inputs, studyId: study?.studyId ?? null, studyIndex: study?.studyIndex ?? null });
     await this.advance(run.id);

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorResponses, PUBLIC_ERRORS } from '../../api-schemas/index.ts';
-import { isSessionId } from '../../api-types.ts';
+import { ACTIVE_STATES, isSessionId } from '../../api-types.ts';
 import type { SpawnConfig } from '../../config/index.ts';
 import type { SessionRecord } from '../../store/index.ts';
 import { TlsAskCache, type TlsAskCacheOptions } from '../tls-ask-cache.ts';
@@ -16,7 +16,6 @@ export interface TlsAskDeps {
   cache?: TlsAskCacheOptions;
 }
 
-const ENDED = new Set(['destroying', 'destroyed', 'failed']);
 /** RFC 1035: 253 characters in all; only LDH labels (Caddy sends the SNI name as received). */
 const HOST_NAME = /^(?=.{1,253}$)[a-z0-9-]+(\.[a-z0-9-]+)*$/;
 
@@ -27,7 +26,7 @@ export function tlsAskDeps(config: Pick<SpawnConfig, 'publicUrl' | 'appsDomain'>
     appsDomain: config.appsDomain.toLowerCase(),
     async isLiveSession(id) {
       const s = await store.sessions.get(id);
-      return s !== null && !ENDED.has(s.state) && s.expiresAt.getTime() > Date.now();
+      return s !== null && (ACTIVE_STATES as readonly string[]).includes(s.state) && s.expiresAt.getTime() > Date.now();
     },
   };
 }

@@ -1,6 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,6 +9,7 @@ import { contentTypeFor } from '../../../src/proxy/content-type.ts';
 import type { AppFile } from '../../../src/runtime/index.ts';
 import { createVerifier, type AppVerifier } from '../../../src/verify/index.ts';
 import { requireService } from '../../support/services.ts';
+import { freePort } from '../../support/spawn-node.ts';
 
 const available = requireService('chromium');
 
@@ -21,15 +21,6 @@ function serveFiles(files: AppFile[]) {
     if (!file) return { status: 404, headers: { 'content-type': 'text/plain' }, body: Buffer.from('not found') };
     return { status: 200, headers: { 'content-type': contentTypeFor(file.path) }, body: Buffer.from(file.content) };
   };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
 }
 
 /** An api template's server.js on a free port (plain node:http, our own code: no sandbox needed here). */
