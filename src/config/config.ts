@@ -22,6 +22,7 @@ const envSchema = z.object({
   REDIS_URL: z.string().optional(),
   SPAWN_REDIS_NAMESPACE: z.string().regex(/^[a-zA-Z0-9_-]+$/, 'letters, digits, _ and - only').default('main'),
   SPAWN_JOB_LOCK_SECONDS: z.coerce.number().int().min(1).default(30),
+  SPAWN_SHUTDOWN_GRACE_SECONDS: z.coerce.number().min(0).max(3600).default(20),
   SPAWN_RUNTIME: z.enum(RUNTIMES).default('auto'),
   SPAWN_SANDBOX_NETWORK: z.enum(['none', 'outbound']).default('none'),
   SPAWN_SANDBOX_MEMORY_MB: z.coerce.number().int().min(32).default(1024),
@@ -102,6 +103,11 @@ export interface SpawnConfig {
   readonly redisNamespace: string;
   /** How long a worker holds a job without renewing before another may take it over. */
   readonly jobLockMs: number;
+  /**
+   * On SIGTERM: how long in-flight requests (API node) and active jobs (worker) may take to
+   * finish before they are cut (requests) or handed back to the queue (jobs).
+   */
+  readonly shutdownGraceMs: number;
   readonly runtime: RuntimeChoice;
   readonly sandbox: {
     readonly network: 'none' | 'outbound';
@@ -226,6 +232,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     redisUrl: e.REDIS_URL,
     redisNamespace: e.SPAWN_REDIS_NAMESPACE,
     jobLockMs: e.SPAWN_JOB_LOCK_SECONDS * 1000,
+    shutdownGraceMs: e.SPAWN_SHUTDOWN_GRACE_SECONDS * 1000,
     runtime: e.SPAWN_RUNTIME,
     sandbox: {
       network: e.SPAWN_SANDBOX_NETWORK,

@@ -72,7 +72,7 @@ export async function createPlatform(config: SpawnConfig, logger: Logger, option
   const runtime = options.worker ? await chooseSandboxRuntime(config, logger) : null;
   const store = await createStore({ databaseUrl: config.databaseUrl, sqliteFile: path.join(config.dataDir, 'spawnai.db') });
   await store.migrate();
-  const queue = createQueue({ redisUrl: config.redisUrl, name: config.redisNamespace, lockDurationMs: config.jobLockMs, stalledIntervalMs: Math.max(1000, config.jobLockMs / 2) });
+  const queue = createQueue({ redisUrl: config.redisUrl, name: config.redisNamespace, lockDurationMs: config.jobLockMs, stalledIntervalMs: Math.max(1000, config.jobLockMs / 2), shutdownGraceMs: config.shutdownGraceMs });
   const bus = createEventBus({ redisUrl: config.redisUrl, channelPrefix: `spawnai:${config.redisNamespace}` });
   const metrics = createMetrics(store, queue);
   const events = new SessionEvents(store, bus, logger);

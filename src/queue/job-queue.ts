@@ -44,7 +44,11 @@ export interface JobQueue {
   /** Jobs waiting or delayed (not counting active ones). */
   depth(): Promise<number>;
   ping(): Promise<boolean>;
-  /** Stops consuming (active jobs get their signal aborted and are awaited) and disconnects. */
+  /**
+   * Stops taking jobs at once; active jobs get `shutdownGraceMs` to finish, then their signal is
+   * aborted and they are awaited (a job given up this way goes back to the queue, its attempt not
+   * spent, for another worker); then disconnects.
+   */
   close(): Promise<void>;
 }
 
@@ -65,6 +69,8 @@ export interface QueueOptions {
    * list (default 15 000 ms). A dead worker's job is re-run after at most lockDurationMs + this.
    */
   stalledIntervalMs?: number;
+  /** How long `close()` lets active jobs run on before aborting their signals (default 0). */
+  shutdownGraceMs?: number;
   /** How long `close()` waits for active jobs after aborting their signals (default 10 000 ms). */
   closeTimeoutMs?: number;
 }

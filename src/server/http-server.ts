@@ -7,6 +7,7 @@ import { registerApiRoutes, type ApiRouteDeps } from './api-routes.ts';
 import { tlsAskDeps } from './routes/tls-routes.ts';
 import { installTransportSecurity, trustProxyOption } from './transport-security.ts';
 import { resolveOwner } from './auth.ts';
+import { trackConnections, type ConnectionDrain } from './connection-drain.ts';
 import { controlPlaneHostGuard } from './host-guard.ts';
 import { installJsonBodyParser } from './json-body.ts';
 import { openApiDocument, registerOpenApi } from './openapi.ts';
@@ -47,22 +48,27 @@ export async function createSpawnServer(platform: Platform): Promise<SpawnServer
 
   // Timeouts and per-client caps (the server is ours, so Fastify sets none of them on it).
   const limits = requestLimits(config.http);
+  let connections: ConnectionDrain | undefined;
   const app: FastifyInstance = Fastify({
     // Per-request lines are info level; the http child logs warnings and errors only.
     loggerInstance: logger.child({ component: 'http' }, { level: 'warn' }) as FastifyBaseLogger,
     bodyLimit: BODY_LIMIT_BYTES,
     trustProxy: trustProxyOption(config),
     clientErrorHandler: limits.clientErrorHandler,
-    serverFactory: (handler) =>
-      limits.attach(http.createServer(limits.serverOptions, (req, res) => {
+    serverFactory: (handler) => {
+      const server = limits.attach(http.createServer(limits.serverOptions, (req, res) => {
         const appId = parseAppHost(req.headers.host, config.appsDomain);
         if (appId === null) return handler(req, res);
         proxy.handle(appId, req, res).catch((err: unknown) => {
           logger.error({ err }, 'app proxy failed');
           if (!res.headersSent) res.writeHead(503, { 'content-type': 'text/plain' }).end('app temporarily unavailable\n');
         });
-      })),
+      }));
+      connections = trackConnections(server);
+      return server;
+    },
   });
+  const drain = connections as ConnectionDrain;
   app.server.on('upgrade', (req, socket, head) => {
     const appId = parseAppHost(req.headers.host, config.appsDomain);
     if (appId === null) return socket.destroy();
@@ -83,7 +89,7 @@ export async function createSpawnServer(platform: Platform): Promise<SpawnServer
     }
   });
   await registerOpenApi(app, VERSION);
-  await registerApiRoutes(app, routeDeps(app, platform, appUrl));
+  await registerApiRoutes(app, routeDeps(app, platform, appUrl, drain.signal));
   await webUi(app);
 
   return {
@@ -93,19 +99,22 @@ export async function createSpawnServer(platform: Platform): Promise<SpawnServer
       port = (app.server.address() as AddressInfo).port;
       return port;
     },
+    // A drain first (no new connections, answers in flight finished, event streams told to come
+    // back elsewhere), and the app proxy's upstream connections last: requests to apps finish too.
     async close() {
-      proxy.close();
+      await drain.drain(config.shutdownGraceMs);
       await app.close();
+      proxy.close();
     },
   };
 }
 
 /** Each route plugin gets only the services it uses, taken from the platform here. */
-function routeDeps(app: FastifyInstance, platform: Platform, appUrl: (id: string) => string): ApiRouteDeps {
+function routeDeps(app: FastifyInstance, platform: Platform, appUrl: (id: string) => string, shutdown: AbortSignal): ApiRouteDeps {
   const { sessions, revisions, functions, config } = platform;
   return {
     sessions: { sessions, config, appUrl },
-    events: { sessions, events: platform.sessionEvents },
+    events: { sessions, events: platform.sessionEvents, shutdown },
     revisions: { revisions },
     functions: { registry: functions.registry, tasks: functions.tasks, defaultTimeoutSeconds: config.functions.timeoutSeconds },
     tasks: { tasks: functions.tasks },

@@ -40,6 +40,7 @@ export class BullmqQueue implements JobQueue {
   readonly #lockDurationMs: number;
   readonly #stalledIntervalMs: number;
   readonly #closeTimeoutMs: number;
+  readonly #shutdownGraceMs: number;
   readonly #connections: Redis[] = [];
   #queue: Queue | undefined;
   #queueConnection: Redis | undefined;
@@ -55,6 +56,7 @@ export class BullmqQueue implements JobQueue {
     this.#lockDurationMs = options.lockDurationMs ?? DEFAULT_LOCK_DURATION_MS;
     this.#stalledIntervalMs = options.stalledIntervalMs ?? DEFAULT_STALLED_INTERVAL_MS;
     this.#closeTimeoutMs = options.closeTimeoutMs ?? DEFAULT_CLOSE_TIMEOUT_MS;
+    this.#shutdownGraceMs = options.shutdownGraceMs ?? 0;
   }
 
   async enqueue(name: JobName, data: JobData, options: EnqueueOptions = {}): Promise<void> {
@@ -170,8 +172,14 @@ export class BullmqQueue implements JobQueue {
   async #shutdown(): Promise<void> {
     const worker = this.#worker;
     if (worker) {
-      worker.cancelAllJobs('the job queue is closing');
-      await withTimeout(worker.close(), this.#closeTimeoutMs, 'closing the worker').catch(ignoreError);
+      // close() fetches no more jobs and waits for the active ones (their locks still renewed);
+      // those still running after the grace period are aborted and #run hands them back.
+      const closed = worker.close();
+      const finished = this.#shutdownGraceMs > 0 && (await withTimeout(closed, this.#shutdownGraceMs, 'the active jobs').then(() => true, () => false));
+      if (!finished) {
+        worker.cancelAllJobs('the job queue is closing');
+        await withTimeout(closed, this.#closeTimeoutMs, 'closing the worker').catch(ignoreError);
+      }
     }
     await withTimeout(this.#queue?.close() ?? Promise.resolve(), OP_TIMEOUT_MS, 'closing the queue').catch(ignoreError);
     for (const connection of this.#connections) connection.disconnect();

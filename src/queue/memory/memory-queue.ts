@@ -30,6 +30,7 @@ export class MemoryQueue implements JobQueue {
   readonly kind = 'memory' as const;
   readonly #backoffMs: number;
   readonly #closeTimeoutMs: number;
+  readonly #shutdownGraceMs: number;
   readonly #waiting: MemoryJob[] = [];
   readonly #timers = new Map<MemoryJob, NodeJS.Timeout>();
   readonly #active = new Map<MemoryJob, ActiveJob>();
@@ -37,13 +38,17 @@ export class MemoryQueue implements JobQueue {
   #handler: JobHandler | undefined;
   #concurrency = 0;
   #closed = false;
+  /** Set while active jobs finish within the grace: what they enqueue is accepted and dropped. */
+  #finishing = false;
 
   constructor(options: QueueOptions = {}) {
     this.#backoffMs = options.backoffMs ?? DEFAULT_BACKOFF_MS;
     this.#closeTimeoutMs = options.closeTimeoutMs ?? DEFAULT_CLOSE_TIMEOUT_MS;
+    this.#shutdownGraceMs = options.shutdownGraceMs ?? 0;
   }
 
   async enqueue(name: JobName, data: JobData, options: EnqueueOptions = {}): Promise<void> {
+    if (this.#finishing) return;
     if (this.#closed) throw new SpawnError('QUEUE_UNAVAILABLE', 'the job queue is closed');
     const attempts = checkPositiveInteger(options.attempts ?? DEFAULT_ATTEMPTS, 'attempts');
     const dedupeId = options.jobId;
@@ -79,11 +84,17 @@ export class MemoryQueue implements JobQueue {
     this.#waiting.length = 0;
     this.#dedupeIds.clear();
     const running = [...this.#active.values()];
-    for (const job of running) job.controller.abort(new Error('the job queue is closing'));
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<void>((resolve) => (timer = setTimeout(resolve, this.#closeTimeoutMs)));
-    await Promise.race([Promise.allSettled(running.map((job) => job.done)), timeout]);
-    clearTimeout(timer);
+    const allDone = Promise.allSettled(running.map((job) => job.done));
+    // Nothing new starts (#drain checks #closed); the active jobs may finish within the grace.
+    // Follow-up jobs they enqueue (a TTL) would be lost with this process anyway: the reconciler
+    // re-drives them from the database, so they are accepted and dropped rather than failing.
+    this.#finishing = running.length > 0 && this.#shutdownGraceMs > 0;
+    const finished = this.#finishing && (await settlesWithin(allDone, this.#shutdownGraceMs));
+    if (!finished) {
+      for (const job of running) job.controller.abort(new Error('the job queue is closing'));
+      await settlesWithin(allDone, this.#closeTimeoutMs);
+    }
+    this.#finishing = false;
   }
 
   #schedule(job: MemoryJob, delayMs: number): void {
@@ -142,5 +153,15 @@ export class MemoryQueue implements JobQueue {
 
   #release(job: MemoryJob): void {
     if (job.dedupeId !== undefined) this.#dedupeIds.delete(job.dedupeId);
+  }
+}
+
+async function settlesWithin(promise: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), ms)));
+  try {
+    return await Promise.race([promise.then(() => true as const), timeout]);
+  } finally {
+    clearTimeout(timer);
   }
 }

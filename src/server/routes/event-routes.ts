@@ -21,6 +21,8 @@ export interface SessionEventFollower {
 export interface EventRoutesDeps {
   sessions: Pick<SessionService, 'get'>;
   events: SessionEventFollower;
+  /** Aborted when the node begins to drain: open streams end with a short retry hint. */
+  shutdown?: AbortSignal;
 }
 
 function afterSeqOf(header: string | string[] | undefined, query: string | undefined): number {
@@ -49,16 +51,22 @@ const followEvents = {
  * Written on the raw response because SSE is a few lines of framing; the stream ends after a
  * terminal state, and stops following when the client goes away.
  */
-export const eventRoutes: FastifyPluginAsyncZod<EventRoutesDeps> = async (app, { sessions, events }) => {
+export const eventRoutes: FastifyPluginAsyncZod<EventRoutesDeps> = async (app, { sessions, events, shutdown }) => {
   // Open streams would hold the server's close() forever: on shutdown each gets a short retry
-  // hint and ends, and its EventSource resumes from Last-Event-ID, missing nothing.
+  // hint and ends, and its EventSource resumes from Last-Event-ID, missing nothing — on another
+  // node, since this one no longer accepts connections.
   const open = new Map<AbortController, (text: string) => void>();
-  app.addHook('preClose', async () => {
+  let draining = false;
+  const drain = (): void => {
+    draining = true;
     for (const [stream, write] of open) {
       write(`retry: ${DRAIN_RETRY_MS}\n\n`);
       stream.abort();
     }
-  });
+  };
+  shutdown?.addEventListener('abort', drain, { once: true });
+  if (shutdown?.aborted) drain();
+  app.addHook('preClose', async () => drain());
   app.get('/api/sessions/:id/events', { schema: followEvents }, async (request, reply) => {
     const session = await sessions.get(request.ownerId, request.params.id);
     const afterSeq = afterSeqOf(request.headers['last-event-id'], request.query.lastEventId);
@@ -71,6 +79,8 @@ export const eventRoutes: FastifyPluginAsyncZod<EventRoutesDeps> = async (app, {
       connection: 'keep-alive',
       'x-accel-buffering': 'no',
     });
+    // A stream opened on a draining node (a kept-alive connection reused) is sent on at once.
+    if (draining) return void res.end(`retry: ${DRAIN_RETRY_MS}\n\n`);
     res.write(`retry: ${RETRY_MS}\n\n`);
     const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), HEARTBEAT_MS);
     res.on('close', () => abort.abort());

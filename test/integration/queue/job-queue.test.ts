@@ -137,6 +137,51 @@ for (const target of QUEUE_TARGETS) {
       expect(finished).toBe(true);
     });
 
+    it('on close lets an active job finish within the grace period, unaborted, and starts no other', async () => {
+      const queue = fx.open(fx.name(), { shutdownGraceMs: 5_000 });
+      const started: string[] = [];
+      let release: () => void = () => undefined;
+      let signal: AbortSignal | undefined;
+      let finished = false;
+      await queue.process(
+        async (job) => {
+          started.push(job.data.sessionId);
+          signal = job.signal;
+          await new Promise<void>((resolve) => (release = resolve));
+          finished = true;
+        },
+        { concurrency: 1 },
+      );
+      await queue.enqueue('session.run', { sessionId: 'first' });
+      await waitFor(() => started.length === 1, 'the first job to start');
+      await queue.enqueue('session.run', { sessionId: 'second' });
+      const closing = queue.close();
+      await sleep(300);
+      expect(finished).toBe(false);
+      release();
+      await closing;
+      expect(finished).toBe(true);
+      expect(signal?.aborted).toBe(false);
+      expect(started).toEqual(['first']);
+    });
+
+    it('on close aborts a job still running after the grace period', async () => {
+      const queue = fx.open(fx.name(), { shutdownGraceMs: 300 });
+      let signal: AbortSignal | undefined;
+      await queue.process(
+        async (job) => {
+          signal = job.signal;
+          await new Promise((resolve) => job.signal.addEventListener('abort', resolve));
+          throw new Error('aborted');
+        },
+        { concurrency: 1 },
+      );
+      await queue.enqueue('session.run', { sessionId: 'slow' });
+      await waitFor(() => signal !== undefined, 'the job to start');
+      await queue.close();
+      expect(signal?.aborted).toBe(true);
+    });
+
     // BullMQ instances with one name are one queue (several workers); memory instances are
     // separate queues, so there the jobs stay with the instance that enqueued them.
     it('runs every job exactly once across two instances with the same name', async () => {

@@ -134,4 +134,36 @@ describe('event routes', () => {
     app = undefined;
     expect(received.trimEnd().endsWith('retry: 250')).toBe(true);
   });
+
+  it('on the node shutdown signal ends open streams with the hint, and answers a new stream with the hint alone', async () => {
+    const endless: SessionEventFollower = {
+      async *follow(_id, _after, s) {
+        yield event(1, 'state', { state: 'running' });
+        await new Promise((resolve) => s.addEventListener('abort', resolve));
+      },
+    };
+    const shutdown = new AbortController();
+    app = await routeApp(eventRoutes, { sessions, events: endless, shutdown: shutdown.signal });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const { port } = app.server.address() as AddressInfo;
+    const read = () =>
+      new Promise<{ status: number; body: string; ended: Promise<void> }>((resolve, reject) => {
+        const req = http.get({ host: '127.0.0.1', port, path: `/api/sessions/${ID}/events` }, (res) => {
+          const out = { status: res.statusCode ?? 0, body: '', ended: new Promise<void>((r) => res.on('end', r)) };
+          res.setEncoding('utf8');
+          res.on('data', (chunk: string) => (out.body += chunk));
+          resolve(out);
+        });
+        req.on('error', reject);
+      });
+    const open = await read();
+    await expect.poll(() => open.body).toContain('id: 1');
+    shutdown.abort();
+    await open.ended;
+    expect(open.body.trimEnd().endsWith('retry: 250')).toBe(true);
+    const late = await read();
+    await late.ended;
+    expect(late.status).toBe(200);
+    expect(late.body).toBe('retry: 250\n\n');
+  });
 });
