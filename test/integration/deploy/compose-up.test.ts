@@ -34,6 +34,7 @@ describe.skipIf(!available)('deploy/compose: the bundle comes up, serves HTTPS a
     // The one build command; it returns in seconds when its inputs have not changed.
     await exec('bash', [path.join(ROOT, 'images/control-plane/build-offline.sh')], { timeout: 900_000, maxBuffer: 16 * 1024 * 1024 });
     const [http, https, pg, redis, gateway] = [await freePort(), await freePort(), await freePort(), await freePort(), await freePort()];
+    const subnet = 200 + randomBytes(1)[0]! % 50;
     httpsPort = https;
     const env = fs.readFileSync(path.join(ROOT, 'deploy/compose/.env.example'), 'utf8');
     const overrides: Record<string, string | number> = {
@@ -41,6 +42,8 @@ describe.skipIf(!available)('deploy/compose: the bundle comes up, serves HTTPS a
       SPAWN_HTTP_PORT: http, SPAWN_HTTPS_PORT: https, SPAWN_POSTGRES_PORT: pg, SPAWN_REDIS_PORT: redis, SPAWN_GATEWAY_PORT: gateway,
       POSTGRES_PASSWORD: randomBytes(12).toString('hex'), REDIS_PASSWORD: randomBytes(12).toString('hex'),
       SPAWN_CLUSTER_SECRET: randomBytes(24).toString('hex'), SPAWN_INSTALLATION: project, SPAWN_POOL_SIZE: 0,
+      // A subnet of its own, so a second bundle on this engine (another run) cannot collide.
+      SPAWN_NETWORK_SUBNET: `172.31.${subnet}.0/24`, SPAWN_CADDY_ADDRESS: `172.31.${subnet}.10`,
     };
     // Start from the documented .env.example so a variable it forgets breaks this test.
     const lines = env.split('\n').map((line) => {
