@@ -117,7 +117,7 @@ describe.skipIf(!available)('verification in a real browser, repair with the who
   });
 
   it("Anthropic: an api app whose page fetches a route its server does not serve is repaired; the list loads in Chromium", async () => {
-    const { h, fake } = await start('anthropic');
+    const { fake } = await start('anthropic');
     fake.script({ text: fileAnswer({ 'server.js': booksServer('/api/book') }) }, { text: fileAnswer({ 'server.js': booksServer('/api/books') }) });
     const done = await create({ prompt: BOOKS_PROMPT, appType: 'api' });
     expect(done.state, JSON.stringify(done.error)).toBe('running');
