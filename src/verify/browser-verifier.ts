@@ -29,7 +29,9 @@ export class BrowserVerifier implements AppVerifier {
 
   constructor(browser: SharedBrowser, options: BrowserVerifierOptions = {}) {
     this.#browser = browser;
-    this.#options = { loadTimeoutMs: 10_000, settleMs: 1_500, stepTimeoutMs: 2_000, ...options };
+    // A step gets 5 s: on a loaded worker (10 checks at once on 2 cores) a click on a present
+    // element was seen to need more than 2 s, and a false problem costs a repair round.
+    this.#options = { loadTimeoutMs: 10_000, settleMs: 1_500, stepTimeoutMs: 5_000, ...options };
   }
 
   async verify(target: VerifyTarget, signal?: AbortSignal): Promise<VerificationResult> {
