@@ -19,6 +19,7 @@ const SCRIPTS = [
   'density.ts',
   'sandbox-startup.ts',
   'functions-bench.ts',
+  'verify-overhead.ts',
 ];
 const PER_SCRIPT_TIMEOUT_MS = { quick: 90_000, full: 900_000 };
 

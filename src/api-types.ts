@@ -42,6 +42,7 @@ export type CreateSessionRequest = Omit<z.infer<typeof S.CreateSessionRequestSch
 export type CreatedSession = z.infer<typeof S.CreatedSessionSchema>;
 /** `GET /api/sessions/:id` */
 export type SessionView = z.infer<typeof S.SessionViewSchema>;
+export type Verification = z.infer<typeof S.VerificationSchema>;
 export type SessionList = z.infer<typeof S.SessionListSchema>;
 export type ExtendRequest = z.infer<typeof S.ExtendRequestSchema>;
 /** One Server-Sent Event of `GET /api/sessions/:id/events`; `seq` is the SSE id. */

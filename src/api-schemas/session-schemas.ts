@@ -30,6 +30,20 @@ export const CreatedSessionSchema = z.object({
   cached: z.boolean().meta({ description: 'true once the app was served from the prompt cache (known after generation; false at creation)' }).optional(),
 });
 
+/** What the verifier found about the version the session serves (see the README's Verification section). */
+export const VerificationSchema = z.object({
+  status: z.enum(['passed', 'problems', 'skipped']).meta({ description: '`skipped`: not checked (SPAWN_VERIFY=off, a script, or the browser could not run)' }),
+  problems: z.array(
+    z.object({
+      kind: z.string().meta({ description: 'load-failed, http-status, exception, console-error, request-failed, empty-page or smoke-step' }),
+      message: z.string(),
+      where: z.string().meta({ description: 'e.g. `/app.js:2:10`, `GET /api/books → 404`, `step 2: click #add`' }).optional(),
+    }),
+  ),
+  checkedAt: isoDate(),
+  version: z.number().int().meta({ description: 'the version it is about' }),
+});
+
 /** `GET /api/sessions/:id` */
 export const SessionViewSchema = z.object({
   id: z.string(),
@@ -48,6 +62,7 @@ export const SessionViewSchema = z.object({
   actualCost: z.number().nullable(),
   error: RecordedErrorSchema,
   cached: z.boolean().meta({ description: "true when the app's files came from the prompt cache: no model call, $0 generation" }).optional(),
+  verification: VerificationSchema.nullable().meta({ description: 'null until a version was deployed and checked' }).optional(),
 });
 
 export const SessionListSchema = z.object({

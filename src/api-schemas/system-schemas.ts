@@ -6,6 +6,7 @@ export const HealthViewSchema = z.object({
   runtime: z.string(),
   isolation: z.string(),
   version: z.string(),
+  verify: z.enum(['browser', 'http', 'off']).meta({ description: 'how deployed apps are checked before their URL is handed out (SPAWN_VERIFY)' }).optional(),
 });
 
 /** `GET /api/config`: what the web UI needs to know about this server's limits and generator. */

@@ -40,6 +40,17 @@ export class ArtifactStore {
     return version;
   }
 
+  /** Stores a blob that is not a file of a version (a version's thumbnail); returns its digest. */
+  async saveBlob(content: Buffer): Promise<string> {
+    const digest = createHash('sha256').update(content).digest('hex');
+    await this.#repo.putBlob(digest, content);
+    return digest;
+  }
+
+  readBlob(digest: string): Promise<Buffer | null> {
+    return this.#blob(digest);
+  }
+
   async readFile(sessionId: string, version: number, filePath: string): Promise<ArtifactFile | null> {
     const v = await this.#repo.getVersion(sessionId, version);
     const entry = v?.files[filePath];

@@ -1,1 +1,2 @@
 export { ArtifactStore, type ArtifactFile } from './artifact-store.ts';
+export { contentTypeFor } from './content-type.ts';

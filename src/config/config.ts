@@ -40,6 +40,8 @@ const envSchema = z.object({
   SPAWN_GATEWAY_URL: z.string().url().optional(),
   SPAWN_CLUSTER_SECRET: z.string().min(32, 'at least 32 characters').optional(),
   SPAWN_REPAIR_ROUNDS: z.coerce.number().int().min(0).max(10).default(1),
+  SPAWN_VERIFY: z.enum(['browser', 'http', 'off']).optional(),
+  SPAWN_CHROMIUM_PATH: z.string().default('/usr/bin/chromium'),
   SPAWN_MAX_PROMPT_CHARS: z.coerce.number().int().min(1).default(2000),
   SPAWN_DEFAULT_TTL_SECONDS: z.coerce.number().int().min(1).default(7200),
   SPAWN_MIN_TTL_SECONDS: z.coerce.number().int().min(1).default(60),
@@ -140,6 +142,11 @@ export interface SpawnConfig {
   readonly maxPromptChars: number;
   /** Rounds of "here are the errors, fix them" sent back to the model before a session fails. */
   readonly repairRounds: number;
+  /**
+   * How a deployed app is checked before its URL is handed out: `auto` (unset) is `browser` when
+   * Chromium is found at `chromiumPath`, else `http` (resolved by the verify module at start-up).
+   */
+  readonly verify: { readonly mode: 'auto' | 'browser' | 'http' | 'off'; readonly chromiumPath: string };
   readonly ttl: { readonly defaultSeconds: number; readonly minSeconds: number; readonly maxSeconds: number };
   readonly limits: {
     readonly maxActiveSessions: number;
@@ -251,6 +258,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     clusterSecret: e.SPAWN_CLUSTER_SECRET,
     maxPromptChars: e.SPAWN_MAX_PROMPT_CHARS,
     repairRounds: e.SPAWN_REPAIR_ROUNDS,
+    verify: { mode: e.SPAWN_VERIFY ?? 'auto', chromiumPath: e.SPAWN_CHROMIUM_PATH },
     ttl: { defaultSeconds: defaultTtl, minSeconds: e.SPAWN_MIN_TTL_SECONDS, maxSeconds: e.SPAWN_MAX_TTL_SECONDS },
     limits: {
       maxActiveSessions: e.SPAWN_MAX_ACTIVE_SESSIONS,

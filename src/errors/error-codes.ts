@@ -31,6 +31,7 @@ export const ERROR_CODES = {
   NOT_FOUND: { status: 404, message: 'no such route' },
   SESSION_NOT_FOUND: { status: 404, message: 'no such session' },
   VERSION_NOT_FOUND: { status: 404, message: 'the session has no such version' },
+  THUMBNAIL_NOT_FOUND: { status: 404, message: 'this session has no thumbnail yet: it is taken when the app is verified in a browser (SPAWN_VERIFY=browser)' },
   APP_NOT_FOUND: { status: 404, message: 'no app lives at this address' },
   FUNCTION_NOT_FOUND: { status: 404, message: 'no such function' },
   TASK_NOT_FOUND: { status: 404, message: 'no such task' },

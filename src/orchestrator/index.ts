@@ -4,3 +4,4 @@ export { isSessionId } from './ids.ts';
 export { SessionEvents, toSessionEvent } from './sessions/session-events.ts';
 export { STEP_LABELS } from './progress.ts';
 export type { SessionService } from './sessions/session-service.ts';
+export { readThumbnail } from './deploy/thumbnail.ts';

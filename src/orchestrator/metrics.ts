@@ -52,5 +52,25 @@ export function createMetrics(store: Store, queue: JobQueue) {
     labelNames: ['result'],
     registers: [registry],
   });
-  return { registry, stepDuration, sessionsCreated, sessionsFailed, promptCacheRequests };
+  const verifications = new Counter({
+    name: 'spawnai_verification_total',
+    help: 'Verifications of deployed apps before their URL is handed out, by result (passed, problems, skipped)',
+    labelNames: ['result'],
+    registers: [registry],
+  });
+  const verificationDuration = new Histogram({
+    name: 'spawnai_verification_duration_seconds',
+    help: 'Time to verify one deployed app (load, settle, smoke steps, screenshot)',
+    labelNames: ['mode'],
+    buckets: [0.05, 0.1, 0.2, 0.4, 0.8, 1.5, 3, 6, 12, 30],
+    registers: [registry],
+  });
+  const repairRounds = new Histogram({
+    name: 'spawnai_repair_rounds',
+    help: 'Repair rounds a deploy (first generation or edit) needed before it went live',
+    labelNames: ['source'],
+    buckets: [0, 1, 2, 3, 5, 10],
+    registers: [registry],
+  });
+  return { registry, stepDuration, sessionsCreated, sessionsFailed, promptCacheRequests, verifications, verificationDuration, repairRounds };
 }

@@ -11,6 +11,7 @@ import type { Logger } from '../log/index.ts';
 import { createQueue, type JobQueue } from '../queue/index.ts';
 import { chooseSandboxRuntime, type SandboxService } from '../sandboxes/index.ts';
 import { createStore, type Store } from '../store/index.ts';
+import { createVerifier, resolveVerifyMode, type VerifyMode } from '../verify/index.ts';
 import type { AppActivity } from './apps/app-activity.ts';
 import { BusActivityReporter } from './apps/bus-activity-reporter.ts';
 import { AppDeployer } from './deploy/app-deployer.ts';
@@ -58,6 +59,8 @@ export interface Platform {
   readonly workerId: string;
   /** The model chain in use (empty with offline templates). */
   readonly models: string[];
+  /** How deployed apps are checked before their URL is handed out (SPAWN_VERIFY, resolved), for /healthz. */
+  readonly verifyMode: VerifyMode;
   /** Runtime name and isolation level, for /healthz (`none` on API-only nodes). */
   readonly runtime: { name: string; isolation: string };
   close(): Promise<void>;
@@ -87,9 +90,12 @@ export async function createPlatform(config: SpawnConfig, logger: Logger, option
     config.cache.enabled && generator.models.length > 0
       ? new GenerationCache({ cache: createPromptCache({ store, redisUrl: config.redisUrl, namespace: config.redisNamespace }), config, models: generator.models, metrics, logger })
       : null;
-  const deployer = new AppDeployer({ store, artifacts, sandboxes, events, config });
+  const verifyMode = resolveVerifyMode(config.verify.mode, config.verify.chromiumPath);
+  // The browser starts on the first check, not here: an API-only node never launches it.
+  const verifier = createVerifier(verifyMode, logger, { executablePath: config.verify.chromiumPath });
+  const deployer = new AppDeployer({ store, artifacts, sandboxes, events, config, verifier, metrics, logger });
   const redeployer = new AppRedeployer({ store, deployer, sandboxes });
-  const editRunner = new EditRunner({ store, events, generator, artifacts, redeployer, config, logger });
+  const editRunner = new EditRunner({ store, events, generator, artifacts, redeployer, config, logger, metrics });
   const revisions = new RevisionService({ store, queue, events, artifacts, sessions, generator, runner: editRunner, config });
   const functions = createFunctions({ store, queue, config, logger, workerId, sandboxes });
   const reconciler = new Reconciler({ store, queue, lifecycle, sandboxes, config, logger, isFunctionSandboxLive: (id) => functions.isSandboxLive(id) });
@@ -104,7 +110,8 @@ export async function createPlatform(config: SpawnConfig, logger: Logger, option
   const activityHook = bus.kind === 'redis' ? await BusActivityReporter.start(bus, store, logger) : apps;
   reconciler.start();
   functions.start();
-  logger.info({ store: store.dialect, queue: queue.kind, bus: bus.kind, worker: options.worker, workerId }, 'platform started');
+  logger.info({ store: store.dialect, queue: queue.kind, bus: bus.kind, worker: options.worker, workerId, verify: verifyMode }, 'platform started');
+  if (config.verify.mode === 'auto' && verifyMode === 'http') logger.warn(`no Chromium at ${config.verify.chromiumPath}: apps are verified over plain HTTP only (SPAWN_VERIFY=http); install chromium or set SPAWN_CHROMIUM_PATH`);
 
   return {
     config,
@@ -125,6 +132,7 @@ export async function createPlatform(config: SpawnConfig, logger: Logger, option
     activityHook,
     workerId,
     models: generator.models,
+    verifyMode,
     runtime: sandboxes ? { name: sandboxes.name, isolation: sandboxes.capabilities.isolation } : { name: 'none', isolation: 'none' },
     async close() {
       await reconciler.stop();
@@ -133,6 +141,7 @@ export async function createPlatform(config: SpawnConfig, logger: Logger, option
       await queue.close();
       await functions.close();
       await sandboxes?.close();
+      await verifier.close();
       await bus.close();
       await promptCache?.close();
       await store.close();

@@ -18,10 +18,14 @@ export function generationProgress(fraction: number): number {
   return Math.round(30 + clamped * 55);
 }
 
+/** Between deploy (90) and running (100): the deployed app is checked in a browser. */
+export const VERIFY_PROGRESS = 95;
+
 export const STEP_LABELS: Record<string, string> = {
   queued: 'waiting for a worker',
   provisioning: 'preparing the sandbox',
   generating: 'writing the app',
   deploying: 'deploying and health-checking',
+  verifying: 'checking the app in a browser',
   running: 'ready',
 };

@@ -8,6 +8,7 @@ import { appTypeSpec } from '../generator/index.ts';
 import type { Logger } from '../log/index.ts';
 import { parseRecordedEndpoint } from '../sandboxes/index.ts';
 import type { SessionRecord, Store } from '../store/index.ts';
+import { SMOKE_FILE } from '../verify/index.ts';
 import { isAppLabel } from './app-host.ts';
 import { sendAppPage } from './app-pages.ts';
 import { contentTypeFor } from './content-type.ts';
@@ -89,6 +90,8 @@ export class AppProxy {
     if (s.state !== 'running' || s.currentVersion === null) {
       return sendAppPage(res, 503, 'Almost there', 'This app is still being built. This page refreshes by itself.', { code: 'APP_UNAVAILABLE', refreshSeconds: 2 });
     }
+    // The model's smoke steps are for the verifier, not the app's visitors (whatever the app serves).
+    if (isSmokeFile(req.url)) return sendAppPage(res, 404, 'Not found', 'This app has no page here.', { code: 'NOT_FOUND' });
     if (route.target) {
       if (!(await this.#awake(id, res))) {
         return sendAppPage(res, 502, 'This app is not answering', 'It could not be woken up. Try again in a moment.', { code: 'APP_UNAVAILABLE', refreshSeconds: 5 });
@@ -211,5 +214,13 @@ export class AppProxy {
       this.#routes.set(id, route);
     }
     return route;
+  }
+}
+
+function isSmokeFile(url: string | undefined): boolean {
+  try {
+    return decodeURIComponent(new URL(url ?? '/', 'http://app').pathname).replace(/^\/+/, '') === SMOKE_FILE;
+  } catch {
+    return false;
   }
 }

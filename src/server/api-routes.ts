@@ -6,6 +6,7 @@ import { sessionRoutes, type SessionRoutesDeps } from './routes/session-routes.t
 import { studyRoutes, type StudyRoutesDeps } from './routes/study-routes.ts';
 import { systemRoutes, type SystemRoutesDeps } from './routes/system-routes.ts';
 import { taskRoutes, type TaskRoutesDeps } from './routes/task-routes.ts';
+import { thumbnailRoutes, type ThumbnailRoutesDeps } from './routes/thumbnail-routes.ts';
 import { tlsRoutes, type TlsAskDeps } from './routes/tls-routes.ts';
 import { workflowRoutes, type WorkflowRoutesDeps } from './routes/workflow-routes.ts';
 
@@ -19,6 +20,7 @@ export interface ApiRouteDeps {
   workflows: WorkflowRoutesDeps;
   studies: StudyRoutesDeps;
   system: SystemRoutesDeps;
+  thumbnails: ThumbnailRoutesDeps;
   /** Caddy's on-demand TLS ask (no token; the control-plane host only). */
   tls: TlsAskDeps;
 }
@@ -33,5 +35,6 @@ export async function registerApiRoutes(app: FastifyInstance, deps: ApiRouteDeps
   await app.register(workflowRoutes, deps.workflows);
   await app.register(studyRoutes, deps.studies);
   await app.register(systemRoutes, deps.system);
+  await app.register(thumbnailRoutes, deps.thumbnails);
   await app.register(tlsRoutes, deps.tls);
 }

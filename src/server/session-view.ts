@@ -33,6 +33,7 @@ export function toSessionView(s: SessionRecord, appUrl: (id: string) => string):
     actualCost: s.actualCost,
     error: s.errorCode ? { code: s.errorCode, message: s.errorMessage ?? '' } : null,
     cached: s.cacheHit,
+    verification: s.verification ?? null,
   };
 }
 

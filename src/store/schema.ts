@@ -33,6 +33,8 @@ export interface SessionsTable {
   cache_hit: number;
   /** 0/1, added by migration 002 */
   cache_bypass: number;
+  /** JSON text of a StoredVerification, added by migration 005 */
+  verification: string | null;
 }
 
 export interface SessionEventsTable {

@@ -1,8 +1,8 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { AppType, SessionState } from '../api-types.ts';
-import { fromMs, fromMsOrNull, numberOrNull, toMs, toMsOrNull } from './codec.ts';
+import { fromJson, fromMs, fromMsOrNull, numberOrNull, toJson, toMs, toMsOrNull } from './codec.ts';
 import type { SessionsTable } from './schema.ts';
-import type { NewSession, SessionPatch, SessionRecord } from './store.ts';
+import type { NewSession, SessionPatch, SessionRecord, StoredVerification } from './store.ts';
 
 type SessionRow = Selectable<SessionsTable>;
 
@@ -34,6 +34,7 @@ export function sessionFromRow(row: SessionRow): SessionRecord {
     heartbeatAt: fromMsOrNull(row.heartbeat_at),
     cacheHit: Number(row.cache_hit) === 1,
     cacheBypass: Number(row.cache_bypass) === 1,
+    verification: row.verification ? fromJson<StoredVerification>(row.verification) : null,
   };
 }
 
@@ -65,6 +66,7 @@ export function sessionToRow(s: NewSession, nowMs: number): Insertable<SessionsT
     heartbeat_at: null,
     cache_hit: 0,
     cache_bypass: s.cacheBypass === true ? 1 : 0,
+    verification: null,
   };
 }
 
@@ -95,5 +97,6 @@ export function patchToRow(patch: SessionPatch): Updateable<SessionsTable> {
   set('heartbeat_at', patch.heartbeatAt === undefined ? undefined : toMsOrNull(patch.heartbeatAt));
   set('cache_hit', patch.cacheHit === undefined ? undefined : patch.cacheHit ? 1 : 0);
   set('cache_bypass', patch.cacheBypass === undefined ? undefined : patch.cacheBypass ? 1 : 0);
+  set('verification', patch.verification === undefined ? undefined : patch.verification === null ? null : toJson(patch.verification));
   return row;
 }

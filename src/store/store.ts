@@ -44,11 +44,22 @@ export interface SessionRecord {
   cacheHit: boolean;
   /** True when the request asked not to use the prompt cache (`cache: false`). */
   cacheBypass: boolean;
+  /** What the verifier found about the version served (null: not checked yet). */
+  verification?: StoredVerification | null;
+}
+
+/** The verifier's outcome as the session keeps it (the verify module's result, minus the screenshot). */
+export interface StoredVerification {
+  status: 'passed' | 'problems' | 'skipped';
+  problems: { kind: string; message: string; where?: string }[];
+  checkedAt: string;
+  /** The version it is about. */
+  version: number;
 }
 
 export type NewSession = Omit<
   SessionRecord,
-  'updatedAt' | 'runningAt' | 'destroyedAt' | 'errorCode' | 'errorMessage' | 'actualCost' | 'currentVersion' | 'workerId' | 'heartbeatAt' | 'progress' | 'cacheHit' | 'cacheBypass'
+  'updatedAt' | 'runningAt' | 'destroyedAt' | 'errorCode' | 'errorMessage' | 'actualCost' | 'currentVersion' | 'workerId' | 'heartbeatAt' | 'progress' | 'cacheHit' | 'cacheBypass' | 'verification'
 > & { progress?: number; cacheBypass?: boolean };
 
 export type SessionPatch = Partial<Omit<SessionRecord, 'id' | 'ownerId' | 'createdAt' | 'state'>>;

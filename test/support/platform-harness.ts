@@ -24,7 +24,9 @@ export interface Harness {
 export async function startHarness(env: Partial<SpawnEnv> = {}, options: { worker?: boolean; providerEnv?: Record<string, string | undefined> } = {}): Promise<Harness> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'spawnai-test-'));
   fs.chmodSync(dataDir, 0o755); // sandboxes run as an unprivileged uid that must traverse it
-  const config = loadConfig({}, { SPAWN_PORT: '0', SPAWN_DATA_DIR: dataDir, SPAWN_LOG_LEVEL: 'warn', SPAWN_RUNTIME: 'process', ...env });
+  // Verification off unless a test asks for it: one Chromium per platform test would crowd the shared CI machine
+  // (test/integration/verify/ runs the real browser path).
+  const config = loadConfig({}, { SPAWN_PORT: '0', SPAWN_DATA_DIR: dataDir, SPAWN_LOG_LEVEL: 'warn', SPAWN_RUNTIME: 'process', SPAWN_VERIFY: 'off', ...env });
   const platform = await createPlatform(config, createLogger(config.logLevel), { worker: options.worker ?? true, env: options.providerEnv ?? {} });
   const server = await createSpawnServer(platform);
   const port = await server.listen();

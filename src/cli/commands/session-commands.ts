@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import type { AppType, CreatedSession, SessionList, SessionView } from '../../api-types.ts';
 import { apiCall, clientOptions, streamEvents, withClient, type ClientFlags, type ClientOptions } from '../api-client.ts';
 import { formatDuration, formatUsd } from '../format.ts';
+import { verificationLines, verificationMark } from '../verification-format.ts';
 
 /** Follows a new session with a live bar until it runs (exit 0) or fails (exit 1). */
 async function follow(client: ClientOptions, created: CreatedSession): Promise<number> {
@@ -29,6 +30,7 @@ async function follow(client: ClientOptions, created: CreatedSession): Promise<n
     const left = formatDuration(new Date(s.expiresAt).getTime() - Date.now());
     console.log(`  ✔ ${s.appUrl}   (destroyed in ${left}, est. ${formatUsd(s.estimatedCost)})`);
     if (s.generator === 'offline-template') console.log('    generator: offline-template — set ANTHROPIC_API_KEY or SPAWN_MODELS to have a model write your app');
+    for (const line of verificationLines(s.verification)) console.log(line);
     return 0;
   }
   console.error(`  ✖ ${s.state}: ${s.error ? `${s.error.code}: ${s.error.message}` : 'no reason recorded'}`);
@@ -56,7 +58,7 @@ export function sessionCommands(program: Command): void {
     const { sessions } = await apiCall<SessionList>(clientOptions(flags), 'GET', '/api/sessions?limit=50');
     for (const s of sessions) {
       const left = s.state === 'running' ? formatDuration(new Date(s.expiresAt).getTime() - Date.now()) : '';
-      console.log([s.id, s.state.padEnd(12), s.appType.padEnd(6), left.padEnd(8), s.appUrl ?? '', s.title].join('  '));
+      console.log([s.id, s.state.padEnd(12), s.appType.padEnd(6), left.padEnd(8), s.appUrl ?? '', s.title, verificationMark(s.verification)].join('  ').trimEnd());
     }
   });
 

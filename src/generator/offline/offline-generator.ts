@@ -1,6 +1,7 @@
 import { commandFor } from '../app-types.ts';
 import type { GenerateRequest, GeneratedApp, Generator } from '../generator.ts';
 import { titleFromPrompt } from '../title.ts';
+import { withSmokeFile } from './smoke-files.ts';
 import { pickTemplate } from './template-picker.ts';
 import type { Template } from './template.ts';
 import { TEMPLATES } from './templates/index.ts';
@@ -27,7 +28,7 @@ export class OfflineGenerator implements Generator {
     signal.throwIfAborted();
     const template = pickTemplate(request.prompt, request.appType, this.#templates);
     onEvent?.({ type: 'log', message: `no model configured: using the offline template "${template.id}" (${template.description})` });
-    const files = template.render(request.title.trim() || titleFromPrompt(request.prompt));
+    const files = withSmokeFile(template.id, template.render(request.title.trim() || titleFromPrompt(request.prompt)));
     for (const [index, file] of files.entries()) {
       signal.throwIfAborted();
       onEvent?.({ type: 'file', path: file.path, status: 'started', bytes: 0 });

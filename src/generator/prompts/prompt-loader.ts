@@ -7,11 +7,11 @@ export type PromptName = (typeof PROMPT_NAMES)[number];
 
 /** Current version of each prompt; bump it (and add `NAME.vN.md`) whenever the text changes meaning. */
 export const PROMPT_VERSIONS: Readonly<Record<PromptName | 'protocol', string>> = {
-  webapp: 'v1',
-  api: 'v1',
+  webapp: 'v2',
+  api: 'v2',
   script: 'v1',
   edit: 'v1',
-  repair: 'v1',
+  repair: 'v2',
   protocol: 'v1',
 };
 

@@ -2,11 +2,17 @@ import type { ArtifactStore } from '../../artifacts/index.ts';
 import type { SpawnConfig } from '../../config/index.ts';
 import { SpawnError } from '../../errors/index.ts';
 import { appTypeSpec, commandFor, needsSandbox, type AppTypeSpec } from '../../generator/index.ts';
-import type { AppFile, Sandbox } from '../../runtime/index.ts';
+import type { Logger } from '../../log/index.ts';
+import type { AppFile, Sandbox, SandboxEndpoint } from '../../runtime/index.ts';
 import type { SandboxService } from '../../sandboxes/index.ts';
 import type { SessionRecord, Store } from '../../store/index.ts';
+import type { AppVerifier, VerificationResult } from '../../verify/index.ts';
+import type { Metrics } from '../metrics.ts';
+import { VERIFY_PROGRESS } from '../progress.ts';
 import type { SessionEvents } from '../sessions/session-events.ts';
+import { AppProblemsFound, problemLine } from './app-verification.ts';
 import { scriptResultPage } from './script-result.ts';
+import { verifyTarget } from './verify-target.ts';
 
 const LOG_TAIL_LINES = 20;
 const SCRIPT_OUTPUT_MAX_BYTES = 1024 * 1024; // 1 MiB
@@ -22,12 +28,20 @@ export interface DeployOptions {
   /** A sandbox provisioned ahead (the first deploy provisions while generating); else one is made. */
   sandbox?: Sandbox | null;
   signal: AbortSignal;
+  /**
+   * When the verifier finds problems: keep the version anyway (the last repair round, a restore —
+   * the person gets the app, labelled), or refuse it with AppProblemsFound, saving nothing, so
+   * the caller can repair. Default: keep.
+   */
+  keepWithProblems?: boolean;
 }
 
 /** The version now stored, and the sandbox left serving it (servers only). */
 export interface Deployed {
   version: number;
   server: Sandbox | null;
+  /** What the verifier found (null when nothing was verified: no verifier, or a script). */
+  verification: VerificationResult | null;
 }
 
 export interface AppDeployerDeps {
@@ -37,6 +51,10 @@ export interface AppDeployerDeps {
   sandboxes: SandboxService | null;
   events: SessionEvents;
   config: SpawnConfig;
+  /** Checks web and api apps after they start, before their version is saved; absent: no check. */
+  verifier?: AppVerifier;
+  metrics?: Metrics;
+  logger?: Logger;
 }
 
 type Launch = (session: SessionRecord, app: DeployableApp, options: DeployOptions) => Promise<Deployed>;
@@ -54,7 +72,7 @@ export class AppDeployer {
 
   constructor(deps: AppDeployerDeps) {
     this.#d = deps;
-    this.#launch = { browser: (s, app) => this.#storeFiles(s, app), script: (s, app, o) => this.#runScript(s, app, o), server: (s, app, o) => this.#startServer(s, app, o) };
+    this.#launch = { browser: (s, app, o) => this.#storeFiles(s, app, o), script: (s, app, o) => this.#runScript(s, app, o), server: (s, app, o) => this.#startServer(s, app, o) };
   }
 
   /** The sandbox the app type needs for its deploy, or null when it needs none. */
@@ -90,8 +108,50 @@ export class AppDeployer {
     return 'error' in started ? { error: started.error } : 'restarted';
   }
 
-  async #storeFiles(session: SessionRecord, app: DeployableApp): Promise<Deployed> {
-    return { version: await this.#d.artifacts.saveVersion(session.id, app.files, { ...app.meta, command: app.command }), server: null };
+  async #storeFiles(session: SessionRecord, app: DeployableApp, options: DeployOptions): Promise<Deployed> {
+    const verification = await this.#verify(session, app.files, null, options);
+    return { version: await this.#save(session, app, verification), server: null, verification };
+  }
+
+  /** Saves the version with what the verifier found and its screenshot (the session's thumbnail). */
+  async #save(session: SessionRecord, app: DeployableApp, verification: VerificationResult | null): Promise<number> {
+    const meta: Record<string, unknown> = { ...app.meta, command: app.command };
+    if (verification) {
+      const { screenshot, ...found } = verification;
+      meta.verification = found;
+      if (screenshot) meta.thumbnail = await this.#d.artifacts.saveBlob(screenshot);
+    }
+    return this.#d.artifacts.saveVersion(session.id, app.files, meta);
+  }
+
+  /**
+   * Loads the started app as a visitor would and says what is broken. Throws AppProblemsFound when
+   * the caller may repair; a verifier that cannot run (Chromium missing or crashed) skips, never fails the deploy.
+   */
+  async #verify(session: SessionRecord, files: AppFile[], endpoint: SandboxEndpoint | null, options: DeployOptions): Promise<VerificationResult | null> {
+    const verifier = this.#d.verifier;
+    if (!verifier) return null;
+    const { events, metrics } = this.#d;
+    await events.emit(session.id, 'progress', { progress: VERIFY_PROGRESS, step: 'verifying' });
+    let result: VerificationResult;
+    try {
+      result = await verifier.verify(verifyTarget(session.id, appTypeSpec(session.appType), files, endpoint), options.signal);
+    } catch (err) {
+      if (options.signal.aborted) throw err;
+      this.#d.logger?.warn({ err, sessionId: session.id }, 'verification could not run; the app is not checked');
+      await events.log(session.id, `verification could not run (${(err as Error).message.split('\n')[0]}); the app was not checked`, 'warn');
+      result = { status: 'skipped', problems: [], checkedAt: new Date().toISOString(), durationMs: 0 };
+    }
+    metrics?.verifications.inc({ result: result.status });
+    if (result.status !== 'skipped') metrics?.verificationDuration.observe({ mode: verifier.mode }, result.durationMs / 1000);
+    const found = { status: result.status, problems: result.problems, durationMs: result.durationMs };
+    await events.emit(session.id, 'progress', { progress: VERIFY_PROGRESS, step: 'verified', verification: found });
+    if (result.status === 'passed') await events.log(session.id, `verified in ${verifier.mode === 'browser' ? 'a browser' : 'plain HTTP'} in ${result.durationMs} ms: no problem found`);
+    if (result.status === 'problems') {
+      await events.log(session.id, `verification found ${result.problems.length} problem(s): ${result.problems.map(problemLine).join('; ').slice(0, 1500)}`, 'warn');
+      if (options.keepWithProblems === false) throw new AppProblemsFound(result);
+    }
+    return result;
   }
 
   async #runScript(session: SessionRecord, app: DeployableApp, options: DeployOptions): Promise<Deployed> {
@@ -109,7 +169,7 @@ export class AppDeployer {
       await this.#d.events.log(session.id, `script finished in ${result.durationMs} ms`);
       const page: AppFile = { path: appTypeSpec(session.appType).indexPage, content: scriptResultPage(session.title, result.stdout) };
       const meta = { ...app.meta, command: app.command, resultPath: page.path };
-      return { version: await this.#d.artifacts.saveVersion(session.id, [...app.files, page], meta), server: null };
+      return { version: await this.#d.artifacts.saveVersion(session.id, [...app.files, page], meta), server: null, verification: null };
     } finally {
       await sandboxes.destroy(sandbox.id).catch(() => undefined);
     }
@@ -126,7 +186,8 @@ export class AppDeployer {
     try {
       const started = await this.#launchServer(session, sandbox, app.files, app.command, options.signal);
       if ('error' in started) throw new SpawnError('APP_START_FAILED', `${started.error}${started.tail.length ? `\n${started.tail.join('\n')}` : ''}`);
-      return { version: await this.#d.artifacts.saveVersion(session.id, app.files, { ...app.meta, command: app.command }), server: sandbox };
+      const verification = await this.#verify(session, app.files, started.endpoint, options);
+      return { version: await this.#save(session, app, verification), server: sandbox, verification };
     } catch (err) {
       await this.#sandboxes(session).destroy(sandbox.id).catch(() => undefined);
       throw err;
@@ -134,7 +195,7 @@ export class AppDeployer {
   }
 
   /** Starts the server and waits until it answers; its output goes to the session's events. */
-  async #launchServer(session: SessionRecord, sandbox: Sandbox, files: AppFile[], command: string[] | null, signal?: AbortSignal): Promise<{ ok: true } | { error: string; tail: string[] }> {
+  async #launchServer(session: SessionRecord, sandbox: Sandbox, files: AppFile[], command: string[] | null, signal?: AbortSignal): Promise<{ endpoint: SandboxEndpoint } | { error: string; tail: string[] }> {
     const tail: string[] = [];
     const onLog = (stream: 'stdout' | 'stderr', line: string): void => {
       tail.push(`[${stream}] ${line}`);
@@ -142,7 +203,7 @@ export class AppDeployer {
       this.#d.events.fireLog(session.id, `[${stream}] ${line}`);
     };
     const started = await this.#sandboxes(session).startApp(sandbox, files, command ?? (commandFor(session.appType, files) as string[]), onLog, signal);
-    return 'error' in started ? { error: started.error, tail } : { ok: true };
+    return 'error' in started ? { error: started.error, tail } : { endpoint: started.endpoint };
   }
 
   #sandboxes(session: SessionRecord): SandboxService {

@@ -8,6 +8,7 @@ import type { Sandbox } from '../../runtime/index.ts';
 import type { SandboxService } from '../../sandboxes/index.ts';
 import { isStoreOutage, type SessionPatch, type SessionRecord, type Store } from '../../store/index.ts';
 import type { AppDeployer } from '../deploy/app-deployer.ts';
+import { AppProblemsFound, toStoredVerification } from '../deploy/app-verification.ts';
 import { recordGenerationCost } from '../generation-cost.ts';
 import type { Metrics } from '../metrics.ts';
 import { STATE_PROGRESS } from '../progress.ts';
@@ -131,42 +132,58 @@ export class Pipeline {
     }
     await this.#advance(session.id, ['provisioning', 'generating'], 'deploying', { progress: STATE_PROGRESS.deploying });
     const t1 = Date.now();
-    const { app, version } = await this.#deployWithRepair(session, gen.value, box.value, signal);
+    const { app, version, verification } = await this.#deployWithRepair(session, gen.value, box.value, signal);
     await recordGenerationCost(this.#d.store, session.id, app.model, app.usage, 'generate');
     this.#d.metrics.stepDuration.observe({ step: 'deploy', app_type: session.appType }, (Date.now() - t1) / 1000);
-    await this.#advance(session.id, ['deploying'], 'running', { progress: 100, runningAt: new Date(), currentVersion: version });
+    const stored = verification ? toStoredVerification(verification, version) : null;
+    if (stored?.status === 'problems') {
+      await this.#d.events.log(session.id, `the app is live with ${stored.problems.length} problem(s) the repair rounds did not fix; ask for a fix to try again`, 'warn');
+    }
+    await this.#advance(session.id, ['deploying'], 'running', { progress: 100, runningAt: new Date(), currentVersion: version, verification: stored });
   }
 
   /**
-   * Validates, deploys, and — when the app does not parse, does not start or its script fails —
-   * sends the errors back to the model for a bounded number of repair rounds, each one an event.
+   * Validates, deploys, verifies, and — when the app does not parse, does not start, its script
+   * fails or the browser finds it broken — sends the evidence back to the model for a bounded
+   * number of repair rounds, each one an event. After the last round a broken-on-screen app is
+   * still deployed (labelled with its problems); one that does not start fails the session.
    */
-  async #deployWithRepair(session: SessionRecord, first: GeneratedApp, firstSandbox: Sandbox | null, signal: AbortSignal): Promise<{ app: GeneratedApp; version: number }> {
+  async #deployWithRepair(session: SessionRecord, first: GeneratedApp, firstSandbox: Sandbox | null, signal: AbortSignal) {
     let app = first;
     let sandbox = firstSandbox;
     for (let round = 0; ; round++) {
+      const last = !this.#generation.canRepair || round >= this.#d.config.repairRounds;
       const invalid = validateApp(session.appType, app.files);
       let failure: SpawnError;
+      let evidence: string[];
       if (invalid.ok) {
         try {
           const meta = { generator: app.generator, model: app.model, template: app.template ?? null };
-          const { version } = await this.#d.deployer.deploy(session, { files: app.files, command: app.command, meta }, { sandbox, signal });
-          return { app, version };
+          const { version, verification } = await this.#d.deployer.deploy(session, { files: app.files, command: app.command, meta }, { sandbox, signal, keepWithProblems: last });
+          this.#d.metrics.repairRounds.observe({ source: 'generate' }, round);
+          return { app, version, verification };
         } catch (err) {
           // The deployer freed the sandbox it was given; the next round provisions a fresh one.
           sandbox = null;
-          failure = toSpawnError(err, 'DEPLOY_FAILED');
-          if (!REPAIRABLE.has(failure.code)) throw failure;
+          if (err instanceof AppProblemsFound) {
+            failure = new SpawnError('DEPLOY_FAILED', err.message);
+            evidence = err.evidence;
+          } else {
+            failure = toSpawnError(err, 'DEPLOY_FAILED');
+            if (!REPAIRABLE.has(failure.code)) throw failure;
+            evidence = [failure.message];
+          }
         }
       } else {
         failure = new SpawnError('GENERATION_FAILED', `the app is not valid: ${invalid.errors.join('; ')}`);
+        evidence = [failure.message];
       }
-      if (!this.#generation.canRepair || round >= this.#d.config.repairRounds) {
+      if (last) {
         await recordGenerationCost(this.#d.store, session.id, app.model, app.usage, 'generate');
         throw failure;
       }
       await this.#d.events.log(session.id, `repair round ${round + 1}: ${failure.message.slice(0, 500)}`, 'warn');
-      app = await this.#generation.repair(session, app, [failure.message], signal);
+      app = await this.#generation.repair(session, app, evidence, signal);
     }
   }
 

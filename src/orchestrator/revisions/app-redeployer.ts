@@ -2,8 +2,9 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { SpawnError } from '../../errors/index.ts';
 import type { AppFile } from '../../runtime/index.ts';
 import type { SandboxService } from '../../sandboxes/index.ts';
-import type { SessionRecord, Store } from '../../store/index.ts';
+import type { SessionRecord, Store, StoredVerification } from '../../store/index.ts';
 import type { AppDeployer } from '../deploy/app-deployer.ts';
+import { toStoredVerification } from '../deploy/app-verification.ts';
 
 /**
  * Longer than the proxy's route cache (1 s): once deploy() returns, every node serves the new
@@ -41,13 +42,19 @@ export class AppRedeployer {
     this.#d = deps;
   }
 
-  /** Returns the new version, now live. */
-  async deploy(session: SessionRecord, revision: Revision, signal: AbortSignal): Promise<number> {
+  /**
+   * Returns the new version, now live. With `keepWithProblems: false` a version the verifier finds
+   * broken is refused (AppProblemsFound) and the old one stays live, so the caller can repair.
+   */
+  async deploy(session: SessionRecord, revision: Revision, signal: AbortSignal, options: { keepWithProblems?: boolean } = {}): Promise<number> {
     const old = await this.#d.store.sandboxes.getLiveBySession(session.id);
-    const { version, server } = await this.#d.deployer.deploy(session, { files: revision.files, command: revision.command, meta: revision.meta }, { signal });
-    if (!server) return this.#goLive(session, version, true);
+    const deployed = await this.#d.deployer.deploy(session, { files: revision.files, command: revision.command, meta: revision.meta }, { signal, ...options });
+    const { version, server } = deployed;
+    // What the verifier found becomes the session's with the version; a script's run is its check.
+    const verification = deployed.verification ? toStoredVerification(deployed.verification, version) : null;
+    if (!server) return this.#goLive(session, version, true, verification);
     try {
-      await this.#goLive(session, version, false);
+      await this.#goLive(session, version, false, verification);
     } catch (err) {
       await this.#d.sandboxes?.destroy(server.id).catch(() => undefined);
       throw err;
@@ -61,8 +68,8 @@ export class AppRedeployer {
     return version;
   }
 
-  async #goLive(session: SessionRecord, version: number, settle: boolean): Promise<number> {
-    const moved = await this.#d.store.sessions.transition(session.id, ['running'], 'running', { currentVersion: version });
+  async #goLive(session: SessionRecord, version: number, settle: boolean, verification: StoredVerification | null): Promise<number> {
+    const moved = await this.#d.store.sessions.transition(session.id, ['running'], 'running', { currentVersion: version, verification });
     if (!moved) throw new SpawnError('SESSION_NOT_ACTIVE', 'the session ended while the change was being made');
     if (settle) await sleep(SWITCH_GRACE_MS);
     return version;

@@ -6,6 +6,8 @@ import type { Logger } from '../../log/index.ts';
 import type { JobContext } from '../../queue/index.ts';
 import type { AppFile } from '../../runtime/index.ts';
 import type { MessageRecord, SessionRecord, Store } from '../../store/index.ts';
+import { AppProblemsFound } from '../deploy/app-verification.ts';
+import type { Metrics } from '../metrics.ts';
 import type { SessionEvents } from '../sessions/session-events.ts';
 import { recordGenerationCost } from '../generation-cost.ts';
 import type { AppRedeployer, Revision } from './app-redeployer.ts';
@@ -22,6 +24,7 @@ export interface EditRunnerDeps {
   redeployer: AppRedeployer;
   config: SpawnConfig;
   logger: Logger;
+  metrics?: Metrics;
 }
 
 export type EditOutcome = { version: number } | { error: SpawnError };
@@ -105,27 +108,39 @@ export class EditRunner {
   async #deploy(session: SessionRecord, first: GeneratedApp, origin: Pick<Revision['meta'], 'source' | 'restoredFrom'>, signal: AbortSignal, request: MessageRecord): Promise<{ version: number; final: GeneratedApp }> {
     let app = first;
     await this.#d.events.emit(session.id, 'progress', { progress: 90, step: 'redeploying' });
+    const repair = this.#d.generator.repair?.bind(this.#d.generator);
     for (let round = 0; ; round++) {
+      // The last chance keeps a version the browser finds broken (labelled), like a first deploy.
+      const last = origin.source !== 'edit' || !repair || round >= this.#d.config.repairRounds;
       const check = validateApp(session.appType, app.files);
       let failure: SpawnError;
+      let evidence: string[];
       if (check.ok) {
         const revision: Revision = { files: app.files, command: app.command, meta: { ...origin, generator: app.generator, model: app.model, ...(app.message ? { message: app.message } : {}) } };
         try {
-          return { version: await this.#d.redeployer.deploy(session, revision, signal), final: app };
+          const version = await this.#d.redeployer.deploy(session, revision, signal, { keepWithProblems: last });
+          this.#d.metrics?.repairRounds.observe({ source: origin.source }, round);
+          return { version, final: app };
         } catch (err) {
-          failure = toSpawnError(err, 'DEPLOY_FAILED');
-          if (!REPAIRABLE.has(failure.code)) throw this.#withUsage(failure, app);
+          if (err instanceof AppProblemsFound) {
+            failure = new SpawnError('DEPLOY_FAILED', err.message);
+            evidence = err.evidence;
+          } else {
+            failure = toSpawnError(err, 'DEPLOY_FAILED');
+            if (!REPAIRABLE.has(failure.code)) throw this.#withUsage(failure, app);
+            evidence = [failure.message];
+          }
         }
       } else {
         failure = new SpawnError('GENERATION_FAILED', `the changed app is not valid: ${check.errors.join('; ')}`);
+        evidence = [failure.message];
       }
-      const repair = this.#d.generator.repair?.bind(this.#d.generator);
-      if (origin.source !== 'edit' || !repair || round >= this.#d.config.repairRounds) throw this.#withUsage(failure, app);
+      if (last || !repair) throw this.#withUsage(failure, app);
       await this.#d.events.log(session.id, `repair round ${round + 1}: ${failure.message.slice(0, 500)}`, 'warn');
       // A repair after an edit knows the original request and the conversation that led here.
       const earlier = (await this.#d.store.messages.listBySession(session.id)).filter((m) => m.id !== request.id);
       const history = [...editHistory(session, earlier), { role: 'user' as const, content: request.content }, { role: 'assistant' as const, content: 'I made that change; the checks below found problems in it.' }];
-      app = { ...(await repair(app, [failure.message], { ...this.#context(session, signal), prompt: session.prompt, history })), message: app.message };
+      app = { ...(await repair(app, evidence, { ...this.#context(session, signal), prompt: session.prompt, history })), message: app.message };
     }
   }
 

@@ -10,6 +10,8 @@ export interface SystemRoutesDeps {
   /** Each answers whether its service is reachable; a check that throws or hangs counts as down. */
   checks: { store(): Promise<boolean>; queue(): Promise<boolean> };
   runtime: { name: string; isolation: string };
+  /** SPAWN_VERIFY as resolved at start-up. */
+  verifyMode?: 'browser' | 'http' | 'off';
   metrics: { metrics(): Promise<string>; readonly contentType: string };
   /** What `GET /api/config` answers. */
   clientConfig(): ConfigView;
@@ -63,6 +65,7 @@ export const systemRoutes: FastifyPluginAsyncZod<SystemRoutesDeps> = async (app,
       runtime: deps.runtime.name,
       isolation: deps.runtime.isolation,
       version: VERSION,
+      ...(deps.verifyMode ? { verify: deps.verifyMode } : {}),
     });
   });
 

@@ -4,6 +4,7 @@ import { initialMigration } from './001-initial.ts';
 import { revisionsMigration } from './002-revisions.ts';
 import { functionsMigration } from './003-functions.ts';
 import { sandboxActivityMigration } from './004-sandbox-activity.ts';
+import { verificationMigration } from './005-verification.ts';
 
 /**
  * Migrations come from code, not from scanning a folder, so they work the same from source, a
@@ -22,6 +23,7 @@ export class CodeMigrationProvider implements MigrationProvider {
       '002-revisions': revisionsMigration(),
       '003-functions': functionsMigration(),
       '004-sandbox-activity': sandboxActivityMigration(),
+      '005-verification': verificationMigration(),
     };
   }
 }

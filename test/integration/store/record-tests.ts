@@ -1,8 +1,18 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { expect, it } from 'vitest';
-import type { SuiteContext } from './session-fixture.ts';
+import { newSession, type SuiteContext } from './session-fixture.ts';
 
 export function defineRecordTests(ctx: SuiteContext): void {
+  it('sessions: the verification of the version served round-trips (migration 005), null until set', async () => {
+    const created = await ctx.store.sessions.create(newSession());
+    expect(created.verification).toBeNull();
+    const verification = { status: 'problems' as const, problems: [{ kind: 'request-failed', message: 'answered 404', where: 'GET /api/books → 404' }, { kind: 'empty-page', message: 'nothing' }], checkedAt: '2026-12-04T21:00:00.000Z', version: 2 };
+    await ctx.store.sessions.update(created.id, { verification });
+    expect((await ctx.store.sessions.get(created.id))?.verification).toEqual(verification);
+    await ctx.store.sessions.update(created.id, { progress: 50 });
+    expect((await ctx.store.sessions.get(created.id))?.verification).toEqual(verification);
+  });
+
   it('costs: entries list in time order and sum per session', async () => {
     const sessionId = `test-${randomUUID()}`;
     const t0 = Date.now() - 10_000;

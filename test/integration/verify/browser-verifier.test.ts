@@ -106,4 +106,24 @@ describe('http verification', () => {
   it('is skipped when verification is off', async () => {
     expect((await createVerifier('off', createLogger('warn')).verify({ url: 'http://x.localhost/', kind: 'page' })).status).toBe('skipped');
   });
+
+  it('runs at most maxConcurrent checks at once; the rest wait their turn and still pass', async () => {
+    const limited = createVerifier('browser', createLogger('warn'), { maxConcurrent: 2 });
+    let open = 0;
+    let most = 0;
+    const serve = async () => {
+      open++;
+      most = Math.max(most, open);
+      await new Promise((r) => setTimeout(r, 150));
+      open--;
+      return { status: 200, headers: { 'content-type': 'text/html' }, body: Buffer.from('<!doctype html><body><p>hello</p></body>') };
+    };
+    try {
+      const results = await Promise.all(Array.from({ length: 5 }, (_, i) => limited.verify({ url: `http://page${i}.localhost/`, kind: 'page', serve })));
+      expect(results.map((r) => r.status)).toEqual(['passed', 'passed', 'passed', 'passed', 'passed']);
+      expect(most).toBe(2);
+    } finally {
+      await limited.close();
+    }
+  });
 });

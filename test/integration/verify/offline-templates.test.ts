@@ -4,10 +4,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../../src/log/index.ts';
+import { OfflineGenerator } from '../../../src/generator/index.ts';
 import { TEMPLATES } from '../../../src/generator/offline/templates/index.ts';
+import type { Template } from '../../../src/generator/offline/template.ts';
 import { contentTypeFor } from '../../../src/proxy/content-type.ts';
 import type { AppFile } from '../../../src/runtime/index.ts';
-import { createVerifier, type AppVerifier } from '../../../src/verify/index.ts';
+import { createVerifier, parseSmokeSteps, SMOKE_FILE, type AppVerifier } from '../../../src/verify/index.ts';
 import { requireService } from '../../support/services.ts';
 import { freePort } from '../../support/spawn-node.ts';
 
@@ -40,6 +42,14 @@ async function startApi(files: AppFile[]): Promise<{ url: string; stop(): void }
   return { url, stop: () => (child.kill(), rmSync(dir, { recursive: true, force: true })) };
 }
 
+/** What the offline generator delivers for the template: its files and the smoke steps it ships. */
+async function generated(template: Template): Promise<{ files: AppFile[]; smoke: NonNullable<ReturnType<typeof parseSmokeSteps>> }> {
+  const app = await new OfflineGenerator({ templates: [template] }).generate({ sessionId: 's', prompt: 'A test app', appType: template.appType, title: 'A test app', signal: new AbortController().signal });
+  const smoke = parseSmokeSteps(app.files.find((f) => f.path === SMOKE_FILE)?.content);
+  if (!smoke) throw new Error(`the ${template.id} template ships no valid ${SMOKE_FILE}`);
+  return { files: app.files, smoke };
+}
+
 // The issue's promise: with no model configured, what people get works on screen.
 // Skipped only where Chromium is missing; requireService() fails the run in CI instead.
 describe.skipIf(!available)('every offline template passes browser verification', () => {
@@ -51,17 +61,18 @@ describe.skipIf(!available)('every offline template passes browser verification'
 
   for (const template of TEMPLATES.filter((t) => t.appType === 'webapp')) {
     it(`web app: ${template.id}`, async () => {
-      const files = template.render('A test app');
-      const result = await verifier.verify({ url: `http://${template.id}.localhost/`, kind: 'page', serve: serveFiles(files) });
+      const { files, smoke } = await generated(template);
+      const result = await verifier.verify({ url: `http://${template.id}.localhost/`, kind: 'page', serve: serveFiles(files), smoke });
       expect(result.problems).toEqual([]);
     });
   }
 
   for (const template of TEMPLATES.filter((t) => t.appType === 'api')) {
     it(`api app: ${template.id}`, async () => {
-      const api = await startApi(template.render('A test api'));
+      const { files, smoke } = await generated(template);
+      const api = await startApi(files);
       try {
-        const result = await verifier.verify({ url: api.url, kind: 'api' });
+        const result = await verifier.verify({ url: api.url, kind: 'api', smoke });
         expect(result.problems).toEqual([]);
       } finally {
         api.stop();

@@ -2,6 +2,7 @@ import { ACTIVE_STATES, type SessionView } from '../../../src/api-types.ts';
 import { formatDuration } from '../format.ts';
 import { useNow } from '../hooks/use-now.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
+import { SessionThumbnail } from './session-thumbnail.tsx';
 
 const MAX_RECENT = 10;
 const isActive = (s: SessionView) => (ACTIVE_STATES as readonly string[]).includes(s.state);
@@ -24,7 +25,11 @@ export function SessionList({ sessions, selectedId }: { sessions: SessionView[];
                 aria-current={s.id === selectedId ? 'page' : undefined}
                 className="flex items-center justify-between gap-2 rounded-lg px-2 py-1.5 text-sm hover:bg-slate-100 aria-[current=page]:bg-indigo-100 dark:hover:bg-slate-800 dark:aria-[current=page]:bg-indigo-900"
               >
-                <span className="truncate">{s.title || s.prompt}</span>
+                {s.state === 'running' && <SessionThumbnail session={s} className="h-8 w-12 shrink-0" />}
+                <span className="min-w-0 flex-1 truncate">
+                  {s.verification?.status === 'problems' && <span role="img" aria-label={t.verification.flagged}>⚠️ </span>}
+                  {s.title || s.prompt}
+                </span>
                 <span className="shrink-0 text-xs text-slate-600 dark:text-slate-300">
                   {t.states[s.state]}
                   {s.state === 'running' && ` · ${t.list.left(formatDuration(Date.parse(s.expiresAt) - now, t))}`}

@@ -9,6 +9,8 @@ import { CostLine } from './cost-line.tsx';
 import { ProgressPanel } from './progress-panel.tsx';
 import { SessionActions } from './session-actions.tsx';
 import { SessionExtras } from './session-extras.tsx';
+import { SessionThumbnail } from './session-thumbnail.tsx';
+import { VerificationBanner } from './verification-banner.tsx';
 import { VersionList } from './version-list.tsx';
 
 interface SessionPanelProps {
@@ -55,6 +57,10 @@ export function SessionPanel({ session, live, config, onChanged, onRetry, revisi
           {t.session.destroyedTitle}
         </p>
       )}
+      {state === 'running' && (
+        <VerificationBanner session={session} canFix={config.generator === 'llm'} maxPromptChars={config.maxPromptChars} onSent={() => void revisions.refresh()} />
+      )}
+      {state === 'running' && <SessionThumbnail session={session} alt={t.verification.thumbnail} className="h-24 w-40 self-start" />}
       {state === 'running' && <Conversation messages={revisions.messages} step={live.step} />}
       {state === 'running' && config.generator === 'offline-template' && (
         <p data-testid="refine-hint" className="text-sm text-slate-600 dark:text-slate-300">

@@ -67,6 +67,16 @@ export const en = {
     reconnecting: 'Connection lost, reconnecting…',
     bytes: (bytes: number) => (bytes < 1024 ? `${bytes} B` : `${(bytes / 1024).toFixed(1)} KB`),
   },
+  verification: {
+    problem: (message: string) => `This app has a problem: ${message}`,
+    more: (count: number) => (count === 1 ? '1 more problem' : `${count} more problems`),
+    askFix: 'Ask the model to fix it',
+    asking: 'Asking…',
+    asked: 'Asked: the fix is on its way',
+    fixPrompt: 'The automatic check in a browser found these problems in the app. Fix them, keeping everything else as it is:',
+    thumbnail: 'Screenshot of the app',
+    flagged: 'The browser check found a problem',
+  },
   session: {
     prompt: 'You asked for',
     timeLeft: 'Time left',

@@ -69,6 +69,16 @@ export const fr: Messages = {
     reconnecting: 'Connexion perdue, reconnexion…',
     bytes: (bytes) => (bytes < 1024 ? `${bytes} o` : `${(bytes / 1024).toFixed(1).replace('.', ',')} Ko`),
   },
+  verification: {
+    problem: (message: string) => `Cette application a un problème : ${message}`,
+    more: (count: number) => (count === 1 ? '1 autre problème' : `${count} autres problèmes`),
+    askFix: 'Demander au modèle de le corriger',
+    asking: 'Envoi…',
+    asked: 'Demandé : la correction arrive',
+    fixPrompt: 'La vérification automatique dans un navigateur a trouvé ces problèmes dans l’application. Corrige-les sans rien changer d’autre :',
+    thumbnail: 'Capture de l’application',
+    flagged: 'La vérification a trouvé un problème',
+  },
   session: {
     prompt: 'Votre demande',
     timeLeft: 'Temps restant',
