@@ -128,6 +128,7 @@ function followThroughCaddy(port: number, sessionId: string) {
   return { events, problems, done, reconnects: () => reconnects };
 }
 
+// Skipped only where PostgreSQL, Redis, Caddy or bubblewrap is missing; requireService() fails the run in CI instead.
 describe.skipIf(!available)('rolling restart of two API nodes behind Caddy', () => {
   let space: OwnSpace;
   let caddy: { stop(): Promise<void> };
