@@ -3,7 +3,7 @@ import type { Duplex } from 'node:stream';
 import { createProxyServer, type ProxyTarget } from 'http-proxy-3';
 import { stripCookieDomains } from './host-only-cookies.ts';
 import { GATEWAY_HEADERS, localTarget } from './upstream-target.ts';
-import type { ArtifactStore } from '../artifacts/index.ts';
+import { contentTypeFor, requestedPath, staticCandidates, type ArtifactStore } from '../artifacts/index.ts';
 import { appTypeSpec } from '../generator/index.ts';
 import type { Logger } from '../log/index.ts';
 import { parseRecordedEndpoint } from '../sandboxes/index.ts';
@@ -11,7 +11,6 @@ import type { SessionRecord, Store } from '../store/index.ts';
 import { SMOKE_FILE } from '../verify/index.ts';
 import { isAppLabel } from './app-host.ts';
 import { sendAppPage } from './app-pages.ts';
-import { contentTypeFor } from './content-type.ts';
 
 /**
  * Scale-to-zero hook, implemented by the orchestrator on nodes that run sandboxes. Called for
@@ -161,16 +160,11 @@ export class AppProxy {
       return;
     }
     const version = s.currentVersion ?? 1;
-    let requested: string;
-    try {
-      requested = decodeURIComponent(new URL(req.url ?? '/', 'http://app').pathname).replace(/^\/+/, '');
-    } catch {
-      return sendAppPage(res, 400, 'Bad address', 'This address is not valid.', { code: 'INVALID_REQUEST' });
-    }
+    const requested = requestedPath(req.url);
+    if (requested === null) return sendAppPage(res, 400, 'Bad address', 'This address is not valid.', { code: 'INVALID_REQUEST' });
     // Script apps show their result page; web apps fall back to index.html for client-side routes.
     const spec = appTypeSpec(s.appType);
-    const index = spec.indexPage;
-    const candidates = requested === '' ? [index] : spec.serves === 'result-page' ? [] : [requested, ...(requested.includes('.') ? [] : [index])];
+    const candidates = staticCandidates(requested, spec.indexPage, spec.serves === 'result-page');
     for (const candidate of candidates) {
       const file = await this.#artifacts.readFile(s.id, version, candidate);
       if (!file) continue;
@@ -218,9 +212,5 @@ export class AppProxy {
 }
 
 function isSmokeFile(url: string | undefined): boolean {
-  try {
-    return decodeURIComponent(new URL(url ?? '/', 'http://app').pathname).replace(/^\/+/, '') === SMOKE_FILE;
-  } catch {
-    return false;
-  }
+  return requestedPath(url) === SMOKE_FILE;
 }

@@ -1,5 +1,5 @@
 import http from 'node:http';
-import { contentTypeFor } from '../../artifacts/index.ts';
+import { contentTypeFor, requestedPath, staticCandidates } from '../../artifacts/index.ts';
 import type { AppTypeSpec } from '../../generator/index.ts';
 import { connectOptions, type AppFile, type SandboxEndpoint } from '../../runtime/index.ts';
 import { parseSmokeSteps, SMOKE_FILE, type VerifyTarget } from '../../verify/index.ts';
@@ -28,21 +28,15 @@ export function verifyTarget(sessionId: string, spec: AppTypeSpec, files: readon
   };
 }
 
-/** The proxy's static rules: `/` is the index page, a path without a dot falls back to it (client-side routes). */
+/** The proxy's static rules (`staticCandidates`), over the version's files in memory. */
 function serveFiles(files: readonly AppFile[], indexPage: string): Serve {
   const byPath = new Map(files.map((f) => [f.path, f]));
   const notFound = { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: Buffer.from('not found') };
   return async ({ method, path }) => {
     if (method !== 'GET' && method !== 'HEAD') return { status: 405, headers: { allow: 'GET, HEAD' }, body: Buffer.alloc(0) };
-    let requested: string;
-    try {
-      requested = decodeURIComponent(new URL(path, 'http://app').pathname).replace(/^\/+/, '');
-    } catch {
-      return notFound;
-    }
-    if (requested === SMOKE_FILE) return notFound;
-    const candidates = requested === '' ? [indexPage] : [requested, ...(requested.includes('.') ? [] : [indexPage])];
-    const file = candidates.map((c) => byPath.get(c)).find((f) => f !== undefined);
+    const requested = requestedPath(path);
+    if (requested === null || requested === SMOKE_FILE) return notFound;
+    const file = staticCandidates(requested, indexPage).map((c) => byPath.get(c)).find((f) => f !== undefined);
     if (!file) return notFound;
     return { status: 200, headers: { 'content-type': contentTypeFor(file.path) }, body: Buffer.from(file.content, 'utf8') };
   };

@@ -7,7 +7,7 @@ import { createLogger } from '../../../src/log/index.ts';
 import { OfflineGenerator } from '../../../src/generator/index.ts';
 import { TEMPLATES } from '../../../src/generator/offline/templates/index.ts';
 import type { Template } from '../../../src/generator/offline/template.ts';
-import { contentTypeFor } from '../../../src/proxy/content-type.ts';
+import { contentTypeFor } from '../../../src/artifacts/index.ts';
 import type { AppFile } from '../../../src/runtime/index.ts';
 import { createVerifier, parseSmokeSteps, SMOKE_FILE, type AppVerifier } from '../../../src/verify/index.ts';
 import { requireService } from '../../support/services.ts';
