@@ -8,7 +8,8 @@ import type { Sandbox } from '../../runtime/index.ts';
 import type { SandboxService } from '../../sandboxes/index.ts';
 import { isStoreOutage, type SessionPatch, type SessionRecord, type Store } from '../../store/index.ts';
 import type { AppDeployer } from '../deploy/app-deployer.ts';
-import { AppProblemsFound, toStoredVerification } from '../deploy/app-verification.ts';
+import { toStoredVerification } from '../deploy/app-verification.ts';
+import { repairableFailure } from '../deploy/repairable-failure.ts';
 import { recordGenerationCost } from '../generation-cost.ts';
 import type { Metrics } from '../metrics.ts';
 import { STATE_PROGRESS } from '../progress.ts';
@@ -20,8 +21,6 @@ import { GenerationStep } from './generation-step.ts';
 
 const IN_FLIGHT: readonly SessionState[] = ['provisioning', 'generating', 'deploying'];
 
-/** Failures a model can plausibly fix when shown the error. */
-const REPAIRABLE = new Set<string>(['APP_START_FAILED', 'SCRIPT_FAILED', 'SCRIPT_TIMEOUT']);
 
 /** Thrown when a guarded transition finds the session moved on (destroyed, failed elsewhere). */
 class SessionMovedOn extends Error {}
@@ -165,14 +164,9 @@ export class Pipeline {
         } catch (err) {
           // The deployer freed the sandbox it was given; the next round provisions a fresh one.
           sandbox = null;
-          if (err instanceof AppProblemsFound) {
-            failure = new SpawnError('DEPLOY_FAILED', err.message);
-            evidence = err.evidence;
-          } else {
-            failure = toSpawnError(err, 'DEPLOY_FAILED');
-            if (!REPAIRABLE.has(failure.code)) throw failure;
-            evidence = [failure.message];
-          }
+          const repairable = repairableFailure(err);
+          if (!repairable) throw toSpawnError(err, 'DEPLOY_FAILED');
+          ({ failure, evidence } = repairable);
         }
       } else {
         failure = new SpawnError('GENERATION_FAILED', `the app is not valid: ${invalid.errors.join('; ')}`);

@@ -6,15 +6,13 @@ import type { Logger } from '../../log/index.ts';
 import type { JobContext } from '../../queue/index.ts';
 import type { AppFile } from '../../runtime/index.ts';
 import type { MessageRecord, SessionRecord, Store } from '../../store/index.ts';
-import { AppProblemsFound } from '../deploy/app-verification.ts';
+import { repairableFailure } from '../deploy/repairable-failure.ts';
 import type { Metrics } from '../metrics.ts';
 import type { SessionEvents } from '../sessions/session-events.ts';
 import { recordGenerationCost } from '../generation-cost.ts';
 import type { AppRedeployer, Revision } from './app-redeployer.ts';
 import { changeSummary, editHistory, editorOf, newMessageId } from './conversation.ts';
 
-/** Failures a model can plausibly fix when shown the error (as in the pipeline). */
-const REPAIRABLE = new Set<string>(['APP_START_FAILED', 'SCRIPT_FAILED', 'SCRIPT_TIMEOUT']);
 
 export interface EditRunnerDeps {
   store: Store;
@@ -122,14 +120,9 @@ export class EditRunner {
           this.#d.metrics?.repairRounds.observe({ source: origin.source }, round);
           return { version, final: app };
         } catch (err) {
-          if (err instanceof AppProblemsFound) {
-            failure = new SpawnError('DEPLOY_FAILED', err.message);
-            evidence = err.evidence;
-          } else {
-            failure = toSpawnError(err, 'DEPLOY_FAILED');
-            if (!REPAIRABLE.has(failure.code)) throw this.#withUsage(failure, app);
-            evidence = [failure.message];
-          }
+          const repairable = repairableFailure(err);
+          if (!repairable) throw this.#withUsage(toSpawnError(err, 'DEPLOY_FAILED'), app);
+          ({ failure, evidence } = repairable);
         }
       } else {
         failure = new SpawnError('GENERATION_FAILED', `the changed app is not valid: ${check.errors.join('; ')}`);
