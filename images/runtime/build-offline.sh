@@ -15,7 +15,9 @@ project="$(cd "$here/../.." && pwd)"
 build="$here/.build"
 mirror="${SPAWNAI_DEBIAN_MIRROR:-http://deb.debian.org/debian}"
 suite=bookworm
-include=python3,ca-certificates
+# The scientific stack of functions (issue 17), from Debian's packages: the same set
+# scripts/services.sh installs on hosts that use the `process` runtime.
+include=python3,ca-certificates,python3-numpy,python3-scipy,python3-pandas,python3-matplotlib,python3-sympy
 node_bin="$(command -v node)"
 node_version="$("$node_bin" --version)"
 log() { echo "[runtime-image] $*" >&2; }
@@ -81,6 +83,8 @@ docker import \
   --change 'ENV NODE_PATH=/opt/spawnai/node_modules' \
   --change 'ENV PATH=/usr/local/bin:/usr/bin:/bin' \
   --change 'ENV LANG=C.UTF-8' \
+  --change 'ENV MPLBACKEND=Agg' \
+  --change 'ENV MPLCONFIGDIR=/tmp/matplotlib' \
   --change 'USER 1000:1000' \
   --change 'WORKDIR /app' \
   --change 'CMD ["sleep", "infinity"]' \

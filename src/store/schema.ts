@@ -1,3 +1,4 @@
+import type { FunctionBuildsTable } from './function-build-repository.ts';
 import type { FunctionTables } from './function-schema.ts';
 
 /**
@@ -124,6 +125,7 @@ export interface SessionPausesTable {
 }
 
 export interface Database extends FunctionTables {
+  function_builds: FunctionBuildsTable;
   sessions: SessionsTable;
   session_events: SessionEventsTable;
   cost_entries: CostEntriesTable;

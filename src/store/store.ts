@@ -1,3 +1,4 @@
+import type { FunctionBuildRepository } from './function-build-repository.ts';
 import type { AppType, SessionState, SessionEventType } from '../api-types.ts';
 import type {
   FunctionRepository,
@@ -243,6 +244,7 @@ export interface Store {
   readonly studies: StudyRepository;
   readonly functionRuntimes: FunctionRuntimeRepository;
   readonly resultCache: ResultCacheRepository;
+  readonly functionBuilds: FunctionBuildRepository;
   /** Applies pending migrations (idempotent, safe to call from several processes). */
   migrate(): Promise<void>;
   /** True when the database answers a trivial query. */
@@ -263,3 +265,4 @@ export interface StoreOptions {
 }
 
 export type * from './function-store.ts';
+export type { BuildState, FunctionBuildRecord, FunctionBuildRepository } from './function-build-repository.ts';

@@ -41,6 +41,8 @@ export interface BwrapRun {
   env: Record<string, string>;
   /** Also bind the forwarder script (servers only). */
   withForwarder: boolean;
+  /** Extra read-only binds (a function's requirement layer). */
+  readOnlyMounts?: { source: string; target: string }[];
   command: string[];
 }
 
@@ -75,6 +77,7 @@ export function bwrapArgs(host: BwrapHost, run: BwrapRun): string[] {
   // ESM `import` ignores NODE_PATH but walks up parent directories: /app → /node_modules.
   args.push('--symlink', SANDBOX_NODE_MODULES, '/node_modules');
   if (run.withForwarder) args.push('--ro-bind', host.forwarderPath, SANDBOX_FORWARDER);
+  for (const mount of run.readOnlyMounts ?? []) args.push('--ro-bind', mount.source, mount.target);
   const size = String(SANDBOX_TMPFS_BYTES);
   args.push('--proc', '/proc', '--dev', '/dev', '--size', size, '--tmpfs', '/dev/shm', '--size', size, '--tmpfs', '/tmp');
   args.push('--bind', run.appDir, '/app', '--bind', run.runDir, SANDBOX_RUN_DIR);
