@@ -25,7 +25,7 @@ export interface Installed extends InstallerResult {
 export async function pipInstall(python: string, req: InstallRequest, targetPythonVersion?: string): Promise<Installed> {
   const target = join(req.dir, 'python');
   const command = [python, '-m', 'pip', 'install', '--isolated', '--disable-pip-version-check', '--no-input', '--no-cache-dir', '--progress-bar', 'off'];
-  command.push('--only-binary', ':all:', '--index-url', req.index, '--target', target, '--no-warn-script-location');
+  command.push('--only-binary', ':all:', '--index-url', req.index, '--retries', '2', '--target', target, '--no-warn-script-location');
   if (targetPythonVersion) command.push('--python-version', targetPythonVersion);
   command.push(...req.requirements);
   const result = await runInstaller({ command, cwd: req.dir, env: { PATH: '/usr/bin:/bin', HOME: req.dir, LANG: 'C.UTF-8' }, timeoutMs: req.timeoutMs, dropTo: req.dropTo });
@@ -46,11 +46,14 @@ export async function pipInstall(python: string, req: InstallRequest, targetPyth
 export async function npmInstall(req: InstallRequest): Promise<Installed> {
   const dependencies = Object.fromEntries(req.requirements.map((line) => npmSpec(line) as [string, string]));
   await writeFile(join(req.dir, 'package.json'), JSON.stringify({ name: 'spawn-layer', version: '0.0.0', private: true, dependencies }, null, 2));
-  const npmrc = join(req.dir, '.npmrc-empty');
-  await writeFile(npmrc, '');
+  // npm refuses one file as both: two empty ones.
+  const userrc = join(req.dir, '.npmrc-user');
+  const globalrc = join(req.dir, '.npmrc-global');
+  await writeFile(userrc, '');
+  await writeFile(globalrc, '');
   const nodeDir = dirname(process.execPath);
   const command = ['npm', 'install', '--ignore-scripts', '--no-audit', '--no-fund', '--no-update-notifier', '--omit=dev', '--no-bin-links'];
-  command.push('--registry', req.index, '--userconfig', npmrc, '--globalconfig', npmrc, '--cache', join(req.dir, '.npm-cache'), '--loglevel', 'warn');
+  command.push('--registry', req.index, '--userconfig', userrc, '--globalconfig', globalrc, '--cache', join(req.dir, '.npm-cache'), '--loglevel', 'warn');
   const env = { PATH: `${nodeDir}:/usr/bin:/bin`, HOME: req.dir, LANG: 'C.UTF-8' };
   const result = await runInstaller({ command, cwd: req.dir, env, timeoutMs: req.timeoutMs, dropTo: req.dropTo });
   await rm(join(req.dir, '.npm-cache'), { recursive: true, force: true });
