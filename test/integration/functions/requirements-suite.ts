@@ -51,6 +51,29 @@ export function defineRequirementsSuite(runtime: 'process' | 'docker', skipReaso
       if (dir) rmSync(dir, { recursive: true, force: true });
     });
 
+    it('the scientific stack is built in: NumPy, SciPy, pandas, SymPy and Matplotlib (Agg) with no requirements', async () => {
+      const code = [
+        'import io',
+        'import numpy as np, scipy.optimize as so, pandas as pd, sympy',
+        'import matplotlib',
+        'import matplotlib.pyplot as plt',
+        'def main(inputs):',
+        '    a = np.array(inputs["m"], dtype=float)',
+        '    fig, ax = plt.subplots()',
+        '    ax.plot([0, 1, 2], [0, 1, 4])',
+        '    png = io.BytesIO()',
+        '    fig.savefig(png, format="png")',
+        '    return {"x": np.linalg.solve(a, [1.0, 2.0]).round(6).tolist(), "root": round(so.brentq(lambda x: x * x - 2, 0, 2), 6),',
+        '            "rows": len(pd.DataFrame({"a": [1, 2, 3]})), "d": str(sympy.diff(sympy.Symbol("x") ** 3)),',
+        '            "backend": matplotlib.get_backend(), "png": png.getvalue()[1:4].decode()}',
+        '',
+      ].join('\n');
+      const fn = await fc.register({ runtime: 'python', code });
+      expect(fn.build).toBeNull();
+      const task = await fc.run(fn.id, { m: [[2, 0], [0, 4]] }, 120);
+      expect(task.outputs, JSON.stringify(task.error)).toEqual({ x: [0.5, 0.5], root: 1.414214, rows: 3, d: '3*x**2', backend: 'agg', png: 'PNG' });
+    });
+
     it('a Python function imports NumPy and a package from the index; the layer is built once and shared', async () => {
       const fn = await fc.register({ runtime: 'python', code: PY_USES_TINY, requirements: ['spawntiny<2'] });
       expect(fn.requirements).toEqual(['spawntiny<2']);
