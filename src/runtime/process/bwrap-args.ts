@@ -49,7 +49,8 @@ export interface BwrapRun {
 /** Size caps of the sandbox's own tmpfs mounts (as in the docker runtime): ENOSPC, not host memory. */
 export const SANDBOX_TMPFS_BYTES = 64 * 1024 * 1024;
 
-const SYSTEM_FILES = ['/etc/ssl', '/etc/ca-certificates', '/etc/alternatives', '/etc/localtime'];
+// /etc/matplotlibrc: Debian's Matplotlib keeps its default settings there (import fails without).
+const SYSTEM_FILES = ['/etc/ssl', '/etc/ca-certificates', '/etc/alternatives', '/etc/localtime', '/etc/matplotlibrc'];
 const NETWORK_FILES = ['/etc/resolv.conf', '/etc/hosts', '/etc/nsswitch.conf', '/etc/gai.conf'];
 
 /**
