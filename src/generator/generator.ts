@@ -50,6 +50,8 @@ export interface GeneratedApp {
   template?: string;
   /** Prose the model wrote around the files (not deployed). */
   message?: string;
+  /** With SPAWN_MODEL_ROUTING=auto: the model the request was routed to first, and why. */
+  routing?: { model: string; complexity: 'simple' | 'complex'; reason: string };
   usage: GenerationUsage;
 }
 
