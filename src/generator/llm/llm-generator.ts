@@ -12,6 +12,7 @@ import { checkAppFiles, type FileLimits } from './file-safety.ts';
 import { filesMessage, repairMessage, requestMessage, wholeFilePrompt } from './messages.ts';
 import type { LlmEnv, ModelSpec } from './model-chain.ts';
 import { routeRequest, type ModelRouting, type RoutingDecision } from './model-routing.ts';
+import { visionModels } from './vision.ts';
 import { streamAnswer, type Answer, type AnswerContext } from './streamed-answer.ts';
 import { UsageLedger, type GenerationBudget } from './usage-ledger.ts';
 
@@ -73,13 +74,18 @@ export class LlmGenerator implements Generator {
 
   async generate(req: GenerateRequest): Promise<GeneratedApp> {
     const ledger = this.#ledger(req);
-    const routing = this.#route(req);
+    const chain = this.#chainFor(req);
+    const routing = this.#route(req, chain);
+    const order = routing?.order ?? (chain === this.#settings.models ? undefined : chain);
+    const text = requestMessage(req);
+    // The image rides beside the request as the AI SDK's image part; each provider sends it in its own wire format.
+    const content: ModelMessage['content'] = req.image ? [{ type: 'text', text }, { type: 'image', image: new Uint8Array(req.image.data), mediaType: req.image.mediaType }] : text;
     return this.#withUsage(ledger, async () => {
       const answer = await streamAnswer(this.#context(req, ledger), {
         purpose: 'generate',
         system: this.#prompt(req.appType, req),
-        messages: [{ role: 'user', content: requestMessage(req) }],
-        ...(routing ? { models: routing.order } : {}),
+        messages: [{ role: 'user', content } as ModelMessage],
+        ...(order ? { models: order } : {}),
       });
       if (answer.output.files.length === 0) {
         throw new SpawnError('GENERATION_FAILED', `${answer.model.id} answered without any file: "${answer.output.message.slice(0, 200)}"`);
@@ -91,9 +97,18 @@ export class LlmGenerator implements Generator {
     });
   }
 
+  /** The whole chain, or with an image only its models that accept one (IMAGE_NOT_SUPPORTED when none does). */
+  #chainFor(req: GenerateRequest): readonly ModelSpec[] {
+    if (!req.image) return this.#settings.models;
+    const vision = visionModels(this.#settings.models);
+    if (vision.length === 0) throw new SpawnError('IMAGE_NOT_SUPPORTED', `no model of the chain (${this.#settings.models.map((m) => m.id).join(', ')}) accepts images`);
+    if (vision.length < this.#settings.models.length) req.onEvent?.({ type: 'log', message: `the request has an image: only ${vision.map((m) => m.id).join(', ')} of the chain accept images` });
+    return vision;
+  }
+
   /** With SPAWN_MODEL_ROUTING=auto: which model starts, and why (said in the session's events). */
-  #route(req: GenerateRequest): RoutingDecision | null {
-    const { routing, models, prices } = this.#settings;
+  #route(req: GenerateRequest, models: readonly ModelSpec[]): RoutingDecision | null {
+    const { routing, prices } = this.#settings;
     if (routing !== 'auto' || models.length < 2) return null;
     const decision = routeRequest(req.prompt, req.appType, models, prices);
     this.#settings.logger?.info({ sessionId: req.sessionId, model: decision.model.id, complexity: decision.complexity }, 'model routing');
