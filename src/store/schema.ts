@@ -35,6 +35,8 @@ export interface SessionsTable {
   cache_bypass: number;
   /** JSON text of a StoredVerification, added by migration 005 */
   verification: string | null;
+  /** JSON text of a PromptImageRef, added by migration 006 */
+  prompt_image?: string | null;
 }
 
 export interface SessionEventsTable {

@@ -46,6 +46,15 @@ export interface SessionRecord {
   cacheBypass: boolean;
   /** What the verifier found about the version served (null: not checked yet). */
   verification?: StoredVerification | null;
+  /** The image sent with the first message, if any (its bytes are an artifact blob). */
+  promptImage?: PromptImageRef | null;
+}
+
+/** Where a session's prompt image is: its checked type, the digest of its bytes in the artifact blobs, its size. */
+export interface PromptImageRef {
+  mediaType: string;
+  digest: string;
+  bytes: number;
 }
 
 /** The verifier's outcome as the session keeps it (the verify module's result, minus the screenshot). */
