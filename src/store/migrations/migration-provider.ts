@@ -6,6 +6,7 @@ import { functionsMigration } from './003-functions.ts';
 import { sandboxActivityMigration } from './004-sandbox-activity.ts';
 import { verificationMigration } from './005-verification.ts';
 import { promptImageMigration } from './006-prompt-image.ts';
+import { teamsMigration } from './007-teams.ts';
 
 /**
  * Migrations come from code, not from scanning a folder, so they work the same from source, a
@@ -26,6 +27,7 @@ export class CodeMigrationProvider implements MigrationProvider {
       '004-sandbox-activity': sandboxActivityMigration(),
       '005-verification': verificationMigration(),
       '006-prompt-image': promptImageMigration(),
+      '007-teams': teamsMigration(),
     };
   }
 }
