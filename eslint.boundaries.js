@@ -13,6 +13,7 @@ const LAYERS = [
   ['generator'],
   ['functions'],
   ['orchestrator'],
+  ['fleet'],
   ['proxy'],
   ['server'],
   ['cli'],

@@ -1,0 +1,4 @@
+export type { CloudHost, CloudProvider, FirewallSpec, HostSpec, HostStatus } from './provider/cloud-provider.ts';
+export { MemoryProvider } from './provider/memory-provider.ts';
+export { DigitalOceanProvider } from './digitalocean/do-provider.ts';
+export { DoApiError, type DoClientOptions } from './digitalocean/do-client.ts';
