@@ -1,3 +1,4 @@
+import type { FleetTables } from './fleet-schema.ts';
 import type { FunctionTables } from './function-schema.ts';
 
 /**
@@ -35,6 +36,8 @@ export interface SessionsTable {
   cache_bypass: number;
   /** JSON text of a StoredVerification, added by migration 005 */
   verification: string | null;
+  /** Added by migration 010; null means the default region */
+  region: string | null;
 }
 
 export interface SessionEventsTable {
@@ -123,7 +126,7 @@ export interface SessionPausesTable {
   resumed_at: number | null;
 }
 
-export interface Database extends FunctionTables {
+export interface Database extends FunctionTables, FleetTables {
   sessions: SessionsTable;
   session_events: SessionEventsTable;
   cost_entries: CostEntriesTable;

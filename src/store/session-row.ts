@@ -35,6 +35,7 @@ export function sessionFromRow(row: SessionRow): SessionRecord {
     cacheHit: Number(row.cache_hit) === 1,
     cacheBypass: Number(row.cache_bypass) === 1,
     verification: row.verification ? fromJson<StoredVerification>(row.verification) : null,
+    region: row.region ?? null,
   };
 }
 
@@ -67,6 +68,7 @@ export function sessionToRow(s: NewSession, nowMs: number): Insertable<SessionsT
     cache_hit: 0,
     cache_bypass: s.cacheBypass === true ? 1 : 0,
     verification: null,
+    region: s.region ?? null,
   };
 }
 

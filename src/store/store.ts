@@ -1,4 +1,5 @@
 import type { AppType, SessionState, SessionEventType } from '../api-types.ts';
+import type { FleetRepository } from './fleet-store.ts';
 import type {
   FunctionRepository,
   FunctionRuntimeRepository,
@@ -46,6 +47,8 @@ export interface SessionRecord {
   cacheBypass: boolean;
   /** What the verifier found about the version served (null: not checked yet). */
   verification?: StoredVerification | null;
+  /** The region the session's work runs in (null: the installation's default region). */
+  region?: string | null;
 }
 
 /** The verifier's outcome as the session keeps it (the verify module's result, minus the screenshot). */
@@ -243,6 +246,8 @@ export interface Store {
   readonly studies: StudyRepository;
   readonly functionRuntimes: FunctionRuntimeRepository;
   readonly resultCache: ResultCacheRepository;
+  /** The elastic fleet's hosts, join tokens and decisions (migration 010). */
+  readonly fleet: FleetRepository;
   /** Applies pending migrations (idempotent, safe to call from several processes). */
   migrate(): Promise<void>;
   /** True when the database answers a trivial query. */
@@ -263,3 +268,5 @@ export interface StoreOptions {
 }
 
 export type * from './function-store.ts';
+
+export type * from './fleet-store.ts';

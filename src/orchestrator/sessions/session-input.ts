@@ -9,6 +9,8 @@ export interface CreateSessionInput {
   ttlSeconds: number;
   /** `false` bypasses the prompt cache (a fresh generation, paid); undefined means use it. */
   cache?: boolean | undefined;
+  /** One of the served regions (checked); undefined means the default region. */
+  region?: string | undefined;
 }
 
 /**
@@ -28,7 +30,11 @@ export function parseCreateSession(body: unknown, config: SpawnConfig): CreateSe
     throw new SpawnError('INVALID_APP_TYPE', `appType "${appType}" is not one of ${APP_TYPES.join(', ')}`);
   }
   const ttlSeconds = parseTtl(parsed.data.ttlSeconds ?? config.ttl.defaultSeconds, config);
-  return { prompt, appType: appType as AppType | undefined, ttlSeconds, cache: parsed.data.cache };
+  const region = parsed.data.region ?? config.regions.default;
+  if (!config.regions.served.includes(region)) {
+    throw new SpawnError('INVALID_REGION', `region "${region}" is not served here: one of ${config.regions.served.join(', ')}`, { details: { regions: config.regions.served } });
+  }
+  return { prompt, appType: appType as AppType | undefined, ttlSeconds, cache: parsed.data.cache, region };
 }
 
 export function parseExtend(body: unknown, config: SpawnConfig): number {
