@@ -105,6 +105,15 @@ export class KyselyFleetRepository implements FleetRepository {
     return rows.map((r) => ({ id: r.id, region: r.region, state: r.state, appType: r.app_type, workerId: r.worker_id, createdAt: fromMs(r.created_at), expiresAt: fromMs(r.expires_at) }));
   }
 
+  async queuedTasks(): Promise<number> {
+    const row = await this.db
+      .selectFrom('tasks')
+      .select((eb) => eb.fn.countAll<number | string>().as('n'))
+      .where('state', '=', 'queued')
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
   async billedByWorkers(workerIds: readonly string[]): Promise<Record<string, number>> {
     if (workerIds.length === 0) return {};
     const rows = await this.db.selectFrom('sessions').select(['worker_id', 'actual_cost', 'estimated_cost']).where('worker_id', 'in', [...workerIds]).execute();

@@ -68,6 +68,8 @@ export interface FleetRepository {
   listDecisions(limit: number): Promise<FleetDecisionRecord[]>;
   /** Sessions not yet destroyed or failed, for the autoscaler's inputs. */
   sessionLoad(): Promise<SessionLoad[]>;
+  /** Tasks waiting for a worker (they count toward the default region's demand). */
+  queuedTasks(): Promise<number>;
   /** Sum of what the sessions driven by these workers were billed (actual, else estimated). */
   billedByWorkers(workerIds: readonly string[]): Promise<Record<string, number>>;
 }
