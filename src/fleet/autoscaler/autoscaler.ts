@@ -80,6 +80,7 @@ export class Autoscaler extends PeriodicTask {
       this.#lastReap = 0;
     }
     const sessions = await store.fleet.sessionLoad();
+    await this.#resumeCreates(await store.fleet.listHosts(), now);
     await this.#retireBroken(await store.fleet.listHosts(), sessions, now);
     await this.#finishDrains(await store.fleet.listHosts(), sessions, now);
     const hosts = await store.fleet.listHosts();
@@ -123,6 +124,14 @@ export class Autoscaler extends PeriodicTask {
         const drained = await this.#d.store.fleet.transitionHost(id, ['active'], 'draining', { drainStartedAt: now });
         if (drained) this.#d.logger.info({ hostId: id, region: drained.region }, 'fleet host draining: it takes no new work');
       }
+    }
+  }
+
+  /** Rows left `creating` by a create the cloud refused for a while (429/5xx) are asked again. */
+  async #resumeCreates(hosts: FleetHostRecord[], now: Date): Promise<void> {
+    for (const h of hosts) {
+      if (h.state !== 'creating' || now.getTime() - h.createdAt.getTime() > this.#d.config.fleet.joinTimeoutSeconds * 1000) continue;
+      await this.#actions.provision(h, now);
     }
   }
 

@@ -36,6 +36,16 @@ export class HostActions {
     const name = `spawnai-${config.redisNamespace}-${region}-${id}`;
     const hourlyUsd = config.pricing.tiers[this.#fleet.size]?.hourlyUsd ?? 0;
     const host = await store.fleet.createHost({ id, providerId: null, name, region, size: this.#fleet.size, state: 'creating', hourlyUsd, createdAt: now });
+    return this.provision(host, now);
+  }
+
+  /**
+   * Asks the cloud for the host's droplet; called again for a row left `creating` by a failed
+   * attempt (the cloud kept answering 429/5xx): same name, so never a second droplet.
+   */
+  async provision(host: FleetHostRecord, now = new Date()): Promise<FleetHostRecord> {
+    const { store, provider, config } = this.d;
+    const { id, name, region } = host;
     const token = await issueJoinToken(store, id, new Date(now.getTime() + this.#fleet.joinTimeoutSeconds * 1000));
     const joinUrl = this.#fleet.joinUrl ?? `http://127.0.0.1:${config.port}`;
     const tags = fleetTags(config.redisNamespace);
