@@ -31,7 +31,7 @@ export class HostActions {
    * droplet of ours for a stranger; the create is idempotent by the row's name.
    */
   async create(region: string, now = new Date()): Promise<FleetHostRecord> {
-    const { store, provider, config } = this.d;
+    const { store, config } = this.d;
     const id = randomBytes(6).toString('hex');
     const name = `spawnai-${config.redisNamespace}-${region}-${id}`;
     const hourlyUsd = config.pricing.tiers[this.#fleet.size]?.hourlyUsd ?? 0;

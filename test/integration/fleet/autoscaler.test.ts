@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loadConfig, type SpawnConfig } from '../../../src/config/index.ts';
 import type { SpawnError } from '../../../src/errors/index.ts';
-import { Autoscaler, DigitalOceanProvider, exchangeJoinToken, fleetTags, issueJoinToken, RedisLease, type LeaderLease } from '../../../src/fleet/index.ts';
+import { Autoscaler, DigitalOceanProvider, exchangeJoinToken, fleetTags, RedisLease, type LeaderLease } from '../../../src/fleet/index.ts';
 import { createLogger } from '../../../src/log/index.ts';
 import { createStore, type Store } from '../../../src/store/index.ts';
 import { FakeDigitalOcean } from '../../fakes/fake-digitalocean.ts';
