@@ -12,7 +12,7 @@ import { hostLoad, regionInputs } from './region-inputs.ts';
 import { reapUnknownHosts } from './reaper.ts';
 
 /** A joined host that has not heartbeaten for this long is presumed dead (host agent beats every 5 s). */
-export const HOST_LOST_AFTER_MS = 20_000;
+export const HOST_LOST_AFTER_MS = 30_000;
 const REAP_EVERY_MS = 60_000;
 
 export interface AutoscalerDeps {
