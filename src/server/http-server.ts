@@ -2,7 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { createCloudProvider, exchangeJoinToken, fleetView } from '../fleet/index.ts';
-import { readThumbnail, type Platform } from '../orchestrator/index.ts';
+import { readPromptImage, readThumbnail, type Platform } from '../orchestrator/index.ts';
 import { AppProxy, parseAppHost } from '../proxy/index.ts';
 import { registerApiRoutes, type ApiRouteDeps } from './api-routes.ts';
 import { tlsAskDeps } from './routes/tls-routes.ts';
@@ -130,6 +130,7 @@ function routeDeps(app: FastifyInstance, platform: Platform, appUrl: (id: string
       join: (token) => exchangeJoinToken({ store: platform.store, config, provider: fleetProvider, env: process.env }, token),
       isAdmin: (ownerId) => ownerId === LOCAL_OWNER || ownerId === 'admin',
     },
+    images: { sessions, image: (s) => readPromptImage(platform.store, s) },
     system: {
       checks: { store: () => platform.store.ping(), queue: () => platform.queue.ping() },
       runtime: platform.runtime,

@@ -35,7 +35,14 @@ export function toSessionView(s: SessionRecord, appUrl: (id: string) => string):
     cached: s.cacheHit,
     verification: s.verification ?? null,
     ...(s.region ? { region: s.region } : {}),
+    image: promptImageView(s),
   };
+}
+
+/** The image sent with the session's first message, as clients see it: its bytes are at `url`. */
+export function promptImageView(s: Pick<SessionRecord, 'id' | 'promptImage'>): SessionView['image'] {
+  const image = s.promptImage;
+  return image ? { mediaType: image.mediaType, bytes: image.bytes, url: `/api/sessions/${s.id}/image` } : null;
 }
 
 export function toCreatedSession(s: SessionRecord, estimatedSeconds: number): CreatedSession {

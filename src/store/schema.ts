@@ -1,11 +1,14 @@
 import type { FleetTables } from './fleet-schema.ts';
+import type { FunctionBuildsTable } from './function-build-repository.ts';
+import type { Generated } from 'kysely';
 import type { FunctionTables } from './function-schema.ts';
+import type { OrgOwnedColumns, TeamTables } from './team-schema.ts';
 
 /**
  * Table shapes as Kysely sees them. Timestamps are epoch milliseconds (`bigint` in PostgreSQL,
  * parsed back to JS numbers) and JSON is stored as text, so both dialects return identical rows.
  */
-export interface SessionsTable {
+export interface SessionsTable extends OrgOwnedColumns {
   id: string;
   owner_id: string;
   prompt: string;
@@ -38,6 +41,10 @@ export interface SessionsTable {
   verification: string | null;
   /** Added by migration 010; null means the default region */
   region: string | null;
+  /** JSON text of a PromptImageRef, added by migration 006 */
+  prompt_image?: string | null;
+  /** `public` | `org`, added by migration 007 */
+  visibility: Generated<string>;
 }
 
 export interface SessionEventsTable {
@@ -126,7 +133,8 @@ export interface SessionPausesTable {
   resumed_at: number | null;
 }
 
-export interface Database extends FunctionTables, FleetTables {
+export interface Database extends FunctionTables, TeamTables, FleetTables {
+  function_builds: FunctionBuildsTable;
   sessions: SessionsTable;
   session_events: SessionEventsTable;
   cost_entries: CostEntriesTable;

@@ -2,6 +2,7 @@ import { CreateSessionRequestSchema, ExtendRequestSchema, shapeError } from '../
 import { APP_TYPES, type AppType } from '../../api-types.ts';
 import type { SpawnConfig } from '../../config/index.ts';
 import { SpawnError } from '../../errors/index.ts';
+import { parsePromptImage, type PromptImage } from '../../generator/index.ts';
 
 export interface CreateSessionInput {
   prompt: string;
@@ -11,6 +12,8 @@ export interface CreateSessionInput {
   cache?: boolean | undefined;
   /** One of the served regions (checked); undefined means the default region. */
   region?: string | undefined;
+  /** Checked by its bytes (PNG/JPEG/WebP, ≤ 5 MB). */
+  image?: PromptImage | undefined;
 }
 
 /**
@@ -34,7 +37,8 @@ export function parseCreateSession(body: unknown, config: SpawnConfig): CreateSe
   if (!config.regions.served.includes(region)) {
     throw new SpawnError('INVALID_REGION', `region "${region}" is not served here: one of ${config.regions.served.join(', ')}`, { details: { regions: config.regions.served } });
   }
-  return { prompt, appType: appType as AppType | undefined, ttlSeconds, cache: parsed.data.cache, region };
+  const image = parsed.data.image ? parsePromptImage(parsed.data.image) : undefined;
+  return { prompt, appType: appType as AppType | undefined, ttlSeconds, cache: parsed.data.cache, image, region };
 }
 
 export function parseExtend(body: unknown, config: SpawnConfig): number {
