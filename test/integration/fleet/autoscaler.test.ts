@@ -97,7 +97,7 @@ describe.skipIf(!ready)('the autoscaler on PostgreSQL + Redis against the fake D
 
   it('creates hosts per region from queued sessions; a forged or reused join token is refused; hosts that never join are destroyed', async () => {
     const ids = [...(await queue('fra1', 5)), ...(await queue('nyc1', 2))];
-    const cfg = config({ SPAWN_FLEET_JOIN_TIMEOUT_SECONDS: '2' });
+    const cfg = config({ SPAWN_FLEET_JOIN_TIMEOUT_SECONDS: '4' });
     const s = scaler(cfg, new RedisLease(REDIS_URL, `spawnai:${space.namespace}:lease-a`, 'a', 5_000), 'a');
     await s.runOnce();
     // (4096 − 768) / 1024 = 3 sessions per host: fra1 needs 2, nyc1 1.
@@ -160,9 +160,9 @@ describe.skipIf(!ready)('the autoscaler on PostgreSQL + Redis against the fake D
     await queue('fra1', 2);
     const key = `spawnai:${space.namespace}:lease-d`;
     const cfg = config({ SPAWN_REGIONS: 'fra1', SPAWN_FLEET_JOIN_TIMEOUT_SECONDS: '600' });
-    const a = new MortalLease(new RedisLease(REDIS_URL, key, 'node-a', 1_500));
+    const a = new MortalLease(new RedisLease(REDIS_URL, key, 'node-a', 3_000));
     const first = scaler(cfg, a, 'node-a');
-    const second = scaler(cfg, new RedisLease(REDIS_URL, key, 'node-b', 1_500), 'node-b');
+    const second = scaler(cfg, new RedisLease(REDIS_URL, key, 'node-b', 3_000), 'node-b');
     first.start();
     await until('node-a leads', async () => first.isLeader);
     second.start();
