@@ -8,7 +8,7 @@ import boundaries from 'eslint-plugin-boundaries';
 const LAYERS = [
   ['errors', 'log', 'config', 'api-schemas', 'redis'],
   ['store', 'queue', 'events', 'artifacts', 'cache'],
-  ['runtime', 'verify'],
+  ['runtime', 'verify', 'billing', 'alerts'],
   ['sandboxes'],
   ['generator'],
   ['functions'],

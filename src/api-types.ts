@@ -94,3 +94,11 @@ export type CreateStudyRequest = z.infer<typeof S.CreateStudyRequestSchema>;
 export type StudyRow = z.infer<typeof S.StudyRowSchema>;
 /** `GET /api/studies/:id` (also `GET /api/studies/:id/results.csv`). */
 export type StudyView = z.infer<typeof S.StudyViewSchema>;
+
+// Credits, usage, webhooks and alerts (issue 16).
+export type AccountView = z.infer<typeof S.AccountViewSchema>;
+export type UsageView = z.infer<typeof S.UsageViewSchema>;
+export type LedgerEntryView = z.infer<typeof S.LedgerEntryViewSchema>;
+export type WebhookView = z.infer<typeof S.WebhookViewSchema>;
+export type CreatedWebhook = z.infer<typeof S.CreatedWebhookSchema>;
+export type DeliveryView = z.infer<typeof S.DeliveryViewSchema>;

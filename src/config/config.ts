@@ -2,6 +2,7 @@ import os from 'node:os';
 import { isIP, isIPv4 } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
+import { loadMoneyConfig, type MoneyConfig } from './money-config.ts';
 import { DEFAULT_PRICING, type Pricing } from './pricing.ts';
 
 export const RUNTIMES = ['auto', 'process', 'docker'] as const;
@@ -158,6 +159,8 @@ export interface SpawnConfig {
   readonly stuckAfterSeconds: number;
   readonly defaultTier: string;
   readonly pricing: Pricing;
+  /** Credits, budgets, alerts, webhooks, traces (money-config.ts). */
+  readonly money: MoneyConfig;
   /** `auto`: tokens required unless the server listens on loopback only; `required`: always. */
   readonly auth: 'auto' | 'required';
   /** Functions, tasks, workflows and studies (see the README's section). */
@@ -228,6 +231,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (!pricing.tiers[e.SPAWN_DEFAULT_TIER]) {
     throw new ConfigError(`invalid configuration: SPAWN_DEFAULT_TIER "${e.SPAWN_DEFAULT_TIER}" is not in the price table`);
   }
+  const money = loadMoneyConfig(cleaned as Record<string, string>);
+  if ('error' in money) throw new ConfigError(`invalid configuration: ${money.error}`);
   const config: SpawnConfig = {
     host: e.SPAWN_HOST,
     port: e.SPAWN_PORT,
@@ -270,6 +275,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     stuckAfterSeconds: e.SPAWN_STUCK_AFTER_SECONDS,
     defaultTier: e.SPAWN_DEFAULT_TIER,
     pricing,
+    money: money.config,
     auth: e.SPAWN_AUTH,
     functions: {
       timeoutSeconds: e.SPAWN_FUNCTION_TIMEOUT_SECONDS,

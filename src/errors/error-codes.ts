@@ -22,12 +22,20 @@ export const ERROR_CODES = {
   WORKFLOW_UNKNOWN_STEP: { status: 400, message: 'a workflow reference names a step that does not exist' },
   WORKFLOW_UNKNOWN_FUNCTION: { status: 400, message: 'a workflow step names a function that does not exist' },
   STUDY_TOO_LARGE: { status: 400, message: 'the study has more runs than the configured maximum' },
+  WEBHOOK_URL_FORBIDDEN: { status: 400, message: 'webhook URLs must be http(s) and must not point at loopback, private or link-local addresses (SPAWN_WEBHOOK_ALLOW_PRIVATE=1 allows them)' },
+  INVALID_AMOUNT: { status: 400, message: 'amountUsd must be a non-zero number of dollars' },
   INPUT_TOO_DEEP: { status: 400, message: 'the JSON body nests deeper than SPAWN_MAX_JSON_DEPTH allows (64 unless configured): flatten it, or raise SPAWN_MAX_JSON_DEPTH' },
   // 401/403 — identity
   AUTH_REQUIRED: { status: 401, message: 'a bearer token is required: create one with `spawnai token create --name NAME`' },
   AUTH_INVALID: { status: 401, message: 'the bearer token is not valid' },
   FORBIDDEN: { status: 403, message: 'this token may not do that' },
+  ORG_FORBIDDEN: { status: 403, message: 'you may not act on this organisation' },
+  // 402 — money
+  CREDITS_EXHAUSTED: { status: 402, message: "the organisation's credits are spent: ask an installation admin to top up (POST /api/orgs/:id/credits or `spawnai credits add`)" },
+  BUDGET_EXCEEDED: { status: 402, message: "the organisation's monthly hard budget is reached: raise it or wait for next month" },
   // 404
+  WEBHOOK_NOT_FOUND: { status: 404, message: 'no such webhook' },
+  DELIVERY_NOT_FOUND: { status: 404, message: 'no such webhook delivery' },
   NOT_FOUND: { status: 404, message: 'no such route' },
   SESSION_NOT_FOUND: { status: 404, message: 'no such session' },
   VERSION_NOT_FOUND: { status: 404, message: 'the session has no such version' },

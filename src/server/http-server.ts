@@ -122,6 +122,8 @@ function routeDeps(app: FastifyInstance, platform: Platform, appUrl: (id: string
     studies: { studies: functions.studies },
     tls: tlsAskDeps(config, platform.store),
     thumbnails: { sessions, thumbnail: (s) => readThumbnail(platform.store, platform.artifacts, s) },
+    billing: { ledger: platform.money.ledger, store: platform.store, config: config.money },
+    webhooks: { webhooks: platform.money.webhooks, alerts: platform.money.alerts, config: config.money },
     system: {
       checks: { store: () => platform.store.ping(), queue: () => platform.queue.ping() },
       runtime: platform.runtime,

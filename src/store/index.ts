@@ -3,3 +3,4 @@ export { COST_KINDS } from './store.ts';
 export { createStore } from './create-store.ts';
 export { isStoreOutage } from './store-outage.ts';
 export { backupDatabase, restoreDatabase, BackupError, backupKind, type BackupKind, type BackupTarget } from './backup/index.ts';
+export { LEDGER_KINDS, WEBHOOK_FORMATS } from './billing-store.ts';

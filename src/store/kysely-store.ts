@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { KyselyAlertRepository } from './alert-repository.ts';
 import { KyselyArtifactRepository } from './artifact-repository.ts';
 import { KyselyCacheRepository } from './cache-repository.ts';
 import { KyselyPauseRepository } from './pause-repository.ts';
@@ -7,6 +8,7 @@ import { KyselyCostRepository } from './cost-repository.ts';
 import { KyselyEventRepository } from './event-repository.ts';
 import { KyselyFunctionRepository } from './function-repository.ts';
 import { KyselyFunctionRuntimeRepository } from './function-runtime-repository.ts';
+import { KyselyLedgerRepository } from './ledger-repository.ts';
 import { KyselyMessageRepository } from './message-repository.ts';
 import { runMigrations } from './migrations/run-migrations.ts';
 import { KyselyResultCacheRepository } from './result-cache-repository.ts';
@@ -17,6 +19,7 @@ import { KyselyStudyRepository } from './study-repository.ts';
 import { KyselyTaskRepository } from './task-repository.ts';
 import type { Store } from './store.ts';
 import { KyselyTokenRepository } from './token-repository.ts';
+import { KyselyWebhookRepository } from './webhook-repository.ts';
 import { KyselyWorkflowRepository } from './workflow-repository.ts';
 
 const PING_TIMEOUT_MS = 5_000;
@@ -44,6 +47,9 @@ export class KyselyStore implements Store {
   readonly studies: KyselyStudyRepository;
   readonly functionRuntimes: KyselyFunctionRuntimeRepository;
   readonly resultCache: KyselyResultCacheRepository;
+  readonly ledger: KyselyLedgerRepository;
+  readonly webhooks: KyselyWebhookRepository;
+  readonly alerts: KyselyAlertRepository;
   readonly #db: Kysely<Database>;
   readonly #options: KyselyStoreOptions;
   #closing: Promise<void> | undefined;
@@ -68,6 +74,31 @@ export class KyselyStore implements Store {
     this.studies = new KyselyStudyRepository(db);
     this.functionRuntimes = new KyselyFunctionRuntimeRepository(db);
     this.resultCache = new KyselyResultCacheRepository(db);
+    this.ledger = new KyselyLedgerRepository(db);
+    this.webhooks = new KyselyWebhookRepository(db);
+    this.alerts = new KyselyAlertRepository(db);
+  }
+
+  /**
+   * Runs `work` in one database transaction: the store it is given writes inside it, and every
+   * write commits or none does. Inside, use only that store (on SQLite the connection is held).
+   */
+  transaction<T>(work: (tx: Store) => Promise<T>): Promise<T> {
+    if (this.dialect === 'postgres') return this.#db.transaction().execute((trx) => work(new KyselyStore(trx, this.dialect, this.#options)));
+    // SQLite: BEGIN IMMEDIATE takes the file's write lock up front (waiting busy_timeout for it).
+    // A plain BEGIN that reads first and writes later fails at once with SQLITE_BUSY when another
+    // process wrote in between: the read snapshot cannot be upgraded.
+    return this.#db.connection().execute(async (conn) => {
+      await sql`begin immediate`.execute(conn);
+      try {
+        const result = await work(new KyselyStore(conn, this.dialect, this.#options));
+        await sql`commit`.execute(conn);
+        return result;
+      } catch (err) {
+        await sql`rollback`.execute(conn);
+        throw err;
+      }
+    });
   }
 
   /** Serialised within this store: a second call waits for the first, then finds nothing to do. */

@@ -1,4 +1,5 @@
 import type { AppType, SessionState, SessionEventType } from '../api-types.ts';
+import type { AlertRepository, LedgerRepository, WebhookRepository } from './billing-store.ts';
 import type {
   FunctionRepository,
   FunctionRuntimeRepository,
@@ -243,6 +244,14 @@ export interface Store {
   readonly studies: StudyRepository;
   readonly functionRuntimes: FunctionRuntimeRepository;
   readonly resultCache: ResultCacheRepository;
+  readonly ledger: LedgerRepository;
+  readonly webhooks: WebhookRepository;
+  readonly alerts: AlertRepository;
+  /**
+   * Runs `work` in one transaction: writes through `tx` commit together or not at all. Inside,
+   * use only `tx` (on SQLite the one connection is held until the end).
+   */
+  transaction<T>(work: (tx: Store) => Promise<T>): Promise<T>;
   /** Applies pending migrations (idempotent, safe to call from several processes). */
   migrate(): Promise<void>;
   /** True when the database answers a trivial query. */
@@ -263,3 +272,4 @@ export interface StoreOptions {
 }
 
 export type * from './function-store.ts';
+export type * from './billing-store.ts';

@@ -1,9 +1,10 @@
 import { TERMINAL_STATES, type AppType } from '../../api-types.ts';
+import { billingOrgOf, type Ledger } from '../../billing/index.ts';
 import type { SpawnConfig } from '../../config/index.ts';
 import { SpawnError } from '../../errors/index.ts';
 import { inferAppType, titleFromPrompt, type Generator } from '../../generator/index.ts';
 import type { JobQueue } from '../../queue/index.ts';
-import type { SessionRecord, Store } from '../../store/index.ts';
+import type { NewSession, SessionRecord, Store } from '../../store/index.ts';
 import { estimateCost, estimateSeconds } from '../cost.ts';
 import { expectedGenerationUsd } from '../generation-cost.ts';
 import { newSessionId, isSessionId } from '../ids.ts';
@@ -29,6 +30,8 @@ export interface SessionServiceDeps {
   metrics: Metrics;
   /** The model chain (empty with offline templates): prices the expected generation. */
   models?: readonly string[];
+  /** Credits: creation reserves the estimate in the transaction that writes the session. */
+  ledger?: Ledger;
 }
 
 /** What the API and CLI ask of sessions; ownership is checked here, once. */
@@ -49,7 +52,7 @@ export class SessionService {
     await checkOwnerLimits(store, config, ownerId, now);
     const appType: AppType = input.appType ?? inferAppType(input.prompt);
     const usesModel = this.#d.generator.name !== 'offline-template';
-    const session = await store.sessions.create({
+    const draft = {
       id: newSessionId(),
       ownerId,
       prompt: input.prompt,
@@ -66,7 +69,9 @@ export class SessionService {
       expiresAt: new Date(now.getTime() + input.ttlSeconds * 1000),
       estimatedCost: estimateCost(config, config.defaultTier, input.ttlSeconds, usesModel ? expectedGenerationUsd(config, this.#d.models ?? [], appType, input.prompt) : 0),
       cacheBypass: input.cache === false,
-    });
+    } satisfies NewSession;
+    const ledger = this.#d.ledger;
+    const session = ledger ? await ledger.reserve(billingOrgOf({ ownerId }), draft.id, draft.estimatedCost, (tx) => tx.sessions.create(draft)) : await store.sessions.create(draft);
     this.#d.metrics.sessionsCreated.inc({ app_type: appType });
     await this.#d.events.emit(session.id, 'state', { state: 'requested', progress: session.progress, step: 'queued' });
     try {
