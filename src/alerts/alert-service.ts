@@ -10,9 +10,9 @@ import type { WebhookService } from './webhook-service.ts';
  * node — and only the opening is delivered (`alert.<rule>` to the org's webhooks).
  */
 export class AlertService {
-  readonly #d: { store: Store; webhooks: WebhookService; config: MoneyConfig; logger: Logger };
+  readonly #d: { store: Store; webhooks: WebhookService; config: MoneyConfig; logger: Logger; onRaised?: (rule: AlertRule) => void };
 
-  constructor(deps: { store: Store; webhooks: WebhookService; config: MoneyConfig; logger: Logger }) {
+  constructor(deps: { store: Store; webhooks: WebhookService; config: MoneyConfig; logger: Logger; onRaised?: (rule: AlertRule) => void }) {
     this.#d = deps;
   }
 
@@ -26,6 +26,7 @@ export class AlertService {
     const opened = await this.#d.store.alerts.open({ id: randomUUID(), orgId, rule, subject, data: { ...data, summary }, openedAt: new Date() });
     if (!opened) return false;
     this.#d.logger.warn({ orgId, rule, subject }, `alert: ${summary}`);
+    this.#d.onRaised?.(rule);
     await this.#d.webhooks.dispatch(orgId, `alert.${rule}`, summary, { rule, subject, ...data });
     return true;
   }

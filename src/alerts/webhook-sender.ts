@@ -22,9 +22,9 @@ export function retryDelayMs(failedAttempts: number): number {
  * created; redirects are not followed (they could lead to a forbidden address).
  */
 export class WebhookSender {
-  readonly #d: { store: Store; queue: JobQueue; config: MoneyConfig; logger: Logger };
+  readonly #d: { store: Store; queue: JobQueue; config: MoneyConfig; logger: Logger; onAttempt?: (ok: boolean) => void };
 
-  constructor(deps: { store: Store; queue: JobQueue; config: MoneyConfig; logger: Logger }) {
+  constructor(deps: { store: Store; queue: JobQueue; config: MoneyConfig; logger: Logger; onAttempt?: (ok: boolean) => void }) {
     this.#d = deps;
   }
 
@@ -64,6 +64,7 @@ export class WebhookSender {
       error = (err as Error).message.slice(0, 500);
     }
     const ok = error === null;
+    this.#d.onAttempt?.(ok);
     const expired = Date.now() - delivery.createdAt.getTime() > config.webhooks.retryHours * 3_600_000;
     const redelivery = job.data.redelivery === true;
     const state = ok ? 'delivered' : expired || redelivery ? 'failed' : 'pending';

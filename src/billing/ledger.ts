@@ -17,8 +17,8 @@ export interface AccountStatus {
   refusal: { code: 'CREDITS_EXHAUSTED' | 'BUDGET_EXCEEDED'; message: string } | null;
 }
 
-/** Money a session or a call moved, handed to the alert rules after the transaction commits. */
-export type SpendListener = (orgId: string) => void;
+/** Money moved for an org (and what was charged, if anything), told after the transaction commits. */
+export type SpendListener = (orgId: string, charge?: { kind: 'session' | 'function'; usd: number }) => void;
 
 /**
  * Credits and budgets per organisation over the ledger. Every write that belongs to a state
@@ -43,8 +43,8 @@ export class Ledger {
     this.#listeners.push(listener);
   }
 
-  notifySpend(orgId: string): void {
-    for (const l of this.#listeners) l(orgId);
+  notifySpend(orgId: string, charge?: { kind: 'session' | 'function'; usd: number }): void {
+    for (const l of this.#listeners) l(orgId, charge);
   }
 
   /** The org's account, created with the default credits the first time it is seen. */

@@ -96,12 +96,13 @@ export class TaskRunner {
     const seconds = (result.durationMs ?? 0) / 1000;
     if (!ledger || seconds <= 0) return store.tasks.finish(task.id, workerId, state, result);
     const orgId = billingOrgOf(task);
+    let usd = 0;
     const done = await store.transaction(async (tx) => {
       const finished = await tx.tasks.finish(task.id, workerId, state, result);
-      if (finished) await ledger.chargeFunction(tx, orgId, task.id, seconds, { functionId: task.functionId, ownerId: task.ownerId });
+      if (finished) usd = await ledger.chargeFunction(tx, orgId, task.id, seconds, { functionId: task.functionId, ownerId: task.ownerId });
       return finished;
     });
-    if (done) ledger.notifySpend(orgId);
+    if (done) ledger.notifySpend(orgId, { kind: 'function', usd });
     return done;
   }
 }

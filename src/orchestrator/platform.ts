@@ -82,7 +82,7 @@ export async function createPlatform(config: SpawnConfig, logger: Logger, option
   const bus = createEventBus({ redisUrl: config.redisUrl, channelPrefix: `spawnai:${config.redisNamespace}` });
   const metrics = createMetrics(store, queue);
   const events = new SessionEvents(store, bus, logger);
-  const money = createMoney(store, queue, config, logger);
+  const money = createMoney(store, queue, config, logger, metrics);
   events.observe((sessionId, type, data) => money.signals.sessionEvent(sessionId, type, data));
   const artifacts = new ArtifactStore(store.artifacts);
   const generator = createGenerator(config, options.env ?? process.env, logger);

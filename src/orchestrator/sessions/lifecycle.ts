@@ -141,7 +141,7 @@ export class Lifecycle {
         await tx.sessions.update(s.id, { destroyedAt, actualCost });
         return ledger.settle(tx, s.id, actualCost, { estimateUsd: s.estimatedCost });
       });
-      if (settled) ledger.notifySpend(billingOrgOf(s));
+      if (settled) ledger.notifySpend(billingOrgOf(s), { kind: 'session', usd: actualCost });
     }
     return { destroyedAt, actualCost };
   }
