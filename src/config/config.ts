@@ -2,7 +2,7 @@ import os from 'node:os';
 import { isIP, isIPv4 } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
-import { loadMoneyConfig, type MoneyConfig } from './money-config.ts';
+import { loadMoneyConfig, type MoneyConfig, type MoneyEnv } from './money-config.ts';
 import { DEFAULT_PRICING, type Pricing } from './pricing.ts';
 
 export const RUNTIMES = ['auto', 'process', 'docker'] as const;
@@ -90,7 +90,7 @@ function isAddressOrCidr(entry: string): boolean {
   return /^\d+$/.test(bits) && n >= 0 && n <= (family === 4 ? 32 : 128);
 }
 
-export type SpawnEnv = z.input<typeof envSchema>;
+export type SpawnEnv = z.input<typeof envSchema> & MoneyEnv;
 
 export interface SpawnConfig {
   readonly host: string;

@@ -30,6 +30,8 @@ const moneySchema = z.object({
   OTEL_EXPORTER_OTLP_ENDPOINT: z.string().url().optional(),
 });
 
+export type MoneyEnv = z.input<typeof moneySchema>;
+
 export interface MoneyConfig {
   /** Credits a new organisation starts with; null: no credit limit (a self-hosted default). */
   readonly defaultCreditsUsd: number | null;
