@@ -24,6 +24,9 @@ export const ERROR_CODES = {
   STUDY_TOO_LARGE: { status: 400, message: 'the study has more runs than the configured maximum' },
   WEBHOOK_URL_FORBIDDEN: { status: 400, message: 'webhook URLs must be http(s) and must not point at loopback, private or link-local addresses (SPAWN_WEBHOOK_ALLOW_PRIVATE=1 allows them)' },
   INVALID_AMOUNT: { status: 400, message: 'amountUsd must be a non-zero number of dollars' },
+  IMAGE_NOT_SUPPORTED: { status: 400, message: 'no model of the chain accepts images: put a vision model (e.g. anthropic:claude-sonnet-4-5, openai:gpt-4.1) in SPAWN_MODELS, or send the request without an image' },
+  IMAGE_TYPE_UNSUPPORTED: { status: 400, message: 'the image is not a PNG, JPEG or WebP file (its first bytes decide, not the declared type)' },
+  IMAGE_TOO_LARGE: { status: 413, message: 'the image is larger than 5 MB: send a smaller or more compressed one' },
   INPUT_TOO_DEEP: { status: 400, message: 'the JSON body nests deeper than SPAWN_MAX_JSON_DEPTH allows (64 unless configured): flatten it, or raise SPAWN_MAX_JSON_DEPTH' },
   // 401/403 — identity
   AUTH_REQUIRED: { status: 401, message: 'a bearer token is required: create one with `spawnai token create --name NAME`' },
@@ -39,6 +42,7 @@ export const ERROR_CODES = {
   NOT_FOUND: { status: 404, message: 'no such route' },
   SESSION_NOT_FOUND: { status: 404, message: 'no such session' },
   VERSION_NOT_FOUND: { status: 404, message: 'the session has no such version' },
+  IMAGE_NOT_FOUND: { status: 404, message: 'this session was created without an image' },
   THUMBNAIL_NOT_FOUND: { status: 404, message: 'this session has no thumbnail yet: it is taken when the app is verified in a browser (SPAWN_VERIFY=browser)' },
   APP_NOT_FOUND: { status: 404, message: 'no app lives at this address' },
   FUNCTION_NOT_FOUND: { status: 404, message: 'no such function' },

@@ -4,6 +4,7 @@ import { meFallbackRoutes } from './routes/me-fallback-routes.ts';
 import { webhookRoutes, type WebhookRoutesDeps } from './routes/webhook-routes.ts';
 import { eventRoutes, type EventRoutesDeps } from './routes/event-routes.ts';
 import { functionRoutes, type FunctionRoutesDeps } from './routes/function-routes.ts';
+import { promptImageRoutes, type PromptImageRoutesDeps } from './routes/prompt-image-routes.ts';
 import { revisionRoutes, type RevisionRoutesDeps } from './routes/revision-routes.ts';
 import { sessionRoutes, type SessionRoutesDeps } from './routes/session-routes.ts';
 import { studyRoutes, type StudyRoutesDeps } from './routes/study-routes.ts';
@@ -24,6 +25,7 @@ export interface ApiRouteDeps {
   studies: StudyRoutesDeps;
   system: SystemRoutesDeps;
   thumbnails: ThumbnailRoutesDeps;
+  images: PromptImageRoutesDeps;
   /** Caddy's on-demand TLS ask (no token; the control-plane host only). */
   tls: TlsAskDeps;
   /** Credits, budgets, usage (issue 16); absent: those routes are not served. */
@@ -42,6 +44,7 @@ export async function registerApiRoutes(app: FastifyInstance, deps: ApiRouteDeps
   await app.register(studyRoutes, deps.studies);
   await app.register(systemRoutes, deps.system);
   await app.register(thumbnailRoutes, deps.thumbnails);
+  await app.register(promptImageRoutes, deps.images);
   await app.register(tlsRoutes, deps.tls);
   if (deps.billing) await app.register(billingRoutes, deps.billing);
   if (deps.webhooks) await app.register(webhookRoutes, deps.webhooks);

@@ -21,6 +21,12 @@ import type { Store } from './store.ts';
 import { KyselyTokenRepository } from './token-repository.ts';
 import { KyselyWebhookRepository } from './webhook-repository.ts';
 import { KyselyWorkflowRepository } from './workflow-repository.ts';
+import { KyselyApiKeyRepository } from './api-key-repository.ts';
+import { KyselyAuditRepository } from './audit-repository.ts';
+import { KyselyInvitationRepository } from './invitation-repository.ts';
+import { KyselyOrgRepository } from './org-repository.ts';
+import { KyselyOwnershipRepository } from './ownership-repository.ts';
+import { KyselyUserRepository } from './user-repository.ts';
 
 const PING_TIMEOUT_MS = 5_000;
 
@@ -50,6 +56,12 @@ export class KyselyStore implements Store {
   readonly ledger: KyselyLedgerRepository;
   readonly webhooks: KyselyWebhookRepository;
   readonly alerts: KyselyAlertRepository;
+  readonly users: KyselyUserRepository;
+  readonly orgs: KyselyOrgRepository;
+  readonly apiKeys: KyselyApiKeyRepository;
+  readonly invitations: KyselyInvitationRepository;
+  readonly audit: KyselyAuditRepository;
+  readonly ownership: KyselyOwnershipRepository;
   readonly #db: Kysely<Database>;
   readonly #options: KyselyStoreOptions;
   #closing: Promise<void> | undefined;
@@ -77,6 +89,12 @@ export class KyselyStore implements Store {
     this.ledger = new KyselyLedgerRepository(db);
     this.webhooks = new KyselyWebhookRepository(db);
     this.alerts = new KyselyAlertRepository(db);
+    this.users = new KyselyUserRepository(db);
+    this.orgs = new KyselyOrgRepository(db);
+    this.apiKeys = new KyselyApiKeyRepository(db);
+    this.invitations = new KyselyInvitationRepository(db);
+    this.audit = new KyselyAuditRepository(db);
+    this.ownership = new KyselyOwnershipRepository(db);
   }
 
   /**

@@ -1,4 +1,3 @@
-// The two store targets every dialect-sensitive suite runs against (store, ledger …).
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,6 +7,7 @@ import { createStore, type Store, type StoreOptions } from '../../../src/store/i
 import { POSTGRES_URL, requireService } from '../../support/services.ts';
 import type { StoreHarness, StoreTarget } from './store-harness.ts';
 
+/** The two databases every store suite runs on: a temp SQLite file and a PostgreSQL schema. */
 function harness(options: StoreOptions, removeDatabase: () => Promise<void>): StoreHarness {
   const opened: Store[] = [];
   let removed = false;
@@ -27,7 +27,6 @@ function harness(options: StoreOptions, removeDatabase: () => Promise<void>): St
   };
 }
 
-/** A fresh SQLite file per harness. */
 export const sqlite: StoreTarget = {
   name: 'sqlite',
   available: true,
@@ -37,7 +36,6 @@ export const sqlite: StoreTarget = {
   },
 };
 
-/** A fresh PostgreSQL schema per harness. */
 export const postgres: StoreTarget = {
   name: 'postgres',
   available: requireService('postgres'),
@@ -56,4 +54,4 @@ export const postgres: StoreTarget = {
   },
 };
 
-export const STORE_TARGETS = [sqlite, postgres] as const;
+export const STORE_TARGETS = [sqlite, postgres];
