@@ -10,6 +10,8 @@ import type { StoreHarness } from '../store/store-harness.ts';
 import { newSession } from '../store/session-fixture.ts';
 import { STORE_TARGETS } from '../store/store-targets.ts';
 
+// Child processes start tsx (a few seconds each; much more on a crowded machine).
+const CHILD_TEST_TIMEOUT_MS = 180_000;
 const CRASH_WORKER = fileURLToPath(new URL('./crash-worker.ts', import.meta.url));
 
 export function moneyConfig(overrides: Partial<MoneyConfig> = {}): MoneyConfig {
@@ -95,7 +97,7 @@ for (const target of STORE_TARGETS) {
       expect(results.filter((r) => r === 'ok')).toHaveLength(4);
       expect(results.filter((r) => r === 'CREDITS_EXHAUSTED')).toHaveLength(6);
       expect((await ledger.status(org)).balanceUsd).toBe(0);
-    });
+    }, CHILD_TEST_TIMEOUT_MS);
 
     it('a SIGKILL between reservation and settlement: recovery settles exactly once (two nodes at once); one inside the reservation leaves nothing', async () => {
       const [org, lost] = [`org-${randomUUID()}`, `org-${randomUUID()}`];
@@ -122,6 +124,6 @@ for (const target of STORE_TARGETS) {
       expect(await settleOrphanReservations(store, ledger)).toBe(0);
       expect((await store.ledger.listBySession(sessionId)).map((e) => e.kind).sort()).toEqual(['charge', 'release', 'reserve']);
       expect((await ledger.status(org)).balanceUsd).toBeCloseTo(0.95, 9);
-    });
+    }, CHILD_TEST_TIMEOUT_MS);
   });
 }
