@@ -6,6 +6,7 @@ import { KyselyPauseRepository } from './pause-repository.ts';
 import type { StoreDialect } from './codec.ts';
 import { KyselyCostRepository } from './cost-repository.ts';
 import { KyselyEventRepository } from './event-repository.ts';
+import { KyselyFunctionBuildRepository } from './function-build-repository.ts';
 import { KyselyFunctionRepository } from './function-repository.ts';
 import { KyselyFunctionRuntimeRepository } from './function-runtime-repository.ts';
 import { KyselyLedgerRepository } from './ledger-repository.ts';
@@ -53,6 +54,7 @@ export class KyselyStore implements Store {
   readonly studies: KyselyStudyRepository;
   readonly functionRuntimes: KyselyFunctionRuntimeRepository;
   readonly resultCache: KyselyResultCacheRepository;
+  readonly functionBuilds: KyselyFunctionBuildRepository;
   readonly ledger: KyselyLedgerRepository;
   readonly webhooks: KyselyWebhookRepository;
   readonly alerts: KyselyAlertRepository;
@@ -86,6 +88,7 @@ export class KyselyStore implements Store {
     this.studies = new KyselyStudyRepository(db);
     this.functionRuntimes = new KyselyFunctionRuntimeRepository(db);
     this.resultCache = new KyselyResultCacheRepository(db);
+    this.functionBuilds = new KyselyFunctionBuildRepository(db);
     this.ledger = new KyselyLedgerRepository(db);
     this.webhooks = new KyselyWebhookRepository(db);
     this.alerts = new KyselyAlertRepository(db);

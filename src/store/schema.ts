@@ -1,4 +1,5 @@
 import type { BillingTables } from './billing-schema.ts';
+import type { FunctionBuildsTable } from './function-build-repository.ts';
 import type { Generated } from 'kysely';
 import type { FunctionTables } from './function-schema.ts';
 import type { OrgOwnedColumns, TeamTables } from './team-schema.ts';
@@ -131,6 +132,7 @@ export interface SessionPausesTable {
 }
 
 export interface Database extends FunctionTables, TeamTables, BillingTables {
+  function_builds: FunctionBuildsTable;
   sessions: SessionsTable;
   session_events: SessionEventsTable;
   cost_entries: CostEntriesTable;

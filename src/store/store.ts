@@ -1,3 +1,4 @@
+import type { FunctionBuildRepository } from './function-build-repository.ts';
 import type { AlertRepository, LedgerRepository, WebhookRepository } from './billing-store.ts';
 import type { AppType, SessionState, SessionEventType, Visibility } from '../api-types.ts';
 import type {
@@ -258,6 +259,7 @@ export interface Store {
   readonly studies: StudyRepository;
   readonly functionRuntimes: FunctionRuntimeRepository;
   readonly resultCache: ResultCacheRepository;
+  readonly functionBuilds: FunctionBuildRepository;
   readonly ledger: LedgerRepository;
   readonly webhooks: WebhookRepository;
   readonly alerts: AlertRepository;
@@ -293,5 +295,6 @@ export interface StoreOptions {
 }
 
 export type * from './function-store.ts';
+export type { BuildState, FunctionBuildRecord, FunctionBuildRepository } from './function-build-repository.ts';
 export type * from './billing-store.ts';
 export type * from './team-store.ts';

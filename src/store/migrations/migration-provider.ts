@@ -7,6 +7,7 @@ import { sandboxActivityMigration } from './004-sandbox-activity.ts';
 import { verificationMigration } from './005-verification.ts';
 import { promptImageMigration } from './006-prompt-image.ts';
 import { teamsMigration } from './007-teams.ts';
+import { functionRequirementsMigration } from './008-function-requirements.ts';
 import { billingMigration } from './011-billing.ts';
 
 /**
@@ -29,6 +30,7 @@ export class CodeMigrationProvider implements MigrationProvider {
       '005-verification': verificationMigration(),
       '006-prompt-image': promptImageMigration(),
       '007-teams': teamsMigration(),
+      '008-function-requirements': functionRequirementsMigration(),
       '011-billing': billingMigration(),
     };
   }
