@@ -9,7 +9,7 @@ const LAYERS = [
   ['errors', 'log', 'config', 'api-schemas', 'redis'],
   ['store', 'queue', 'events', 'artifacts', 'cache'],
   ['teams'],
-  ['runtime', 'verify'],
+  ['runtime', 'verify', 'billing', 'alerts'],
   ['sandboxes'],
   ['generator'],
   ['functions'],

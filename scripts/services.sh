@@ -11,6 +11,8 @@ command -v dockerd >/dev/null || need_apt+=(docker.io)
 [ -x /usr/bin/chromium ] || need_apt+=(chromium)
 command -v jq >/dev/null || need_apt+=(jq)
 command -v debootstrap >/dev/null || need_apt+=(debootstrap)
+# promtool checks deploy/prometheus/alerts.yml (test/unit/deploy/dashboards.test.ts).
+command -v promtool >/dev/null || need_apt+=(prometheus)
 command -v pg_ctlcluster >/dev/null || need_apt+=(postgresql)
 # HTTPS tests (Caddy with its internal CA, Chromium trusting it via an NSS database) and the
 # deploy bundle's Compose test (Debian's docker-compose 1.29 when the v2 plugin is absent).

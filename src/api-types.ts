@@ -98,3 +98,10 @@ export type StudyView = z.infer<typeof S.StudyViewSchema>;
 
 /** `GET /api/fleet` */
 export type FleetView = z.infer<typeof S.FleetViewSchema>;
+// Credits, usage, webhooks and alerts (issue 16).
+export type AccountView = z.infer<typeof S.AccountViewSchema>;
+export type UsageView = z.infer<typeof S.UsageViewSchema>;
+export type LedgerEntryView = z.infer<typeof S.LedgerEntryViewSchema>;
+export type WebhookView = z.infer<typeof S.WebhookViewSchema>;
+export type CreatedWebhook = z.infer<typeof S.CreatedWebhookSchema>;
+export type DeliveryView = z.infer<typeof S.DeliveryViewSchema>;

@@ -7,3 +7,4 @@ export * from './function-schemas.ts';
 export * from './workflow-schemas.ts';
 export * from './system-schemas.ts';
 export * from './fleet-schemas.ts';
+export * from './money-schemas.ts';

@@ -3,6 +3,7 @@ import os from 'node:os';
 import { isIP, isIPv4 } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
+import { loadMoneyConfig, type MoneyConfig, type MoneyEnv } from './money-config.ts';
 import { DEFAULT_PRICING, type Pricing } from './pricing.ts';
 
 export const RUNTIMES = ['auto', 'process', 'docker'] as const;
@@ -120,7 +121,7 @@ function isAddressOrCidr(entry: string): boolean {
   return /^\d+$/.test(bits) && n >= 0 && n <= (family === 4 ? 32 : 128);
 }
 
-export type SpawnEnv = z.input<typeof envSchema>;
+export type SpawnEnv = z.input<typeof envSchema> & MoneyEnv;
 
 export interface SpawnConfig {
   readonly host: string;
@@ -191,6 +192,8 @@ export interface SpawnConfig {
   readonly stuckAfterSeconds: number;
   readonly defaultTier: string;
   readonly pricing: Pricing;
+  /** Credits, budgets, alerts, webhooks, traces (money-config.ts). */
+  readonly money: MoneyConfig;
   /** `auto`: tokens required unless the server listens on loopback only; `required`: always. */
   readonly auth: 'auto' | 'required';
   /** Functions, tasks, workflows and studies (see the README's section). */
@@ -301,6 +304,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const served = (e.SPAWN_REGIONS ?? e.SPAWN_DEFAULT_REGION).split(',').map((r) => r.trim()).filter(Boolean);
   if (!served.includes(e.SPAWN_DEFAULT_REGION)) throw new ConfigError(`invalid configuration: SPAWN_DEFAULT_REGION "${e.SPAWN_DEFAULT_REGION}" is not in SPAWN_REGIONS (${served.join(', ')})`);
   if (e.SPAWN_FLEET_MIN > e.SPAWN_FLEET_MAX) throw new ConfigError('invalid configuration: SPAWN_FLEET_MIN is larger than SPAWN_FLEET_MAX');
+  const money = loadMoneyConfig(cleaned as Record<string, string>);
+  if ('error' in money) throw new ConfigError(`invalid configuration: ${money.error}`);
   const config: SpawnConfig = {
     host: e.SPAWN_HOST,
     port: e.SPAWN_PORT,
@@ -344,6 +349,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     stuckAfterSeconds: e.SPAWN_STUCK_AFTER_SECONDS,
     defaultTier: e.SPAWN_DEFAULT_TIER,
     pricing,
+    money: money.config,
     auth: e.SPAWN_AUTH,
     functions: {
       timeoutSeconds: e.SPAWN_FUNCTION_TIMEOUT_SECONDS,

@@ -6,6 +6,8 @@ export interface Pricing {
   readonly tiers: Readonly<Record<string, { readonly hourlyUsd: number; readonly memoryMb: number; readonly cpus: number }>>;
   /** Fraction of the hourly rate billed while an app is paused (scale-to-zero). */
   readonly pausedRateFactor: number;
+  /** The tier whose hourly rate function calls are billed at, per sandbox-second (default tier when unset). */
+  readonly functionTier?: string;
   readonly models: Readonly<Record<string, { readonly inputPerMTokUsd: number; readonly outputPerMTokUsd: number }>>;
 }
 
@@ -17,6 +19,7 @@ export const DEFAULT_PRICING: Pricing = {
     's-2vcpu-4gb': { hourlyUsd: 0.03571, memoryMb: 4096, cpus: 2 },
   },
   pausedRateFactor: 0.1,
+  functionTier: 's-1vcpu-512mb',
   models: {
     'anthropic:claude-sonnet-4-5': { inputPerMTokUsd: 3, outputPerMTokUsd: 15 },
     'anthropic:claude-opus-4-1': { inputPerMTokUsd: 15, outputPerMTokUsd: 75 },

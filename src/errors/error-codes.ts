@@ -24,6 +24,8 @@ export const ERROR_CODES = {
   WORKFLOW_UNKNOWN_FUNCTION: { status: 400, message: 'a workflow step names a function that does not exist' },
   STUDY_TOO_LARGE: { status: 400, message: 'the study has more runs than the configured maximum' },
   INVALID_REGION: { status: 400, message: 'region is not one this installation serves (SPAWN_REGIONS)' },
+  WEBHOOK_URL_FORBIDDEN: { status: 400, message: 'webhook URLs must be http(s) and must not point at loopback, private or link-local addresses (SPAWN_WEBHOOK_ALLOW_PRIVATE=1 allows them)' },
+  INVALID_AMOUNT: { status: 400, message: 'amountUsd must be a non-zero number of dollars' },
   IMAGE_NOT_SUPPORTED: { status: 400, message: 'no model of the chain accepts images: put a vision model (e.g. anthropic:claude-sonnet-4-5, openai:gpt-4.1) in SPAWN_MODELS, or send the request without an image' },
   IMAGE_TYPE_UNSUPPORTED: { status: 400, message: 'the image is not a PNG, JPEG or WebP file (its first bytes decide, not the declared type)' },
   IMAGE_TOO_LARGE: { status: 413, message: 'the image is larger than 5 MB: send a smaller or more compressed one' },
@@ -33,7 +35,13 @@ export const ERROR_CODES = {
   AUTH_INVALID: { status: 401, message: 'the bearer token is not valid' },
   FORBIDDEN: { status: 403, message: 'this token may not do that' },
   JOIN_TOKEN_INVALID: { status: 401, message: 'the join token is unknown, expired or already used: a host joins once, with the token its user data carried' },
+  ORG_FORBIDDEN: { status: 403, message: 'you may not act on this organisation' },
+  // 402 — money
+  CREDITS_EXHAUSTED: { status: 402, message: "the organisation's credits are spent: ask an installation admin to top up (POST /api/orgs/:id/credits or `spawnai credits add`)" },
+  BUDGET_EXCEEDED: { status: 402, message: "the organisation's monthly hard budget is reached: raise it or wait for next month" },
   // 404
+  WEBHOOK_NOT_FOUND: { status: 404, message: 'no such webhook' },
+  DELIVERY_NOT_FOUND: { status: 404, message: 'no such webhook delivery' },
   NOT_FOUND: { status: 404, message: 'no such route' },
   SESSION_NOT_FOUND: { status: 404, message: 'no such session' },
   VERSION_NOT_FOUND: { status: 404, message: 'the session has no such version' },

@@ -3,7 +3,8 @@ import type { SpawnConfig } from '../config/index.ts';
 import type { Logger } from '../log/index.ts';
 import type { JobContext, JobQueue } from '../queue/index.ts';
 import type { SandboxService } from '../sandboxes/index.ts';
-import type { Store } from '../store/index.ts';
+import type { Ledger } from '../billing/index.ts';
+import type { Store, TaskRecord } from '../store/index.ts';
 import { FunctionRegistry } from './function-registry.ts';
 import { LayerBuilder, sweepLayers } from './requirements/index.ts';
 import { isFunctionSandboxOwner, FUNCTION_SANDBOX_PREFIX } from './ids.ts';
@@ -27,6 +28,10 @@ export interface FunctionsDeps {
   workerId: string;
   /** The node's sandbox service; null on API-only nodes (they create and read tasks, never run them). */
   sandboxes: SandboxService | null;
+  /** Credits: executions are refused when the org may not spend, calls are charged per sandbox-second. */
+  ledger?: Ledger;
+  /** Told about every task that finishes on this node. */
+  onTaskFinished?: (task: TaskRecord) => void;
 }
 
 /** Everything functions, tasks, workflows and studies need, built once per platform node. */
@@ -55,11 +60,12 @@ export interface Functions {
 export function createFunctions(deps: FunctionsDeps): Functions {
   const { store, queue, config, logger, workerId } = deps;
   const events = new TaskEvents();
+  if (deps.onTaskFinished) events.onFinished(deps.onTaskFinished);
   const host = deps.sandboxes ? new SandboxHost(deps.sandboxes, config) : null;
   const layers = host ? new LayerBuilder({ store, config, logger, workerId, inContainer: host.inContainer }) : null;
   const registry = new FunctionRegistry(store, config, layers);
   const cache = createResultCache({ store, redisUrl: config.redisUrl, namespace: config.redisNamespace, ttlSeconds: config.functions.cacheTtlSeconds, logger });
-  const tasks = new TaskService({ store, queue, registry, cache, events });
+  const tasks = new TaskService({ store, queue, registry, cache, events, ...(deps.ledger ? { ledger: deps.ledger } : {}) });
   const workflows = new WorkflowService({ store, tasks, logger });
   const studies = new StudyService({ store, config, registry, tasks, workflows });
   const pool = host
@@ -68,7 +74,7 @@ export function createFunctions(deps: FunctionsDeps): Functions {
         { maxRuntimes: config.functions.warmMax, maxMemoryMb: config.functions.warmMemoryMb, idleMs: config.functions.warmIdleSeconds * 1000 },
       )
     : null;
-  const runner = pool ? new TaskRunner({ store, pool, cache, events, config, logger, workerId, onStepFinished: (runId) => workflows.advance(runId) }) : null;
+  const runner = pool ? new TaskRunner({ store, pool, cache, events, config, logger, workerId, onStepFinished: (runId) => workflows.advance(runId), ...(deps.ledger ? { ledger: deps.ledger } : {}) }) : null;
   const sweeper = new TaskSweeper({ store, queue, tasks, workflows, events, pool, config, logger });
   // Heartbeats are refreshed once per sweep: allow a few missed sweeps before a runtime counts as dead.
   const runtimeStaleMs = 3 * config.reconcileIntervalMs + 10_000;

@@ -12,8 +12,16 @@ export class TaskEvents {
     this.#emitter.setMaxListeners(0);
   }
 
+  readonly #listeners: ((task: TaskRecord) => void)[] = [];
+
   finished(task: TaskRecord): void {
     this.#emitter.emit(task.id, task);
+    for (const listener of this.#listeners) listener(task);
+  }
+
+  /** Every task that finishes on this node (webhooks: task.completed / task.failed). */
+  onFinished(listener: (task: TaskRecord) => void): void {
+    this.#listeners.push(listener);
   }
 
   /** Resolves when the task finishes here, or after `ms` (whichever is first). */

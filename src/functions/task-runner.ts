@@ -1,5 +1,6 @@
 import type { TaskState } from '../api-types.ts';
 import type { SpawnConfig } from '../config/index.ts';
+import { billingOrgOf, type Ledger } from '../billing/index.ts';
 import type { Logger } from '../log/index.ts';
 import { toSpawnError } from '../errors/index.ts';
 import type { JobContext } from '../queue/index.ts';
@@ -23,6 +24,8 @@ export interface TaskRunnerDeps {
   workerId: string;
   /** Called after a workflow step's task finished (advances its run). */
   onStepFinished: (workflowRunId: string) => Promise<void>;
+  /** Charges the call's sandbox-seconds in the transaction that records its end. */
+  ledger?: Ledger;
 }
 
 /**
@@ -88,8 +91,19 @@ export class TaskRunner {
     }
   }
 
-  #finish(task: TaskRecord, state: TaskState, result: TaskResult): Promise<TaskRecord | null> {
-    return this.#d.store.tasks.finish(task.id, this.#d.workerId, state, result);
+  async #finish(task: TaskRecord, state: TaskState, result: TaskResult): Promise<TaskRecord | null> {
+    const { store, ledger, workerId } = this.#d;
+    const seconds = (result.durationMs ?? 0) / 1000;
+    if (!ledger || seconds <= 0) return store.tasks.finish(task.id, workerId, state, result);
+    const orgId = billingOrgOf(task);
+    let usd = 0;
+    const done = await store.transaction(async (tx) => {
+      const finished = await tx.tasks.finish(task.id, workerId, state, result);
+      if (finished) usd = await ledger.chargeFunction(tx, orgId, task.id, seconds, { functionId: task.functionId, ownerId: task.ownerId });
+      return finished;
+    });
+    if (done) ledger.notifySpend(orgId, { kind: 'function', usd });
+    return done;
   }
 }
 

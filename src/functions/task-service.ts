@@ -1,4 +1,5 @@
 import { TASK_FINAL_STATES, type TaskState } from '../api-types.ts';
+import { billingOrgOf, type Ledger } from '../billing/index.ts';
 import { SpawnError } from '../errors/index.ts';
 import type { JobQueue } from '../queue/index.ts';
 import type { FunctionVersionRecord, NewTask, Store, TaskRecord } from '../store/index.ts';
@@ -26,14 +27,23 @@ export interface TaskContext {
   studyIndex?: number;
 }
 
+interface TaskServiceDeps {
+  store: Store;
+  queue: JobQueue;
+  registry: FunctionRegistry;
+  cache: ResultCache;
+  events: TaskEvents;
+  ledger?: Ledger;
+}
+
 /**
  * Creates tasks (answering from the result cache when it can, else queueing a `task.run` job) and
  * reads them back. Runs on every node: it needs the store and the queue, never a sandbox.
  */
 export class TaskService {
-  readonly #d: { store: Store; queue: JobQueue; registry: FunctionRegistry; cache: ResultCache; events: TaskEvents };
+  readonly #d: TaskServiceDeps;
 
-  constructor(deps: { store: Store; queue: JobQueue; registry: FunctionRegistry; cache: ResultCache; events: TaskEvents }) {
+  constructor(deps: TaskServiceDeps) {
     this.#d = deps;
   }
 
@@ -53,6 +63,8 @@ export class TaskService {
   async submit(fn: FunctionVersionRecord, inputs: unknown, context: TaskContext): Promise<TaskRecord | null> {
     const base: NewTask = { id: newId('task'), ownerId: fn.ownerId, functionId: fn.functionId, version: fn.version, inputs, ...context };
     const hit = await this.#d.cache.get(resultCacheKey(fn.functionId, fn.version, inputs));
+    // A cache hit costs nothing and is never refused; a call that will run needs credit.
+    if (!hit) await this.#d.ledger?.assertCanSpend(billingOrgOf(fn));
     const draft: NewTask = hit ? { ...base, state: 'completed', cached: true, ...hit } : base;
     const task = await this.create(draft);
     if (task?.state === 'queued') await this.enqueue(task.id);

@@ -72,5 +72,9 @@ export function createMetrics(store: Store, queue: JobQueue) {
     buckets: [0, 1, 2, 3, 5, 10],
     registers: [registry],
   });
-  return { registry, stepDuration, sessionsCreated, sessionsFailed, promptCacheRequests, verifications, verificationDuration, repairRounds };
+  // Money and signals (issue 16): deploy/grafana and deploy/prometheus query these.
+  const spendUsd = new Counter({ name: 'spawnai_spend_usd_total', help: 'Dollars charged to organisations, by kind (session: settled sessions, function: function calls)', labelNames: ['kind'], registers: [registry] });
+  const alertsFired = new Counter({ name: 'spawnai_alerts_total', help: 'Alert incidents opened (each fires once per incident), by rule', labelNames: ['rule'], registers: [registry] });
+  const webhookAttempts = new Counter({ name: 'spawnai_webhook_attempts_total', help: 'Webhook delivery attempts, by result (ok, error)', labelNames: ['result'], registers: [registry] });
+  return { registry, spendUsd, alertsFired, webhookAttempts, stepDuration, sessionsCreated, sessionsFailed, promptCacheRequests, verifications, verificationDuration, repairRounds };
 }

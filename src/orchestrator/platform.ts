@@ -16,6 +16,7 @@ import type { AppActivity } from './apps/app-activity.ts';
 import { BusActivityReporter } from './apps/bus-activity-reporter.ts';
 import { AppDeployer } from './deploy/app-deployer.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
+import { createMoney, type Money } from './money.ts';
 import { GenerationCache } from './pipeline/generation-cache.ts';
 import { Pipeline } from './pipeline/pipeline.ts';
 import { AppRedeployer, EditRunner, RevisionService } from './revisions/index.ts';
@@ -50,6 +51,8 @@ export interface Platform {
   /** Prompt cache of LLM generations; null when disabled (SPAWN_CACHE=off) or with offline templates. */
   readonly promptCache: GenerationCache | null;
   readonly metrics: Metrics;
+  /** Credits and budgets, webhooks, alerts (issue 16). */
+  readonly money: Money;
   /** Present on worker nodes only. */
   readonly sandboxes: SandboxService | null;
   /** Scale-to-zero state of the api apps this worker supervises; worker nodes only. */
@@ -81,13 +84,15 @@ export async function createPlatform(config: SpawnConfig, logger: Logger, option
   const bus = createEventBus({ redisUrl: config.redisUrl, channelPrefix: `spawnai:${config.redisNamespace}` });
   const metrics = createMetrics(store, queue);
   const events = new SessionEvents(store, bus, logger);
+  const money = createMoney(store, queue, config, logger, metrics);
+  events.observe((sessionId, type, data) => money.signals.sessionEvent(sessionId, type, data));
   const artifacts = new ArtifactStore(store.artifacts);
   const generator = createGenerator(config, options.env ?? process.env, logger);
   const workerId = `${os.hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
 
   const sandboxes = runtime ? await runtime.start(store) : null;
-  const lifecycle = new Lifecycle({ store, queue, events, sandboxes, config, logger, metrics });
-  const sessions = new SessionService({ store, queue, events, lifecycle, generator, config, metrics, models: generator.models });
+  const lifecycle = new Lifecycle({ store, queue, events, sandboxes, config, logger, metrics, ledger: money.ledger });
+  const sessions = new SessionService({ store, queue, events, lifecycle, generator, config, metrics, models: generator.models, ledger: money.ledger });
   const promptCache =
     config.cache.enabled && generator.models.length > 0
       ? new GenerationCache({ cache: createPromptCache({ store, redisUrl: config.redisUrl, namespace: config.redisNamespace }), config, models: generator.models, metrics, logger })
@@ -99,19 +104,20 @@ export async function createPlatform(config: SpawnConfig, logger: Logger, option
   const redeployer = new AppRedeployer({ store, deployer, sandboxes });
   const editRunner = new EditRunner({ store, events, generator, artifacts, redeployer, config, logger, metrics });
   const revisions = new RevisionService({ store, queue, events, artifacts, sessions, generator, runner: editRunner, config });
-  const functions = createFunctions({ store, queue, config, logger, workerId, sandboxes });
+  const functions = createFunctions({ store, queue, config, logger, workerId, sandboxes, ledger: money.ledger, onTaskFinished: (task) => money.signals.taskFinished(task) });
   const reconciler = new Reconciler({ store, queue, lifecycle, sandboxes, config, logger, isFunctionSandboxLive: (id) => functions.isSandboxLive(id) });
 
   let worker: WorkerNode | null = null;
   if (sandboxes) {
     const pipeline = new Pipeline({ store, events, generator, deployer, sandboxes, lifecycle, metrics, config, logger, workerId, ...(promptCache ? { cache: promptCache } : {}) });
-    worker = await startWorkerNode({ store, queue, bus, events, sandboxes, deployer, lifecycle, pipeline, editRunner, functions, config, logger, workerId });
+    worker = await startWorkerNode({ store, queue, bus, events, sandboxes, deployer, lifecycle, pipeline, editRunner, functions, webhookSender: money.sender, config, logger, workerId });
   }
   const apps = worker?.apps ?? null;
   // What this node's app proxy reports requests to: the local worker, or every worker over the bus.
   const activityHook = bus.kind === 'redis' ? await BusActivityReporter.start(bus, store, logger) : apps;
   reconciler.start();
   functions.start();
+  money.watch.start();
   logger.info({ store: store.dialect, queue: queue.kind, bus: bus.kind, worker: options.worker, workerId, verify: verifyMode }, 'platform started');
   if (config.verify.mode === 'auto' && verifyMode === 'http') logger.warn(`no Chromium at ${config.verify.chromiumPath}: apps are verified over plain HTTP only (SPAWN_VERIFY=http); install chromium or set SPAWN_CHROMIUM_PATH`);
 
@@ -129,6 +135,7 @@ export async function createPlatform(config: SpawnConfig, logger: Logger, option
     revisions,
     promptCache,
     metrics,
+    money,
     sandboxes,
     apps,
     activityHook,
@@ -138,6 +145,7 @@ export async function createPlatform(config: SpawnConfig, logger: Logger, option
     runtime: sandboxes ? { name: sandboxes.name, isolation: sandboxes.capabilities.isolation } : { name: 'none', isolation: 'none' },
     async close() {
       await reconciler.stop();
+      await money.watch.stop();
       await worker?.stop();
       if (activityHook instanceof BusActivityReporter) activityHook.close();
       await queue.close();

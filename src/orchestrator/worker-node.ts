@@ -1,3 +1,4 @@
+import type { WebhookSender } from '../alerts/index.ts';
 import type { EventBus } from '../events/index.ts';
 import type { Functions } from '../functions/index.ts';
 import type { JobContext, JobQueue } from '../queue/index.ts';
@@ -26,6 +27,7 @@ export interface WorkerNodeDeps {
   pipeline: Pipeline;
   editRunner: EditRunner;
   functions: Functions;
+  webhookSender: WebhookSender;
   config: SpawnConfig;
   logger: Logger;
   workerId: string;
@@ -52,6 +54,8 @@ export async function startWorkerNode(d: WorkerNodeDeps): Promise<WorkerNode> {
           return d.editRunner.run(job);
         case 'task.run':
           return d.functions.runTask(job);
+        case 'webhook.deliver':
+          return d.webhookSender.run(job);
       }
     },
     { concurrency: d.config.workerConcurrency },

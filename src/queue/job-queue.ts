@@ -3,7 +3,7 @@
  * session X", so every handler is idempotent and a lost job is recovered by the reconciler.
  * Contracts carry no backend type (no Redis connection, no BullMQ Job).
  */
-export const JOB_NAMES = ['session.run', 'session.destroy', 'session.expire', 'session.edit', 'task.run'] as const;
+export const JOB_NAMES = ['session.run', 'session.destroy', 'session.expire', 'session.edit', 'task.run', 'webhook.deliver'] as const;
 export type JobName = (typeof JOB_NAMES)[number];
 
 export interface JobData {

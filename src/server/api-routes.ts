@@ -1,4 +1,7 @@
 import type { FastifyInstance } from 'fastify';
+import { billingRoutes, type BillingRoutesDeps } from './routes/billing-routes.ts';
+import { meFallbackRoutes } from './routes/me-fallback-routes.ts';
+import { webhookRoutes, type WebhookRoutesDeps } from './routes/webhook-routes.ts';
 import { eventRoutes, type EventRoutesDeps } from './routes/event-routes.ts';
 import { fleetRoutes, type FleetRoutesDeps } from './routes/fleet-routes.ts';
 import { functionRoutes, type FunctionRoutesDeps } from './routes/function-routes.ts';
@@ -27,6 +30,9 @@ export interface ApiRouteDeps {
   images: PromptImageRoutesDeps;
   /** Caddy's on-demand TLS ask (no token; the control-plane host only). */
   tls: TlsAskDeps;
+  /** Credits, budgets, usage (issue 16); absent: those routes are not served. */
+  billing?: BillingRoutesDeps;
+  webhooks?: WebhookRoutesDeps;
 }
 
 /** Every route of the HTTP API, one plugin per area (on an app prepared by installRouteSupport). */
@@ -43,4 +49,8 @@ export async function registerApiRoutes(app: FastifyInstance, deps: ApiRouteDeps
   await app.register(fleetRoutes, deps.fleet);
   await app.register(promptImageRoutes, deps.images);
   await app.register(tlsRoutes, deps.tls);
+  if (deps.billing) await app.register(billingRoutes, deps.billing);
+  if (deps.webhooks) await app.register(webhookRoutes, deps.webhooks);
+  // Organisations (teams) bring their own /api/me; until then the caller's personal org is its id.
+  if (deps.billing && !app.hasRoute({ method: 'GET', url: '/api/me' })) await app.register(meFallbackRoutes);
 }

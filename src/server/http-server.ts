@@ -130,6 +130,8 @@ function routeDeps(app: FastifyInstance, platform: Platform, appUrl: (id: string
       join: (token) => exchangeJoinToken({ store: platform.store, config, provider: fleetProvider, env: process.env }, token),
       isAdmin: (ownerId) => ownerId === LOCAL_OWNER || ownerId === 'admin',
     },
+    billing: { ledger: platform.money.ledger, store: platform.store, config: config.money },
+    webhooks: { webhooks: platform.money.webhooks, alerts: platform.money.alerts, config: config.money },
     images: { sessions, image: (s) => readPromptImage(platform.store, s) },
     system: {
       checks: { store: () => platform.store.ping(), queue: () => platform.queue.ping() },

@@ -5,3 +5,4 @@ export { ORG_OWNED_KINDS } from './team-store.ts';
 export { createStore } from './create-store.ts';
 export { isStoreOutage } from './store-outage.ts';
 export { backupDatabase, restoreDatabase, BackupError, backupKind, type BackupKind, type BackupTarget } from './backup/index.ts';
+export { LEDGER_KINDS, WEBHOOK_FORMATS } from './billing-store.ts';

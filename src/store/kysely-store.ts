@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { KyselyAlertRepository } from './alert-repository.ts';
 import { KyselyArtifactRepository } from './artifact-repository.ts';
 import { KyselyCacheRepository } from './cache-repository.ts';
 import { KyselyPauseRepository } from './pause-repository.ts';
@@ -9,6 +10,7 @@ import { KyselyFleetRepository } from './fleet-repository.ts';
 import { KyselyFunctionBuildRepository } from './function-build-repository.ts';
 import { KyselyFunctionRepository } from './function-repository.ts';
 import { KyselyFunctionRuntimeRepository } from './function-runtime-repository.ts';
+import { KyselyLedgerRepository } from './ledger-repository.ts';
 import { KyselyMessageRepository } from './message-repository.ts';
 import { runMigrations } from './migrations/run-migrations.ts';
 import { KyselyResultCacheRepository } from './result-cache-repository.ts';
@@ -19,6 +21,7 @@ import { KyselyStudyRepository } from './study-repository.ts';
 import { KyselyTaskRepository } from './task-repository.ts';
 import type { Store } from './store.ts';
 import { KyselyTokenRepository } from './token-repository.ts';
+import { KyselyWebhookRepository } from './webhook-repository.ts';
 import { KyselyWorkflowRepository } from './workflow-repository.ts';
 import { KyselyApiKeyRepository } from './api-key-repository.ts';
 import { KyselyAuditRepository } from './audit-repository.ts';
@@ -54,6 +57,9 @@ export class KyselyStore implements Store {
   readonly resultCache: KyselyResultCacheRepository;
   readonly fleet: KyselyFleetRepository;
   readonly functionBuilds: KyselyFunctionBuildRepository;
+  readonly ledger: KyselyLedgerRepository;
+  readonly webhooks: KyselyWebhookRepository;
+  readonly alerts: KyselyAlertRepository;
   readonly users: KyselyUserRepository;
   readonly orgs: KyselyOrgRepository;
   readonly apiKeys: KyselyApiKeyRepository;
@@ -86,12 +92,37 @@ export class KyselyStore implements Store {
     this.resultCache = new KyselyResultCacheRepository(db);
     this.fleet = new KyselyFleetRepository(db);
     this.functionBuilds = new KyselyFunctionBuildRepository(db);
+    this.ledger = new KyselyLedgerRepository(db);
+    this.webhooks = new KyselyWebhookRepository(db);
+    this.alerts = new KyselyAlertRepository(db);
     this.users = new KyselyUserRepository(db);
     this.orgs = new KyselyOrgRepository(db);
     this.apiKeys = new KyselyApiKeyRepository(db);
     this.invitations = new KyselyInvitationRepository(db);
     this.audit = new KyselyAuditRepository(db);
     this.ownership = new KyselyOwnershipRepository(db);
+  }
+
+  /**
+   * Runs `work` in one database transaction: the store it is given writes inside it, and every
+   * write commits or none does. Inside, use only that store (on SQLite the connection is held).
+   */
+  transaction<T>(work: (tx: Store) => Promise<T>): Promise<T> {
+    if (this.dialect === 'postgres') return this.#db.transaction().execute((trx) => work(new KyselyStore(trx, this.dialect, this.#options)));
+    // SQLite: BEGIN IMMEDIATE takes the file's write lock up front (waiting busy_timeout for it).
+    // A plain BEGIN that reads first and writes later fails at once with SQLITE_BUSY when another
+    // process wrote in between: the read snapshot cannot be upgraded.
+    return this.#db.connection().execute(async (conn) => {
+      await sql`begin immediate`.execute(conn);
+      try {
+        const result = await work(new KyselyStore(conn, this.dialect, this.#options));
+        await sql`commit`.execute(conn);
+        return result;
+      } catch (err) {
+        await sql`rollback`.execute(conn);
+        throw err;
+      }
+    });
   }
 
   /** Serialised within this store: a second call waits for the first, then finds nothing to do. */

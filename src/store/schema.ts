@@ -1,4 +1,5 @@
 import type { FleetTables } from './fleet-schema.ts';
+import type { BillingTables } from './billing-schema.ts';
 import type { FunctionBuildsTable } from './function-build-repository.ts';
 import type { Generated } from 'kysely';
 import type { FunctionTables } from './function-schema.ts';
@@ -133,7 +134,7 @@ export interface SessionPausesTable {
   resumed_at: number | null;
 }
 
-export interface Database extends FunctionTables, TeamTables, FleetTables {
+export interface Database extends FunctionTables, TeamTables, FleetTables, BillingTables {
   function_builds: FunctionBuildsTable;
   sessions: SessionsTable;
   session_events: SessionEventsTable;

@@ -1,5 +1,6 @@
 import type { FleetRepository } from './fleet-store.ts';
 import type { FunctionBuildRepository } from './function-build-repository.ts';
+import type { AlertRepository, LedgerRepository, WebhookRepository } from './billing-store.ts';
 import type { AppType, SessionState, SessionEventType, Visibility } from '../api-types.ts';
 import type {
   FunctionRepository,
@@ -264,6 +265,14 @@ export interface Store {
   /** The elastic fleet's hosts, join tokens and decisions (migration 010). */
   readonly fleet: FleetRepository;
   readonly functionBuilds: FunctionBuildRepository;
+  readonly ledger: LedgerRepository;
+  readonly webhooks: WebhookRepository;
+  readonly alerts: AlertRepository;
+  /**
+   * Runs `work` in one transaction: writes through `tx` commit together or not at all. Inside,
+   * use only `tx` (on SQLite the one connection is held until the end).
+   */
+  transaction<T>(work: (tx: Store) => Promise<T>): Promise<T>;
   readonly users: UserRepository;
   readonly orgs: OrgRepository;
   readonly apiKeys: ApiKeyRepository;
@@ -294,4 +303,5 @@ export type * from './function-store.ts';
 
 export type * from './fleet-store.ts';
 export type { BuildState, FunctionBuildRecord, FunctionBuildRepository } from './function-build-repository.ts';
+export type * from './billing-store.ts';
 export type * from './team-store.ts';

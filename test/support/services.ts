@@ -39,6 +39,7 @@ const probes = {
   compose: () => commandWorks('docker', ['compose', 'version']) || commandWorks('docker-compose', ['version']),
   certutil: () => commandWorks('which', ['certutil']),
   debootstrap: () => commandWorks('which', ['debootstrap']),
+  promtool: () => commandWorks('promtool', ['--version']),
 } as const;
 
 export type ServiceName = keyof typeof probes;

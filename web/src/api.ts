@@ -14,6 +14,7 @@ import type {
   SessionView,
   TaskView,
   VersionList,
+  UsageView,
 } from '../../src/api-types.ts';
 
 const REQUEST_TIMEOUT_MS = 15_000;
@@ -72,6 +73,10 @@ function safeParse(text: string): unknown {
 const sessionPath = (id: string) => `/api/sessions/${encodeURIComponent(id)}`;
 
 export const api = {
+  /** The caller's organisation (a personal one, the owner id, until organisations exist). */
+  me: (signal?: AbortSignal) => request<{ currentOrgId: string }>('GET', '/api/me', undefined, signal),
+  usage: (orgId: string, groupBy: 'day' | 'user' | 'model' | 'appType', signal?: AbortSignal) =>
+    request<UsageView>('GET', `/api/orgs/${encodeURIComponent(orgId)}/usage?groupBy=${groupBy}`, undefined, signal),
   config: (signal?: AbortSignal) => request<ConfigView>('GET', '/api/config', undefined, signal),
   listSessions: (signal?: AbortSignal) => request<SessionList>('GET', '/api/sessions', undefined, signal),
   getSession: (id: string, signal?: AbortSignal) => request<SessionView>('GET', sessionPath(id), undefined, signal),

@@ -11,6 +11,7 @@ import { RateLimitNotice } from './components/rate-limit-notice.tsx';
 import { SessionList } from './components/session-list.tsx';
 import { SessionPanel } from './components/session-panel.tsx';
 import { FunctionsView } from './components/functions-view.tsx';
+import { UsageView } from './components/usage-view.tsx';
 import { StarterSuggestions } from './components/starter-suggestions.tsx';
 import { describeError, errorOf } from './format.ts';
 import { effectiveState } from './session-state.ts';
@@ -101,6 +102,17 @@ export function App() {
       }}
     />
   );
+  if (view === 'usage') {
+    return (
+      <div className="flex min-h-dvh flex-col">
+        {header}
+        {!online && <OfflineBanner />}
+        <main className="mx-auto w-full max-w-5xl p-4">
+          <UsageView />
+        </main>
+      </div>
+    );
+  }
   if (view === 'functions') {
     return (
       <div className="flex min-h-dvh flex-col">

@@ -1,4 +1,5 @@
 import { ACTIVE_STATES, type SessionState } from '../../api-types.ts';
+import { billingOrgOf, type Ledger } from '../../billing/index.ts';
 import type { SpawnConfig } from '../../config/index.ts';
 import { SpawnError } from '../../errors/index.ts';
 import type { Logger } from '../../log/index.ts';
@@ -23,8 +24,10 @@ export class Lifecycle {
   readonly #config: SpawnConfig;
   readonly #logger: Logger;
   readonly #metrics: Metrics;
+  readonly #ledger: Ledger | undefined;
 
-  constructor(deps: { store: Store; queue: JobQueue; events: SessionEvents; sandboxes: SandboxService | null; config: SpawnConfig; logger: Logger; metrics: Metrics }) {
+  constructor(deps: { store: Store; queue: JobQueue; events: SessionEvents; sandboxes: SandboxService | null; config: SpawnConfig; logger: Logger; metrics: Metrics; ledger?: Ledger }) {
+    this.#ledger = deps.ledger;
     this.#store = deps.store;
     this.#queue = deps.queue;
     this.#events = deps.events;
@@ -91,6 +94,9 @@ export class Lifecycle {
     }
     const cap = session.createdAt.getTime() + this.#config.ttl.maxSeconds * 1000;
     const expiresAt = new Date(Math.min(Date.now() + ttlSeconds * 1000, cap));
+    // The added lifetime is reserved like the first one was: refused (402) when the org may not spend it.
+    const extraUsd = computeCost(this.#config, session.tier, (expiresAt.getTime() - session.expiresAt.getTime()) / 1000);
+    if (this.#ledger) await this.#ledger.assertCanSpend(billingOrgOf(session), extraUsd);
     const patch = { expiresAt, ttlSeconds: Math.round((expiresAt.getTime() - session.createdAt.getTime()) / 1000) };
     // Guarded on the state we read, so a concurrent transition is never overwritten; re-read and retry.
     let current: SessionRecord | null = session;
@@ -101,6 +107,7 @@ export class Lifecycle {
       if (!updated) current = await this.#store.sessions.get(session.id);
     }
     if (!updated) throw new SpawnError('SESSION_NOT_ACTIVE', 'the session ended while being extended');
+    if (this.#ledger && extraUsd > 0) await this.#ledger.reserveMore(billingOrgOf(session), session.id, extraUsd, `reserve:${session.id}:${expiresAt.getTime()}`);
     await this.#events.log(session.id, `lifetime extended until ${expiresAt.toISOString()}`);
     await this.scheduleExpiry(updated);
     return updated;
@@ -126,7 +133,16 @@ export class Lifecycle {
       }
     }
     const actualCost = roundUsd(await this.#store.costs.totalBySession(s.id));
-    await this.#store.sessions.update(s.id, { destroyedAt, actualCost });
+    const ledger = this.#ledger;
+    if (!ledger) await this.#store.sessions.update(s.id, { destroyedAt, actualCost });
+    else {
+      // The final cost and its settlement commit together: a crash never loses or doubles a charge.
+      const settled = await this.#store.transaction(async (tx) => {
+        await tx.sessions.update(s.id, { destroyedAt, actualCost });
+        return ledger.settle(tx, s.id, actualCost, { estimateUsd: s.estimatedCost });
+      });
+      if (settled) ledger.notifySpend(billingOrgOf(s), { kind: 'session', usd: actualCost });
+    }
     return { destroyedAt, actualCost };
   }
 }

@@ -25,6 +25,7 @@ export class SessionEvents {
   readonly #store: Store;
   readonly #bus: EventBus;
   readonly #logger: Logger;
+  readonly #observers: ((sessionId: string, type: SessionEventType, data: Record<string, unknown>) => void)[] = [];
 
   constructor(store: Store, bus: EventBus, logger: Logger) {
     this.#store = store;
@@ -35,12 +36,18 @@ export class SessionEvents {
   async emit(sessionId: string, type: SessionEventType, data: Record<string, unknown>): Promise<SessionEvent> {
     const stored = await this.#store.events.append(sessionId, type, data);
     const event = toSessionEvent(stored);
+    for (const observe of this.#observers) observe(sessionId, type, data);
     // Not awaited: with Redis down a publish waits for its timeout, and that must not hold up
     // state transitions or API answers. Subscribers re-read the stored log, so nothing is lost.
     this.#bus.publish(event).catch((err: unknown) => {
       this.#logger.warn({ err, sessionId }, 'event publish failed; subscribers will see it on replay');
     });
     return event;
+  }
+
+  /** Called with every event recorded by this node, after it is stored (webhooks and alerts). */
+  observe(observer: (sessionId: string, type: SessionEventType, data: Record<string, unknown>) => void): void {
+    this.#observers.push(observer);
   }
 
   log(sessionId: string, message: string, level: 'info' | 'warn' | 'error' = 'info'): Promise<SessionEvent> {

@@ -1,10 +1,11 @@
 import { TERMINAL_STATES, type AppType } from '../../api-types.ts';
+import { billingOrgOf, type Ledger } from '../../billing/index.ts';
 import type { SpawnConfig } from '../../config/index.ts';
 import { SpawnError } from '../../errors/index.ts';
 import { createHash } from 'node:crypto';
 import { inferAppType, parseModelChain, titleFromPrompt, visionModels, type Generator, type PromptImage } from '../../generator/index.ts';
 import type { JobQueue } from '../../queue/index.ts';
-import type { PromptImageRef, SessionRecord, Store } from '../../store/index.ts';
+import type { NewSession, PromptImageRef, SessionRecord, Store } from '../../store/index.ts';
 import { estimateCost, estimateSeconds } from '../cost.ts';
 import { expectedGenerationUsd } from '../generation-cost.ts';
 import { newSessionId, isSessionId } from '../ids.ts';
@@ -30,6 +31,8 @@ export interface SessionServiceDeps {
   metrics: Metrics;
   /** The model chain (empty with offline templates): prices the expected generation. */
   models?: readonly string[];
+  /** Credits: creation reserves the estimate in the transaction that writes the session. */
+  ledger?: Ledger;
 }
 
 /** What the API and CLI ask of sessions; ownership is checked here, once. */
@@ -51,7 +54,7 @@ export class SessionService {
     const appType: AppType = input.appType ?? inferAppType(input.prompt);
     const usesModel = this.#d.generator.name !== 'offline-template';
     const promptImage = input.image ? await this.#keepImage(input.image, usesModel) : undefined;
-    const session = await store.sessions.create({
+    const draft = {
       id: newSessionId(),
       ownerId,
       prompt: input.prompt,
@@ -70,7 +73,9 @@ export class SessionService {
       cacheBypass: input.cache === false,
       region: input.region ?? config.regions.default,
       ...(promptImage ? { promptImage } : {}),
-    });
+    } satisfies NewSession;
+    const ledger = this.#d.ledger;
+    const session = ledger ? await ledger.reserve(billingOrgOf(draft), draft.id, draft.estimatedCost, (tx) => tx.sessions.create(draft)) : await store.sessions.create(draft);
     this.#d.metrics.sessionsCreated.inc({ app_type: appType });
     await this.#d.events.emit(session.id, 'state', { state: 'requested', progress: session.progress, step: 'queued' });
     try {

@@ -47,7 +47,7 @@ const createSession = {
   body: CreateSessionRequestSchema,
   response: {
     201: CreatedSessionSchema.describe('queued; follow it on the event stream'),
-    ...errorResponses(...API_ERRORS, ...BODY_ERRORS, 'PROMPT_EMPTY', 'PROMPT_TOO_LONG', 'INVALID_APP_TYPE', 'TTL_OUT_OF_RANGE', 'IMAGE_NOT_SUPPORTED', 'IMAGE_TYPE_UNSUPPORTED', 'IMAGE_TOO_LARGE', 'ACTIVE_SESSION_LIMIT', 'SESSION_RATE_LIMIT', 'QUEUE_UNAVAILABLE'),
+    ...errorResponses(...API_ERRORS, ...BODY_ERRORS, 'PROMPT_EMPTY', 'PROMPT_TOO_LONG', 'INVALID_APP_TYPE', 'TTL_OUT_OF_RANGE', 'IMAGE_NOT_SUPPORTED', 'IMAGE_TYPE_UNSUPPORTED', 'IMAGE_TOO_LARGE', 'ACTIVE_SESSION_LIMIT', 'SESSION_RATE_LIMIT', 'QUEUE_UNAVAILABLE', 'CREDITS_EXHAUSTED', 'BUDGET_EXCEEDED'),
   },
 };
 
@@ -79,7 +79,7 @@ const extendSession = {
   body: ExtendRequestSchema,
   response: {
     200: SessionViewSchema.describe('the session with its new expiresAt'),
-    ...errorResponses(...API_ERRORS, ...BODY_ERRORS, 'TTL_OUT_OF_RANGE', 'SESSION_NOT_FOUND', 'SESSION_NOT_ACTIVE'),
+    ...errorResponses(...API_ERRORS, ...BODY_ERRORS, 'TTL_OUT_OF_RANGE', 'SESSION_NOT_FOUND', 'SESSION_NOT_ACTIVE', 'CREDITS_EXHAUSTED', 'BUDGET_EXCEEDED'),
   },
 };
 

@@ -15,7 +15,7 @@ const createStudy = {
   body: CreateStudyRequestSchema,
   response: {
     201: StudyViewSchema.describe('the study, started'),
-    ...errorResponses(...API_ERRORS, ...BODY_ERRORS, 'STUDY_TOO_LARGE', 'FUNCTION_NOT_FOUND', 'WORKFLOW_NOT_FOUND', 'FUNCTION_INPUT_INVALID', 'FUNCTION_SCHEMA_INVALID', 'QUEUE_UNAVAILABLE'),
+    ...errorResponses(...API_ERRORS, ...BODY_ERRORS, 'STUDY_TOO_LARGE', 'FUNCTION_NOT_FOUND', 'WORKFLOW_NOT_FOUND', 'FUNCTION_INPUT_INVALID', 'FUNCTION_SCHEMA_INVALID', 'QUEUE_UNAVAILABLE', 'CREDITS_EXHAUSTED', 'BUDGET_EXCEEDED'),
   },
 };
 

@@ -39,7 +39,7 @@ const executeWorkflow = {
   body: ExecuteWorkflowRequestSchema.optional(),
   response: {
     202: WorkflowRunViewSchema.describe('the run, started; poll `GET /api/workflow-runs/{id}`'),
-    ...errorResponses(...API_ERRORS, ...BODY_ERRORS, 'WORKFLOW_NOT_FOUND', 'QUEUE_UNAVAILABLE'),
+    ...errorResponses(...API_ERRORS, ...BODY_ERRORS, 'WORKFLOW_NOT_FOUND', 'QUEUE_UNAVAILABLE', 'CREDITS_EXHAUSTED', 'BUDGET_EXCEEDED'),
   },
 };
 

@@ -9,6 +9,7 @@ import { promptImageMigration } from './006-prompt-image.ts';
 import { teamsMigration } from './007-teams.ts';
 import { functionRequirementsMigration } from './008-function-requirements.ts';
 import { fleetMigration } from './010-fleet.ts';
+import { billingMigration } from './011-billing.ts';
 
 /**
  * Migrations come from code, not from scanning a folder, so they work the same from source, a
@@ -32,6 +33,7 @@ export class CodeMigrationProvider implements MigrationProvider {
       '007-teams': teamsMigration(),
       '008-function-requirements': functionRequirementsMigration(),
       '010-fleet': fleetMigration(),
+      '011-billing': billingMigration(),
     };
   }
 }

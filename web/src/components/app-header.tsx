@@ -1,5 +1,5 @@
 import { useI18n } from '../i18n/i18n-context.tsx';
-import { FUNCTIONS_HASH } from '../hooks/use-view-route.ts';
+import { FUNCTIONS_HASH, USAGE_HASH } from '../hooks/use-view-route.ts';
 import { LanguageSwitch } from './language-switch.tsx';
 
 export function AppHeader({ onNewApp }: { onNewApp(): void }) {
@@ -13,6 +13,9 @@ export function AppHeader({ onNewApp }: { onNewApp(): void }) {
       <div className="flex items-center gap-3">
         <a href={FUNCTIONS_HASH} className="text-sm font-medium underline-offset-4 hover:underline">
           {t.header.functions}
+        </a>
+        <a href={USAGE_HASH} className="text-sm font-medium underline-offset-4 hover:underline">
+          {t.header.usage}
         </a>
         <button type="button" className="btn" onClick={onNewApp}>
           {t.header.newApp}

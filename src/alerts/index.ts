@@ -1,0 +1,10 @@
+export { AlertService } from './alert-service.ts';
+export { WebhookService, type WebhookInput, type WebhookView } from './webhook-service.ts';
+export { WebhookSender, retryDelayMs } from './webhook-sender.ts';
+export { Signals } from './signals.ts';
+export { BacklogWatch, installationOrgs } from './backlog-watch.ts';
+export { checkSpendAlerts } from './spend-alerts.ts';
+export { assertWebhookUrl, isForbiddenAddress } from './webhook-url.ts';
+export { signWebhook, verifyWebhook, SIGNATURE_HEADER, TIMESTAMP_HEADER, EVENT_HEADER, DELIVERY_HEADER } from './webhook-signature.ts';
+export { formatWebhookBody } from './webhook-formats.ts';
+export { WEBHOOK_EVENTS, LIFECYCLE_EVENTS, ALERT_EVENTS, type WebhookEvent, type WebhookMessage } from './webhook-events.ts';
