@@ -36,6 +36,8 @@ export function sessionFromRow(row: SessionRow): SessionRecord {
     cacheBypass: Number(row.cache_bypass) === 1,
     verification: row.verification ? fromJson<StoredVerification>(row.verification) : null,
     promptImage: row.prompt_image ? fromJson<PromptImageRef>(row.prompt_image) : null,
+    visibility: row.visibility === 'org' ? 'org' : 'public',
+    creatorId: row.creator_id,
   };
 }
 
@@ -43,6 +45,10 @@ export function sessionToRow(s: NewSession, nowMs: number): Insertable<SessionsT
   return {
     id: s.id,
     owner_id: s.ownerId,
+    // A request's owner id is its organisation's id (see migration 007).
+    org_id: s.ownerId,
+    creator_id: s.creatorId ?? null,
+    visibility: s.visibility ?? 'public',
     prompt: s.prompt,
     title: s.title,
     app_type: s.appType,
@@ -75,7 +81,7 @@ export function sessionToRow(s: NewSession, nowMs: number): Insertable<SessionsT
 /** Only the keys present in the patch become columns; `undefined` leaves a column alone. */
 export function patchToRow(patch: SessionPatch): Updateable<SessionsTable> {
   const row: Updateable<SessionsTable> = {};
-  const set = <K extends keyof SessionsTable>(key: K, value: SessionsTable[K] | undefined): void => {
+  const set = <K extends keyof Updateable<SessionsTable>>(key: K, value: Updateable<SessionsTable>[K] | undefined): void => {
     if (value !== undefined) row[key] = value;
   };
   set('prompt', patch.prompt);
@@ -99,6 +105,7 @@ export function patchToRow(patch: SessionPatch): Updateable<SessionsTable> {
   set('heartbeat_at', patch.heartbeatAt === undefined ? undefined : toMsOrNull(patch.heartbeatAt));
   set('cache_hit', patch.cacheHit === undefined ? undefined : patch.cacheHit ? 1 : 0);
   set('cache_bypass', patch.cacheBypass === undefined ? undefined : patch.cacheBypass ? 1 : 0);
+  set('visibility', patch.visibility);
   set('verification', patch.verification === undefined ? undefined : patch.verification === null ? null : toJson(patch.verification));
   return row;
 }
