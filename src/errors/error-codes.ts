@@ -23,6 +23,7 @@ export const ERROR_CODES = {
   WORKFLOW_UNKNOWN_STEP: { status: 400, message: 'a workflow reference names a step that does not exist' },
   WORKFLOW_UNKNOWN_FUNCTION: { status: 400, message: 'a workflow step names a function that does not exist' },
   STUDY_TOO_LARGE: { status: 400, message: 'the study has more runs than the configured maximum' },
+  INVALID_REGION: { status: 400, message: 'region is not one this installation serves (SPAWN_REGIONS)' },
   IMAGE_NOT_SUPPORTED: { status: 400, message: 'no model of the chain accepts images: put a vision model (e.g. anthropic:claude-sonnet-4-5, openai:gpt-4.1) in SPAWN_MODELS, or send the request without an image' },
   IMAGE_TYPE_UNSUPPORTED: { status: 400, message: 'the image is not a PNG, JPEG or WebP file (its first bytes decide, not the declared type)' },
   IMAGE_TOO_LARGE: { status: 413, message: 'the image is larger than 5 MB: send a smaller or more compressed one' },
@@ -31,6 +32,7 @@ export const ERROR_CODES = {
   AUTH_REQUIRED: { status: 401, message: 'a bearer token is required: create one with `spawnai token create --name NAME`' },
   AUTH_INVALID: { status: 401, message: 'the bearer token is not valid' },
   FORBIDDEN: { status: 403, message: 'this token may not do that' },
+  JOIN_TOKEN_INVALID: { status: 401, message: 'the join token is unknown, expired or already used: a host joins once, with the token its user data carried' },
   // 404
   NOT_FOUND: { status: 404, message: 'no such route' },
   SESSION_NOT_FOUND: { status: 404, message: 'no such session' },
@@ -57,6 +59,9 @@ export const ERROR_CODES = {
   APP_UNAVAILABLE: { status: 502, message: 'the app is not answering right now' },
   STORE_UNAVAILABLE: { status: 503, message: 'the database is not reachable' },
   QUEUE_UNAVAILABLE: { status: 503, message: 'the job queue is not reachable' },
+  FLEET_PROVIDER_REJECTED: { status: 502, message: 'the cloud provider refused the request (its own message follows): check SPAWN_FLEET_SIZE, SPAWN_REGIONS and SPAWN_FLEET_IMAGE' },
+  FLEET_PROVIDER_ERROR: { status: 502, message: 'the cloud provider answered with an error' },
+  FLEET_PROVIDER_UNAVAILABLE: { status: 503, message: 'the cloud provider did not answer (rate limited or failing) after several retries' },
   HANDLER_TIMEOUT: { status: 503, message: 'the server did not answer within SPAWN_HANDLER_TIMEOUT_SECONDS: retry, or raise the limit' },
   // Session failure reasons (recorded on the session, never an HTTP status of the API itself)
   GENERATION_FAILED: { status: 500, message: 'the app could not be generated' },
@@ -71,6 +76,7 @@ export const ERROR_CODES = {
   SCRIPT_FAILED: { status: 500, message: 'the script exited with an error' },
   SCRIPT_TIMEOUT: { status: 500, message: 'the script did not finish within its time limit' },
   STUCK_TIMEOUT: { status: 500, message: 'the session made no progress before its deadline' },
+  HOST_RETIRED: { status: 500, message: 'the worker host running the app was retired by the fleet before the app reached its TTL (drain time ran out)' },
   WORKER_LOST: { status: 500, message: 'the worker running the session stopped before finishing it' },
   FUNCTION_ERROR: { status: 500, message: 'the function raised an exception' },
   FUNCTION_TIMEOUT: { status: 500, message: 'the function did not return within its time limit' },

@@ -14,6 +14,7 @@ import type { SandboxHost } from './sandbox-host.ts';
 const HEALTH_POLL_MS = 10;
 const WATCHDOG_MS = 1_000;
 const LOG_LINES_KEPT = 20;
+const MIN_IMPORT_SECONDS = 60;
 
 export interface WarmRuntimeDeps {
   host: SandboxHost;
@@ -72,7 +73,9 @@ export class WarmRuntime {
       };
       const { files, start } = runtimeFiles(this.fn, env, host.python);
       this.#endpoint = await host.start(this.#sandbox, files, start, (stream, line) => this.#log(stream, line));
-      await this.#waitUntilAnswering(config.sandbox.appStartTimeoutSeconds * 1000);
+      // The runner answers once the module imported: the scientific stack (NumPy, SciPy, pandas,
+      // Matplotlib's first font scan) may take longer than an app's start on a busy host.
+      await this.#waitUntilAnswering(Math.max(config.sandbox.appStartTimeoutSeconds, MIN_IMPORT_SECONDS) * 1000);
       await host.seal(this.#sandbox);
     } catch (err) {
       await this.destroy();

@@ -5,6 +5,7 @@ import { KyselyPauseRepository } from './pause-repository.ts';
 import type { StoreDialect } from './codec.ts';
 import { KyselyCostRepository } from './cost-repository.ts';
 import { KyselyEventRepository } from './event-repository.ts';
+import { KyselyFleetRepository } from './fleet-repository.ts';
 import { KyselyFunctionBuildRepository } from './function-build-repository.ts';
 import { KyselyFunctionRepository } from './function-repository.ts';
 import { KyselyFunctionRuntimeRepository } from './function-runtime-repository.ts';
@@ -51,6 +52,7 @@ export class KyselyStore implements Store {
   readonly studies: KyselyStudyRepository;
   readonly functionRuntimes: KyselyFunctionRuntimeRepository;
   readonly resultCache: KyselyResultCacheRepository;
+  readonly fleet: KyselyFleetRepository;
   readonly functionBuilds: KyselyFunctionBuildRepository;
   readonly users: KyselyUserRepository;
   readonly orgs: KyselyOrgRepository;
@@ -82,6 +84,7 @@ export class KyselyStore implements Store {
     this.studies = new KyselyStudyRepository(db);
     this.functionRuntimes = new KyselyFunctionRuntimeRepository(db);
     this.resultCache = new KyselyResultCacheRepository(db);
+    this.fleet = new KyselyFleetRepository(db);
     this.functionBuilds = new KyselyFunctionBuildRepository(db);
     this.users = new KyselyUserRepository(db);
     this.orgs = new KyselyOrgRepository(db);

@@ -1,3 +1,4 @@
+import type { FleetTables } from './fleet-schema.ts';
 import type { FunctionBuildsTable } from './function-build-repository.ts';
 import type { Generated } from 'kysely';
 import type { FunctionTables } from './function-schema.ts';
@@ -38,6 +39,8 @@ export interface SessionsTable extends OrgOwnedColumns {
   cache_bypass: number;
   /** JSON text of a StoredVerification, added by migration 005 */
   verification: string | null;
+  /** Added by migration 010; null means the default region */
+  region: string | null;
   /** JSON text of a PromptImageRef, added by migration 006 */
   prompt_image?: string | null;
   /** `public` | `org`, added by migration 007 */
@@ -130,7 +133,7 @@ export interface SessionPausesTable {
   resumed_at: number | null;
 }
 
-export interface Database extends FunctionTables, TeamTables {
+export interface Database extends FunctionTables, TeamTables, FleetTables {
   function_builds: FunctionBuildsTable;
   sessions: SessionsTable;
   session_events: SessionEventsTable;

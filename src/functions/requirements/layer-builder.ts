@@ -105,8 +105,8 @@ export class LayerBuilder {
       if (dropTo) await run('chown', ['-R', '0:0', tmp]);
       const layer = layerKey(runtime, installed.resolved, identity.interpreter, identity.image);
       const final = join(this.dir, layer);
-      if (existsSync(final)) await rm(tmp, { recursive: true, force: true });
-      else await rename(tmp, final);
+      // Another build of this node may have produced the same layer meanwhile: same content, keep theirs.
+      if (!existsSync(final)) await rename(tmp, final).catch((err: unknown) => { if (!existsSync(final)) throw err; });
       return { ...installed, layer };
     } finally {
       await rm(tmp, { recursive: true, force: true });

@@ -27,7 +27,13 @@ async function output(file: string, args: string[]): Promise<string> {
  */
 export async function probeIdentity(runtime: FunctionRuntime, inContainer: boolean, python: string): Promise<RuntimeIdentity> {
   const hostPython = runtime === 'python' ? await output(python, ['-V']) : '';
-  if (!inContainer) return { interpreter: runtime === 'python' ? hostPython : process.version, image: 'host' };
+  const onHost = { interpreter: runtime === 'python' ? hostPython : process.version, image: 'host' };
+  if (!inContainer) return onHost;
+  // No docker CLI (the driver talks to the Engine's socket): assume the image's interpreters match.
+  return probeImage(runtime, hostPython).catch(() => ({ ...onHost, image: RUNTIME_IMAGE }));
+}
+
+async function probeImage(runtime: FunctionRuntime, hostPython: string): Promise<RuntimeIdentity> {
   const image = await output('docker', ['image', 'inspect', '--format', '{{.Id}}', RUNTIME_IMAGE]);
   const binary = runtime === 'python' ? 'python3' : 'node';
   const flag = runtime === 'python' ? '-V' : '--version';

@@ -8,6 +8,7 @@ import { verificationMigration } from './005-verification.ts';
 import { promptImageMigration } from './006-prompt-image.ts';
 import { teamsMigration } from './007-teams.ts';
 import { functionRequirementsMigration } from './008-function-requirements.ts';
+import { fleetMigration } from './010-fleet.ts';
 
 /**
  * Migrations come from code, not from scanning a folder, so they work the same from source, a
@@ -30,6 +31,7 @@ export class CodeMigrationProvider implements MigrationProvider {
       '006-prompt-image': promptImageMigration(),
       '007-teams': teamsMigration(),
       '008-function-requirements': functionRequirementsMigration(),
+      '010-fleet': fleetMigration(),
     };
   }
 }
