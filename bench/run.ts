@@ -20,6 +20,7 @@ const SCRIPTS = [
   'sandbox-startup.ts',
   'functions-bench.ts',
   'verify-overhead.ts',
+  'model-routing.ts',
 ];
 const PER_SCRIPT_TIMEOUT_MS = { quick: 90_000, full: 900_000 };
 

@@ -30,9 +30,6 @@ export class BrowserVerifier implements AppVerifier {
   readonly #options: Required<BrowserVerifierOptions>;
   #running = 0;
   readonly #waiting: (() => void)[] = [];
-  /** A fresh context and page made ahead of the next check (off its critical path); each is used once. */
-  #spare: Promise<Fresh | null> | null = null;
-  #closed = false;
 
   constructor(browser: SharedBrowser, options: BrowserVerifierOptions = {}) {
     this.#browser = browser;
@@ -80,8 +77,9 @@ export class BrowserVerifier implements AppVerifier {
         const ok = status >= 200 && status < 300;
         if (!ok && (target.kind === 'api' || status >= 400)) problems.push(problem('http-status', `GET / answered ${status}`, `GET / → ${status}`));
         await watch.settled(QUIET_MS, this.#options.settleMs);
-        // The thumbnail is the page as loaded: encoded in the browser while the steps run, not after them.
-        const shot = page.screenshot({ type: 'png', scale: 'css', timeout: 5_000 }).catch(() => undefined);
+        // The thumbnail is the page as loaded, taken before the steps and not beside them: on a loaded
+        // 2-core worker, encoding it while a step clicks was seen to push clicks past their timeout.
+        const shot = await page.screenshot({ type: 'png', scale: 'css', timeout: 5_000 }).catch(() => undefined);
         if (await isEmpty(page)) problems.push(problem('empty-page', 'the page shows nothing: its body has no visible text or element'));
         for (const [index, step] of (target.smoke ?? []).entries()) {
           watch.during(describeStep(step, index));
@@ -91,43 +89,23 @@ export class BrowserVerifier implements AppVerifier {
           if (step.action === 'click' || step.action === 'fill') await watch.settled(QUIET_MS, this.#options.settleMs);
         }
         watch.during(null);
-        return outcome(problems, startedAt, await shot);
+        return outcome(problems, startedAt, shot);
       }
       return outcome(problems, startedAt);
     } finally {
       signal?.removeEventListener('abort', abort);
       // Closing is not part of the answer: the result is complete, the context goes in the background.
       void context.close().catch(() => undefined);
-      this.#prepareSpare();
     }
   }
 
-  /** The spare context made ahead, if it is there and alive, else a new one; then the next spare is started. */
   async #fresh(): Promise<Fresh> {
-    // Taken synchronously: two checks starting together must never share one spare.
-    const pending = this.#spare;
-    this.#spare = null;
-    const spare = await pending?.catch(() => null);
-    return spare && spare.context.browser()?.isConnected() && !spare.page.isClosed() ? spare : this.#newContext();
-  }
-
-  /** Makes the next check's context once this one is done, so making it never competes with a check for the CPU. */
-  #prepareSpare(): void {
-    if (this.#spare !== null || this.#closed) return;
-    this.#spare = this.#newContext().catch(() => null);
-  }
-
-  async #newContext(): Promise<Fresh> {
     const browser = await this.#browser.get();
     const context = await browser.newContext({ viewport: { width: 640, height: 400 }, serviceWorkers: 'block', acceptDownloads: false });
     return { context, page: await context.newPage() };
   }
 
-  async close(): Promise<void> {
-    this.#closed = true;
-    const spare = this.#spare;
-    this.#spare = null;
-    await (await spare?.catch(() => null))?.context.close().catch(() => undefined);
+  close(): Promise<void> {
     return this.#browser.close();
   }
 }
