@@ -60,7 +60,8 @@ describe('sessions API over HTTP (embedded defaults, process runtime)', () => {
   });
 
   it('answers 413 for a body over the limit and 415 for a non-JSON body', async () => {
-    const big = await h.api<ErrorBody>('POST', '/api/sessions', { prompt: 'x'.repeat(100_000) });
+    // POST /api/sessions takes up to 7 MiB (a prompt image travels as base64); past that, 413.
+    const big = await h.api<ErrorBody>('POST', '/api/sessions', { prompt: 'x'.repeat(8 * 1024 * 1024) });
     expect(big.status).toBe(413);
     expect(big.body.error.code).toBe('BODY_TOO_LARGE');
     const res = await fetch(`${h.base}/api/sessions`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'hello' });

@@ -22,7 +22,8 @@ import { testSpec } from './driver-suite.ts';
 import { SERVER_JS, waitForHttp } from './sandbox-probes.ts';
 
 const available = requireService('docker');
-const ALLOWED_ENV = ['HOME', 'LANG', 'NODE_PATH', 'PATH', 'PORT'];
+// MPLBACKEND/MPLCONFIGDIR come from the image (Matplotlib headless, its cache in /tmp): settings, not secrets.
+const ALLOWED_ENV = ['HOME', 'LANG', 'MPLBACKEND', 'MPLCONFIGDIR', 'NODE_PATH', 'PATH', 'PORT'];
 
 // Skipped only where the Docker engine is missing; requireService() fails the run in CI instead.
 describe.skipIf(!available)('docker sandbox containment', () => {
