@@ -77,9 +77,9 @@ for (const runtime of RUNTIMES) {
 
     it('refuses oversize bodies, malformed JSON and huge prompts with stable 4xx codes', async () => {
       // A 70 KB prompt fits the route's 7 MiB body limit (room for a base64 image) but not the prompt limit.
-      const long = await raw(h.port, 'POST', '/api/sessions', json, JSON.stringify({ prompt: 'x'.repeat(70 * 1024) }));
-      expect(long.status).toBe(400);
-      expect(JSON.parse(long.text).error.code).toBe('PROMPT_TOO_LONG');
+      const longBody = await raw(h.port, 'POST', '/api/sessions', json, JSON.stringify({ prompt: 'x'.repeat(70 * 1024) }));
+      expect(longBody.status).toBe(400);
+      expect((JSON.parse(longBody.text) as { error: { code: string } }).error.code).toBe('PROMPT_TOO_LONG');
       expect((await raw(h.port, 'POST', '/api/sessions', json, Buffer.alloc(8 * 1024 * 1024, 0x61))).status).toBe(413);
       const malformed = [
         '{"prompt":',
