@@ -22,6 +22,9 @@ export const ERROR_CODES = {
   WORKFLOW_UNKNOWN_STEP: { status: 400, message: 'a workflow reference names a step that does not exist' },
   WORKFLOW_UNKNOWN_FUNCTION: { status: 400, message: 'a workflow step names a function that does not exist' },
   STUDY_TOO_LARGE: { status: 400, message: 'the study has more runs than the configured maximum' },
+  FILE_UPLOAD_INVALID: { status: 400, message: 'POST /api/files takes a multipart/form-data body with one part named `file`' },
+  FILE_TOO_LARGE: { status: 413, message: 'the file is larger than SPAWN_FILE_MAX_MB allows' },
+  FILE_QUOTA_EXCEEDED: { status: 413, message: "the organisation's files would exceed SPAWN_FILE_QUOTA_MB: delete files or raise the quota" },
   INPUT_TOO_DEEP: { status: 400, message: 'the JSON body nests deeper than SPAWN_MAX_JSON_DEPTH allows (64 unless configured): flatten it, or raise SPAWN_MAX_JSON_DEPTH' },
   // 401/403 — identity
   AUTH_REQUIRED: { status: 401, message: 'a bearer token is required: create one with `spawnai token create --name NAME`' },
@@ -38,6 +41,7 @@ export const ERROR_CODES = {
   WORKFLOW_NOT_FOUND: { status: 404, message: 'no such workflow' },
   WORKFLOW_RUN_NOT_FOUND: { status: 404, message: 'no such workflow run' },
   STUDY_NOT_FOUND: { status: 404, message: 'no such study' },
+  FILE_NOT_FOUND: { status: 404, message: 'no such file' },
   // 408
   REQUEST_TIMEOUT: { status: 408, message: 'the request was not received within SPAWN_REQUEST_TIMEOUT_SECONDS: send the body at once, or raise the limit' },
   // 410
@@ -70,6 +74,7 @@ export const ERROR_CODES = {
   FUNCTION_ERROR: { status: 500, message: 'the function raised an exception' },
   FUNCTION_TIMEOUT: { status: 500, message: 'the function did not return within its time limit' },
   FUNCTION_OUTPUT_INVALID: { status: 500, message: 'the function returned outputs that are not JSON-serialisable' },
+  FUNCTION_OUTPUT_TOO_LARGE: { status: 500, message: 'the function left more files (or bytes) under ./outputs/ than SPAWN_FUNCTION_OUTPUT_FILES_MAX(_MB) allow' },
   FUNCTION_CRASHED: { status: 500, message: 'the function runtime died during the call (out of memory, or it exited)' },
   TASK_WORKER_LOST: { status: 500, message: 'the worker running the task stopped before finishing it' },
   WORKFLOW_STEP_SKIPPED: { status: 500, message: 'the step did not run because a step it depends on failed' },

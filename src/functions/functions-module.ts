@@ -4,6 +4,7 @@ import type { Logger } from '../log/index.ts';
 import type { JobContext, JobQueue } from '../queue/index.ts';
 import type { SandboxService } from '../sandboxes/index.ts';
 import type { Store } from '../store/index.ts';
+import { FileService } from './files/index.ts';
 import { FunctionRegistry } from './function-registry.ts';
 import { isFunctionSandboxOwner, FUNCTION_SANDBOX_PREFIX } from './ids.ts';
 import { SandboxHost } from './sandbox-host.ts';
@@ -32,6 +33,8 @@ export interface Functions {
   readonly workflows: WorkflowService;
   readonly studies: StudyService;
   readonly cache: ResultCache;
+  /** Uploaded files and tasks' output files. */
+  readonly files: FileService;
   /** Warm runtimes of this worker; null on API-only nodes. */
   readonly pool: WarmPool | null;
   /** Handles a `task.run` job (worker nodes). */
@@ -52,9 +55,10 @@ export function createFunctions(deps: FunctionsDeps): Functions {
   const { store, queue, config, logger, workerId } = deps;
   const events = new TaskEvents();
   const registry = new FunctionRegistry(store, config);
+  const files = new FileService(store, config);
   const cache = createResultCache({ store, redisUrl: config.redisUrl, namespace: config.redisNamespace, ttlSeconds: config.functions.cacheTtlSeconds, logger });
-  const tasks = new TaskService({ store, queue, registry, cache, events });
-  const workflows = new WorkflowService({ store, tasks, logger });
+  const tasks = new TaskService({ store, queue, registry, cache, events, files });
+  const workflows = new WorkflowService({ store, tasks, files, logger });
   const studies = new StudyService({ store, config, registry, tasks, workflows });
   const pool = deps.sandboxes
     ? new WarmPool(
@@ -62,7 +66,7 @@ export function createFunctions(deps: FunctionsDeps): Functions {
         { maxRuntimes: config.functions.warmMax, maxMemoryMb: config.functions.warmMemoryMb, idleMs: config.functions.warmIdleSeconds * 1000 },
       )
     : null;
-  const runner = pool ? new TaskRunner({ store, pool, cache, events, config, logger, workerId, onStepFinished: (runId) => workflows.advance(runId) }) : null;
+  const runner = pool ? new TaskRunner({ store, pool, cache, events, files, config, logger, workerId, onStepFinished: (runId) => workflows.advance(runId) }) : null;
   const sweeper = new TaskSweeper({ store, queue, tasks, workflows, events, pool, config, logger });
   // Heartbeats are refreshed once per sweep: allow a few missed sweeps before a runtime counts as dead.
   const runtimeStaleMs = 3 * config.reconcileIntervalMs + 10_000;
@@ -73,6 +77,7 @@ export function createFunctions(deps: FunctionsDeps): Functions {
     workflows,
     studies,
     cache,
+    files,
     pool,
     async runTask(job) {
       if (!runner) throw new Error('this node runs no tasks (no sandbox runtime)');

@@ -10,6 +10,7 @@ import { validateInputs } from './input-schema.ts';
 import type { ResultCache } from '../cache/index.ts';
 import { resultCacheKey } from './result-cache.ts';
 import type { TaskEvents } from './task-events.ts';
+import type { FileService } from './files/index.ts';
 
 const POLL_MS = 250;
 const LIST_DEFAULT = 50;
@@ -26,14 +27,23 @@ export interface TaskContext {
   studyIndex?: number;
 }
 
+export interface TaskServiceDeps {
+  store: Store;
+  queue: JobQueue;
+  registry: FunctionRegistry;
+  cache: ResultCache;
+  events: TaskEvents;
+  files: FileService;
+}
+
 /**
  * Creates tasks (answering from the result cache when it can, else queueing a `task.run` job) and
  * reads them back. Runs on every node: it needs the store and the queue, never a sandbox.
  */
 export class TaskService {
-  readonly #d: { store: Store; queue: JobQueue; registry: FunctionRegistry; cache: ResultCache; events: TaskEvents };
+  readonly #d: TaskServiceDeps;
 
-  constructor(deps: { store: Store; queue: JobQueue; registry: FunctionRegistry; cache: ResultCache; events: TaskEvents }) {
+  constructor(deps: TaskServiceDeps) {
     this.#d = deps;
   }
 
@@ -42,6 +52,7 @@ export class TaskService {
     const { inputs = {}, wait } = parseBody(ExecuteFunctionRequestSchema, body);
     const fn = await this.#d.registry.get(ownerId, functionId);
     validateInputs(fn.inputSchema, inputs);
+    await this.#d.files.assertReadable(ownerId, inputs);
     const task = (await this.submit(fn, inputs, {})) as TaskRecord;
     return wait && !isFinal(task.state) ? this.waitFinal(task.id, wait * 1000) : task;
   }

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { eventRoutes, type EventRoutesDeps } from './routes/event-routes.ts';
+import { fileRoutes, type FileRoutesDeps } from './routes/file-routes.ts';
 import { functionRoutes, type FunctionRoutesDeps } from './routes/function-routes.ts';
 import { revisionRoutes, type RevisionRoutesDeps } from './routes/revision-routes.ts';
 import { sessionRoutes, type SessionRoutesDeps } from './routes/session-routes.ts';
@@ -19,6 +20,7 @@ export interface ApiRouteDeps {
   tasks: TaskRoutesDeps;
   workflows: WorkflowRoutesDeps;
   studies: StudyRoutesDeps;
+  files: FileRoutesDeps;
   system: SystemRoutesDeps;
   thumbnails: ThumbnailRoutesDeps;
   /** Caddy's on-demand TLS ask (no token; the control-plane host only). */
@@ -34,6 +36,7 @@ export async function registerApiRoutes(app: FastifyInstance, deps: ApiRouteDeps
   await app.register(taskRoutes, deps.tasks);
   await app.register(workflowRoutes, deps.workflows);
   await app.register(studyRoutes, deps.studies);
+  await app.register(fileRoutes, deps.files);
   await app.register(systemRoutes, deps.system);
   await app.register(thumbnailRoutes, deps.thumbnails);
   await app.register(tlsRoutes, deps.tls);

@@ -5,6 +5,7 @@ import { KyselyPauseRepository } from './pause-repository.ts';
 import type { StoreDialect } from './codec.ts';
 import { KyselyCostRepository } from './cost-repository.ts';
 import { KyselyEventRepository } from './event-repository.ts';
+import { KyselyFileRepository } from './file-repository.ts';
 import { KyselyFunctionRepository } from './function-repository.ts';
 import { KyselyFunctionRuntimeRepository } from './function-runtime-repository.ts';
 import { KyselyMessageRepository } from './message-repository.ts';
@@ -44,6 +45,7 @@ export class KyselyStore implements Store {
   readonly studies: KyselyStudyRepository;
   readonly functionRuntimes: KyselyFunctionRuntimeRepository;
   readonly resultCache: KyselyResultCacheRepository;
+  readonly files: KyselyFileRepository;
   readonly #db: Kysely<Database>;
   readonly #options: KyselyStoreOptions;
   #closing: Promise<void> | undefined;
@@ -68,6 +70,7 @@ export class KyselyStore implements Store {
     this.studies = new KyselyStudyRepository(db);
     this.functionRuntimes = new KyselyFunctionRuntimeRepository(db);
     this.resultCache = new KyselyResultCacheRepository(db);
+    this.files = new KyselyFileRepository(db);
   }
 
   /** Serialised within this store: a second call waits for the first, then finds nothing to do. */

@@ -1,4 +1,5 @@
 import type { AppType, SessionState, SessionEventType } from '../api-types.ts';
+import type { FileRepository } from './file-repository.ts';
 import type {
   FunctionRepository,
   FunctionRuntimeRepository,
@@ -243,6 +244,7 @@ export interface Store {
   readonly studies: StudyRepository;
   readonly functionRuntimes: FunctionRuntimeRepository;
   readonly resultCache: ResultCacheRepository;
+  readonly files: FileRepository;
   /** Applies pending migrations (idempotent, safe to call from several processes). */
   migrate(): Promise<void>;
   /** True when the database answers a trivial query. */
@@ -263,3 +265,4 @@ export interface StoreOptions {
 }
 
 export type * from './function-store.ts';
+export type { FileRecord, FileRepository } from './file-repository.ts';
