@@ -12,7 +12,9 @@ import type {
   RestoredVersion,
   SessionList,
   SessionView,
+  StudyView,
   TaskView,
+  FileList,
   VersionList,
 } from '../../src/api-types.ts';
 
@@ -95,6 +97,10 @@ export const api = {
     ),
   getTask: (id: string) => request<TaskView>('GET', `/api/tasks/${encodeURIComponent(id)}`),
   eventsUrl: (id: string) => `${sessionPath(id)}/events`,
+  getStudy: (id: string, signal?: AbortSignal) => request<StudyView>('GET', `/api/studies/${encodeURIComponent(id)}`, undefined, signal),
+  studyCsvUrl: (id: string) => `/api/studies/${encodeURIComponent(id)}/results.csv`,
+  taskFiles: (id: string, signal?: AbortSignal) => request<FileList>('GET', `/api/tasks/${encodeURIComponent(id)}/files`, undefined, signal),
+  taskFileUrl: (id: string, name: string) => `/api/tasks/${encodeURIComponent(id)}/files/${encodeURIComponent(name)}`,
   /** True when an optional route (added by later API versions) exists; 404/405 mean "not yet". */
   async hasRoute(path: string, signal?: AbortSignal): Promise<boolean> {
     try {

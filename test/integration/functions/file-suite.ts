@@ -45,7 +45,7 @@ export function defineFileSuite(runtime: 'process' | 'docker', skipReason?: stri
     let fc: ReturnType<typeof functionClient>;
     const upload = async (name: string, content: string | Buffer, headers: Record<string, string> = {}) => {
       const form = new FormData();
-      form.append('file', new Blob([content]), name);
+      form.append('file', new Blob([typeof content === 'string' ? content : new Uint8Array(content)]), name);
       const res = await fetch(`${h.base}/api/files`, { method: 'POST', body: form, headers });
       return { status: res.status, body: (await res.json()) as FileView & ErrorBody };
     };
