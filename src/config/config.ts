@@ -42,6 +42,7 @@ const envSchema = z.object({
   SPAWN_GATEWAY_URL: z.string().url().optional(),
   SPAWN_CLUSTER_SECRET: z.string().min(32, 'at least 32 characters').optional(),
   SPAWN_REPAIR_ROUNDS: z.coerce.number().int().min(0).max(10).default(1),
+  SPAWN_MODEL_ROUTING: z.enum(['off', 'auto']).default('off'),
   SPAWN_VERIFY: z.enum(['browser', 'http', 'off']).optional(),
   SPAWN_CHROMIUM_PATH: z.string().default('/usr/bin/chromium'),
   SPAWN_MAX_PROMPT_CHARS: z.coerce.number().int().min(1).default(2000),
@@ -148,6 +149,8 @@ export interface SpawnConfig {
   readonly maxPromptChars: number;
   /** Rounds of "here are the errors, fix them" sent back to the model before a session fails. */
   readonly repairRounds: number;
+  /** `auto`: simple requests start at the chain's cheapest model, complex ones at its first (README "Model routing"). */
+  readonly modelRouting: 'off' | 'auto';
   /**
    * How a deployed app is checked before its URL is handed out: `auto` (unset) is `browser` when
    * Chromium is found at `chromiumPath`, else `http` (resolved by the verify module at start-up).
@@ -274,6 +277,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     clusterSecret: e.SPAWN_CLUSTER_SECRET,
     maxPromptChars: e.SPAWN_MAX_PROMPT_CHARS,
     repairRounds: e.SPAWN_REPAIR_ROUNDS,
+    modelRouting: e.SPAWN_MODEL_ROUTING,
     verify: { mode: e.SPAWN_VERIFY ?? 'auto', chromiumPath: e.SPAWN_CHROMIUM_PATH },
     ttl: { defaultSeconds: defaultTtl, minSeconds: e.SPAWN_MIN_TTL_SECONDS, maxSeconds: e.SPAWN_MAX_TTL_SECONDS },
     limits: {

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { eventRoutes, type EventRoutesDeps } from './routes/event-routes.ts';
 import { fileRoutes, type FileRoutesDeps } from './routes/file-routes.ts';
 import { functionRoutes, type FunctionRoutesDeps } from './routes/function-routes.ts';
+import { promptImageRoutes, type PromptImageRoutesDeps } from './routes/prompt-image-routes.ts';
 import { revisionRoutes, type RevisionRoutesDeps } from './routes/revision-routes.ts';
 import { sessionRoutes, type SessionRoutesDeps } from './routes/session-routes.ts';
 import { studyRoutes, type StudyRoutesDeps } from './routes/study-routes.ts';
@@ -23,6 +24,7 @@ export interface ApiRouteDeps {
   files: FileRoutesDeps;
   system: SystemRoutesDeps;
   thumbnails: ThumbnailRoutesDeps;
+  images: PromptImageRoutesDeps;
   /** Caddy's on-demand TLS ask (no token; the control-plane host only). */
   tls: TlsAskDeps;
 }
@@ -39,5 +41,6 @@ export async function registerApiRoutes(app: FastifyInstance, deps: ApiRouteDeps
   await app.register(fileRoutes, deps.files);
   await app.register(systemRoutes, deps.system);
   await app.register(thumbnailRoutes, deps.thumbnails);
+  await app.register(promptImageRoutes, deps.images);
   await app.register(tlsRoutes, deps.tls);
 }

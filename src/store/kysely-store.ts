@@ -19,6 +19,12 @@ import { KyselyTaskRepository } from './task-repository.ts';
 import type { Store } from './store.ts';
 import { KyselyTokenRepository } from './token-repository.ts';
 import { KyselyWorkflowRepository } from './workflow-repository.ts';
+import { KyselyApiKeyRepository } from './api-key-repository.ts';
+import { KyselyAuditRepository } from './audit-repository.ts';
+import { KyselyInvitationRepository } from './invitation-repository.ts';
+import { KyselyOrgRepository } from './org-repository.ts';
+import { KyselyOwnershipRepository } from './ownership-repository.ts';
+import { KyselyUserRepository } from './user-repository.ts';
 
 const PING_TIMEOUT_MS = 5_000;
 
@@ -45,6 +51,12 @@ export class KyselyStore implements Store {
   readonly studies: KyselyStudyRepository;
   readonly functionRuntimes: KyselyFunctionRuntimeRepository;
   readonly resultCache: KyselyResultCacheRepository;
+  readonly users: KyselyUserRepository;
+  readonly orgs: KyselyOrgRepository;
+  readonly apiKeys: KyselyApiKeyRepository;
+  readonly invitations: KyselyInvitationRepository;
+  readonly audit: KyselyAuditRepository;
+  readonly ownership: KyselyOwnershipRepository;
   readonly files: KyselyFileRepository;
   readonly #db: Kysely<Database>;
   readonly #options: KyselyStoreOptions;
@@ -70,6 +82,12 @@ export class KyselyStore implements Store {
     this.studies = new KyselyStudyRepository(db);
     this.functionRuntimes = new KyselyFunctionRuntimeRepository(db);
     this.resultCache = new KyselyResultCacheRepository(db);
+    this.users = new KyselyUserRepository(db);
+    this.orgs = new KyselyOrgRepository(db);
+    this.apiKeys = new KyselyApiKeyRepository(db);
+    this.invitations = new KyselyInvitationRepository(db);
+    this.audit = new KyselyAuditRepository(db);
+    this.ownership = new KyselyOwnershipRepository(db);
     this.files = new KyselyFileRepository(db);
   }
 

@@ -5,6 +5,8 @@ import { revisionsMigration } from './002-revisions.ts';
 import { functionsMigration } from './003-functions.ts';
 import { sandboxActivityMigration } from './004-sandbox-activity.ts';
 import { verificationMigration } from './005-verification.ts';
+import { promptImageMigration } from './006-prompt-image.ts';
+import { teamsMigration } from './007-teams.ts';
 import { filesMigration } from './009-files.ts';
 
 /**
@@ -25,6 +27,8 @@ export class CodeMigrationProvider implements MigrationProvider {
       '003-functions': functionsMigration(),
       '004-sandbox-activity': sandboxActivityMigration(),
       '005-verification': verificationMigration(),
+      '006-prompt-image': promptImageMigration(),
+      '007-teams': teamsMigration(),
       '009-files': filesMigration(),
     };
   }
