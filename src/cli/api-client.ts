@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { createSpawnClient, sessionEvents, SpawnApiError, unwrap, type SpawnClient } from '../../sdk/js/index.ts';
 import type { ApiError, SessionEvent } from '../api-types.ts';
 
 export interface ClientFlags {
@@ -42,7 +41,7 @@ export async function apiCall<T>(client: ClientOptions, method: string, path: st
       body: body !== undefined ? JSON.stringify(body) : undefined,
     });
   } catch (err) {
-    throw unreachable(client, err);
+    throw new ApiCallError(0, 'UNREACHABLE', `cannot reach SpawnAI at ${client.url} (${(err as Error).message}); start it with \`npm start\` or set SPAWN_URL`);
   }
   const text = await res.text();
   const json = text ? (JSON.parse(text) as unknown) : undefined;
@@ -54,51 +53,26 @@ export async function apiCall<T>(client: ClientOptions, method: string, path: st
 }
 
 /**
- * The typed client of sdk/js for these options. Its calls answer `{data, error, response}`: pass
- * them through `call()` for the CLI's errors. An unreachable server is ApiCallError UNREACHABLE.
+ * Reads `GET /api/sessions/:id/events` and yields each event. Node has no EventSource; the SSE
+ * framing (id/event/data lines, blank line per event) is simple enough to parse here.
  */
-export function spawnClient(client: ClientOptions): SpawnClient {
-  const reach: typeof fetch = async (input, init) => {
-    try {
-      return await fetch(input, init);
-    } catch (err) {
-      throw unreachable(client, err);
-    }
-  };
-  return createSpawnClient({ baseUrl: client.url, token: client.token, fetch: reach });
-}
-
-/** The answer's data, or the server's error as an ApiCallError. */
-export async function call<T>(pending: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> {
-  try {
-    return unwrap(await pending);
-  } catch (err) {
-    throw toCallError(err);
-  }
-}
-
-/** Runs sdk/js helpers (waiting, executing) with their errors as ApiCallErrors. */
-export async function cliErrors<T>(work: Promise<T>): Promise<T> {
-  try {
-    return await work;
-  } catch (err) {
-    throw toCallError(err);
-  }
-}
-
-function toCallError(err: unknown): unknown {
-  return err instanceof SpawnApiError ? new ApiCallError(err.status, err.code, err.message) : err;
-}
-
-function unreachable(client: ClientOptions, err: unknown): ApiCallError {
-  return new ApiCallError(0, 'UNREACHABLE', `cannot reach SpawnAI at ${client.url} (${(err as Error).message}); start it with \`npm start\` or set SPAWN_URL`);
-}
-
-/** `GET /api/sessions/:id/events`, each event as it comes (the SSE parsing is sdk/js's). */
 export async function* streamEvents(client: ClientOptions, id: string, signal?: AbortSignal): AsyncGenerator<SessionEvent> {
-  try {
-    yield* sessionEvents(id, { baseUrl: client.url, token: client.token, signal });
-  } catch (err) {
-    throw toCallError(err);
+  const res = await fetch(`${client.url}/api/sessions/${id}/events`, { headers: client.token ? { authorization: `Bearer ${client.token}` } : {}, signal });
+  if (!res.ok || !res.body) throw new ApiCallError(res.status, `HTTP_${res.status}`, `event stream refused (${res.status})`);
+  const decoder = new TextDecoder();
+  let buffer = '';
+  for await (const chunk of res.body) {
+    buffer += decoder.decode(chunk as Uint8Array, { stream: true });
+    let end: number;
+    while ((end = buffer.indexOf('\n\n')) >= 0) {
+      const block = buffer.slice(0, end);
+      buffer = buffer.slice(end + 2);
+      const data = block
+        .split('\n')
+        .filter((line) => line.startsWith('data:'))
+        .map((line) => line.slice(5).trimStart())
+        .join('\n');
+      if (data) yield JSON.parse(data) as SessionEvent;
+    }
   }
 }

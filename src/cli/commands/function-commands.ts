@@ -1,14 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import type { Command } from 'commander';
-import { executeFunction, waitForTask } from '../../../sdk/js/index.ts';
-import type { FunctionRuntime } from '../../api-types.ts';
-import { ApiCallError, call, cliErrors, clientOptions, spawnClient, withClient, type ClientFlags } from '../api-client.ts';
+import { TASK_FINAL_STATES, type FunctionList, type FunctionRuntime, type FunctionView, type TaskView } from '../../api-types.ts';
+import { apiCall, ApiCallError, clientOptions, withClient, type ClientFlags, type ClientOptions } from '../api-client.ts';
 
 /** The server's longest `wait`; a longer task is then polled. */
 const MAX_WAIT_SECONDS = 600;
-/** How long `fn run` follows a task the server did not finish within its wait. */
-const FOLLOW_MS = 24 * 3600_000; // 24 h, a function's longest timeout
+const POLL_MS = 500;
 const RUNTIMES: Record<string, FunctionRuntime> = { '.py': 'python', '.js': 'node', '.mjs': 'node', '.cjs': 'node' };
 
 function readJson(text: string, what: string): unknown {
@@ -16,6 +14,15 @@ function readJson(text: string, what: string): unknown {
     return JSON.parse(text) as unknown;
   } catch (err) {
     throw new ApiCallError(0, 'INVALID_JSON', `${what} is not valid JSON: ${(err as Error).message}`);
+  }
+}
+
+/** Polls a task the server did not finish within its wait. */
+async function finished(client: ClientOptions, taskId: string): Promise<TaskView> {
+  for (;;) {
+    const task = await apiCall<TaskView>(client, 'GET', `/api/tasks/${taskId}`);
+    if ((TASK_FINAL_STATES as readonly string[]).includes(task.state)) return task;
+    await new Promise((r) => setTimeout(r, POLL_MS));
   }
 }
 
@@ -32,20 +39,19 @@ export function functionCommands(program: Command): void {
     .action(async (file: string, flags: ClientFlags & { name?: string; runtime?: FunctionRuntime; entrypoint?: string; schema?: string; timeout?: string }) => {
       const runtime = flags.runtime ?? RUNTIMES[extname(file)];
       if (!runtime) throw new ApiCallError(0, 'INVALID_REQUEST', `cannot tell the runtime of ${file}: pass --runtime python|node`);
-      const body = {
+      const created = await apiCall<FunctionView>(clientOptions(flags), 'POST', '/api/functions', {
         name: flags.name ?? basename(file, extname(file)),
         runtime,
         code: readFileSync(file, 'utf8'),
         ...(flags.entrypoint ? { entrypoint: flags.entrypoint } : {}),
-        ...(flags.schema ? { inputSchema: readJson(readFileSync(flags.schema, 'utf8'), flags.schema) as Record<string, unknown> } : {}),
+        ...(flags.schema ? { inputSchema: readJson(readFileSync(flags.schema, 'utf8'), flags.schema) } : {}),
         ...(flags.timeout ? { timeoutSeconds: Number(flags.timeout) } : {}),
-      };
-      const created = await call(spawnClient(clientOptions(flags)).POST('/api/functions', { body }));
+      });
       console.log(`  ✔ ${created.id}  ${created.name} v${created.version} (${created.runtime}, entrypoint ${created.entrypoint})`);
     });
 
   withClient(fn.command('ls').description('list your functions (latest versions)')).action(async (flags: ClientFlags) => {
-    const { functions } = await call(spawnClient(clientOptions(flags)).GET('/api/functions'));
+    const { functions } = await apiCall<FunctionList>(clientOptions(flags), 'GET', '/api/functions');
     for (const f of functions) console.log([f.id, `v${f.version}`.padEnd(4), f.runtime.padEnd(6), f.name].join('  '));
   });
 
@@ -53,9 +59,9 @@ export function functionCommands(program: Command): void {
     .argument('<id>', 'function id (fn_…)')
     .argument('[inputs]', 'inputs as a JSON object', '{}')
     .action(async (id: string, inputs: string, flags: ClientFlags) => {
-      const spawn = spawnClient(clientOptions(flags));
-      const answer = await cliErrors(executeFunction(spawn, id, readJson(inputs, 'inputs') as Record<string, unknown>, MAX_WAIT_SECONDS));
-      const task = answer.task ?? (await cliErrors(waitForTask(spawn, answer.taskId, { timeoutMs: FOLLOW_MS })));
+      const client = clientOptions(flags);
+      const answer = await apiCall<TaskView | { taskId: string }>(client, 'POST', `/api/functions/${id}/execute`, { inputs: readJson(inputs, 'inputs'), wait: MAX_WAIT_SECONDS });
+      const task = 'taskId' in answer ? await finished(client, answer.taskId) : answer;
       if (task.stdout) process.stderr.write(task.stdout);
       if (task.stderr) process.stderr.write(task.stderr);
       if (task.state === 'completed') {
