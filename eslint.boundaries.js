@@ -14,6 +14,7 @@ const LAYERS = [
   ['generator'],
   ['functions'],
   ['orchestrator'],
+  ['fleet'],
   ['proxy'],
   ['server'],
   ['cli'],

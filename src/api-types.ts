@@ -98,3 +98,6 @@ export type CreateStudyRequest = z.infer<typeof S.CreateStudyRequestSchema>;
 export type StudyRow = z.infer<typeof S.StudyRowSchema>;
 /** `GET /api/studies/:id` (also `GET /api/studies/:id/results.csv`). */
 export type StudyView = z.infer<typeof S.StudyViewSchema>;
+
+/** `GET /api/fleet` */
+export type FleetView = z.infer<typeof S.FleetViewSchema>;

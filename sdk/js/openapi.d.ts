@@ -75,6 +75,8 @@ export interface paths {
                                     /** @description the version it is about */
                                     version: number;
                                 } | null;
+                                /** @description the region the app runs in */
+                                region?: string;
                                 /** @description the image sent with the request, or null */
                                 image?: {
                                     mediaType: string;
@@ -225,6 +227,8 @@ export interface paths {
                         ttlSeconds?: number;
                         /** @description `false` skips the prompt cache: a fresh (paid) generation even for a prompt seen before */
                         cache?: boolean;
+                        /** @description where the app runs: one of SPAWN_REGIONS (default SPAWN_DEFAULT_REGION); another value is answered INVALID_REGION */
+                        region?: string;
                         /** @description a sketch or screenshot for vision models; IMAGE_NOT_SUPPORTED when no model of the chain accepts images */
                         image?: {
                             /** @description `image/png`, `image/jpeg` or `image/webp`; must match the bytes (IMAGE_TYPE_UNSUPPORTED) */
@@ -490,6 +494,8 @@ export interface paths {
                                 /** @description the version it is about */
                                 version: number;
                             } | null;
+                            /** @description the region the app runs in */
+                            region?: string;
                             /** @description the image sent with the request, or null */
                             image?: {
                                 mediaType: string;
@@ -680,6 +686,8 @@ export interface paths {
                                 /** @description the version it is about */
                                 version: number;
                             } | null;
+                            /** @description the region the app runs in */
+                            region?: string;
                             /** @description the image sent with the request, or null */
                             image?: {
                                 mediaType: string;
@@ -881,6 +889,8 @@ export interface paths {
                                 /** @description the version it is about */
                                 version: number;
                             } | null;
+                            /** @description the region the app runs in */
+                            region?: string;
                             /** @description the image sent with the request, or null */
                             image?: {
                                 mediaType: string;
@@ -2374,6 +2384,16 @@ export interface paths {
                                 createdAt: string;
                                 /** @description `GET /api/functions/:id` only */
                                 code?: string;
+                                requirements: string[];
+                                /** @description null without requirements; calls wait until it is ready */
+                                build: {
+                                    /** @enum {string} */
+                                    state: "pending" | "building" | "ready" | "failed";
+                                    /** @description the installer's output (its error when failed) */
+                                    log: string;
+                                    /** @description content address of the installed layer */
+                                    layer: string | null;
+                                } | null;
                             }[];
                         };
                     };
@@ -2491,6 +2511,8 @@ export interface paths {
                             [key: string]: unknown;
                         };
                         timeoutSeconds?: number;
+                        /** @description pip requirement lines (Python) or npm package specs (Node), e.g. `["pint>=0.23"]`; plain specs only (FUNCTION_REQUIREMENTS_INVALID) */
+                        requirements?: string[];
                     };
                 };
             };
@@ -2516,6 +2538,16 @@ export interface paths {
                             createdAt: string;
                             /** @description `GET /api/functions/:id` only */
                             code?: string;
+                            requirements: string[];
+                            /** @description null without requirements; calls wait until it is ready */
+                            build: {
+                                /** @enum {string} */
+                                state: "pending" | "building" | "ready" | "failed";
+                                /** @description the installer's output (its error when failed) */
+                                log: string;
+                                /** @description content address of the installed layer */
+                                layer: string | null;
+                            } | null;
                         };
                     };
                 };
@@ -2720,6 +2752,16 @@ export interface paths {
                             createdAt: string;
                             /** @description `GET /api/functions/:id` only */
                             code?: string;
+                            requirements: string[];
+                            /** @description null without requirements; calls wait until it is ready */
+                            build: {
+                                /** @enum {string} */
+                                state: "pending" | "building" | "ready" | "failed";
+                                /** @description the installer's output (its error when failed) */
+                                log: string;
+                                /** @description content address of the installed layer */
+                                layer: string | null;
+                            } | null;
                         };
                     };
                 };
@@ -6262,6 +6304,372 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/fleet": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The worker fleet: hosts, cost per region and in total, recent autoscaler decisions (admins) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the fleet */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description false when no cloud is configured (no DIGITALOCEAN_TOKEN): workers are started by hand */
+                            enabled: boolean;
+                            provider: string | null;
+                            regions: string[];
+                            defaultRegion: string;
+                            /** @description the node whose autoscaler made the latest decision */
+                            leader: string | null;
+                            hosts: {
+                                id: string;
+                                name: string;
+                                region: string;
+                                size: string;
+                                /** @description creating, joining, active, draining or destroyed */
+                                state: string;
+                                dropletId: string | null;
+                                createdAt: string;
+                                joinedAt: string | null;
+                                destroyedAt: string | null;
+                                /** @description why it was destroyed: DRAINED, DRAIN_TIMEOUT, JOIN_TIMEOUT, HOST_LOST, HOST_MAX_AGE, HOST_VANISHED */
+                                reason: string | null;
+                                /** @description the last heartbeat: freeMemoryMb, sandboxes, pool, activeJobs, room */
+                                capacity: {
+                                    [key: string]: number;
+                                } | null;
+                                hours: number;
+                                costUsd: number;
+                                billedUsd: number;
+                            }[];
+                            cost: {
+                                byRegion: {
+                                    [key: string]: {
+                                        hostHours: number;
+                                        /** @description host hours × the tier price (SPAWN_FLEET_SIZE in the price table) */
+                                        costUsd: number;
+                                        /** @description what the sessions run on these hosts were billed */
+                                        billedUsd: number;
+                                    };
+                                };
+                                total: {
+                                    hostHours: number;
+                                    /** @description host hours × the tier price (SPAWN_FLEET_SIZE in the price table) */
+                                    costUsd: number;
+                                    /** @description what the sessions run on these hosts were billed */
+                                    billedUsd: number;
+                                };
+                            };
+                            /** @description the latest autoscaler decisions, newest first: inputs, desired host count, action */
+                            decisions: {
+                                at: string;
+                                region: string;
+                                leader: string;
+                                desired: number;
+                                action: string;
+                                inputs: {
+                                    [key: string]: unknown;
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description `AUTH_REQUIRED`: a bearer token is required: create one with `spawnai token create --name NAME`; `AUTH_INVALID`: the bearer token is not valid */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `FORBIDDEN`: this token may not do that */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "FORBIDDEN",
+                         *         "message": "this token may not do that"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `INTERNAL_ERROR`: unexpected internal error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "INTERNAL_ERROR",
+                         *         "message": "unexpected internal error"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `STORE_UNAVAILABLE`: the database is not reachable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "STORE_UNAVAILABLE",
+                         *         "message": "the database is not reachable"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/fleet/join": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A new fleet host exchanges its single-use join token for its worker configuration (no bearer token) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description the single-use join token from the host’s user data */
+                        token: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description the worker configuration */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description the worker’s configuration as environment variables */
+                            env: {
+                                [key: string]: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `INVALID_JSON`: the request body is not valid JSON; `INVALID_REQUEST`: the request does not match the expected shape; `UNKNOWN_FIELD`: the request has a field the API does not know */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `JOIN_TOKEN_INVALID`: the join token is unknown, expired or already used: a host joins once, with the token its user data carried */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "JOIN_TOKEN_INVALID",
+                         *         "message": "the join token is unknown, expired or already used: a host joins once, with the token its user data carried"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `FORBIDDEN`: this token may not do that */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "FORBIDDEN",
+                         *         "message": "this token may not do that"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `BODY_TOO_LARGE`: the request body is too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "BODY_TOO_LARGE",
+                         *         "message": "the request body is too large"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `UNSUPPORTED_MEDIA_TYPE`: send the body as application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "UNSUPPORTED_MEDIA_TYPE",
+                         *         "message": "send the body as application/json"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `INTERNAL_ERROR`: unexpected internal error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "INTERNAL_ERROR",
+                         *         "message": "unexpected internal error"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;

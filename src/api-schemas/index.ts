@@ -6,4 +6,5 @@ export * from './revision-schemas.ts';
 export * from './function-schemas.ts';
 export * from './workflow-schemas.ts';
 export * from './system-schemas.ts';
+export * from './fleet-schemas.ts';
 export * from './file-schemas.ts';

@@ -26,6 +26,7 @@ export const CreateSessionRequestSchema = z.strictObject({
     .optional(),
   ttlSeconds: z.number().meta({ description: 'lifetime in whole seconds, SPAWN_MIN_TTL_SECONDS to SPAWN_MAX_TTL_SECONDS (default 7200)' }).optional(),
   cache: z.boolean().meta({ description: '`false` skips the prompt cache: a fresh (paid) generation even for a prompt seen before' }).optional(),
+  region: z.string().meta({ description: 'where the app runs: one of SPAWN_REGIONS (default SPAWN_DEFAULT_REGION); another value is answered INVALID_REGION' }).optional(),
   image: PromptImageInputSchema.optional(),
 });
 
@@ -75,6 +76,7 @@ export const SessionViewSchema = z.object({
   error: RecordedErrorSchema,
   cached: z.boolean().meta({ description: "true when the app's files came from the prompt cache: no model call, $0 generation" }).optional(),
   verification: VerificationSchema.nullable().meta({ description: 'null until a version was deployed and checked' }).optional(),
+  region: z.string().meta({ description: 'the region the app runs in' }).optional(),
   image: PromptImageViewSchema.nullable().meta({ description: 'the image sent with the request, or null' }).optional(),
 });
 

@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { ApiCallError } from './api-client.ts';
 import { adminCommands } from './commands/admin-commands.ts';
+import { fleetCommands } from './commands/fleet-commands.ts';
 import { backupCommands } from './commands/backup-commands.ts';
 import { functionCommands } from './commands/function-commands.ts';
 import { sessionCommands } from './commands/session-commands.ts';
@@ -14,6 +15,7 @@ sessionCommands(program);
 functionCommands(program);
 adminCommands(program);
 backupCommands(program);
+fleetCommands(program);
 
 try {
   await program.parseAsync(process.argv);

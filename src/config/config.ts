@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import os from 'node:os';
 import { isIP, isIPv4 } from 'node:net';
 import path from 'node:path';
@@ -75,10 +76,39 @@ const envSchema = z.object({
   SPAWN_CACHE_TTL_SECONDS: z.coerce.number().int().min(1).default(86_400),
   SPAWN_GENERATION_BUDGET_USD: z.coerce.number().positive().optional(),
   SPAWN_GENERATION_BUDGET_TOKENS: z.coerce.number().int().min(1).optional(),
+  // Functions' Python on the `process` runtime and per-function requirement layers (issue 17).
+  SPAWN_FUNCTION_PYTHON: z.string().optional(),
+  SPAWN_PIP_INDEX_URL: z.string().url().default('https://pypi.org/simple'),
+  SPAWN_NPM_REGISTRY: z.string().url().default('https://registry.npmjs.org/'),
+  SPAWN_LAYER_TTL_DAYS: z.coerce.number().min(0).default(30),
+  SPAWN_LAYER_BUILD_TIMEOUT_SECONDS: z.coerce.number().int().min(10).default(600),
   SPAWN_MAX_JSON_DEPTH: z.coerce.number().int().min(1).max(MAX_JSON_DEPTH_CEILING).default(64),
   SPAWN_REQUEST_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   SPAWN_HANDLER_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   SPAWN_MAX_CONNECTIONS_PER_CLIENT: z.coerce.number().int().min(1).default(256),
+  SPAWN_DEFAULT_REGION: z.string().regex(/^[a-z0-9-]+$/, 'a region slug such as fra1').default('local'),
+  SPAWN_REGIONS: z.string().optional(),
+  SPAWN_REGION: z.string().regex(/^[a-z0-9-]+$/).optional(),
+  DIGITALOCEAN_TOKEN: z.string().optional(),
+  SPAWN_FLEET_API_URL: z.string().url().default('https://api.digitalocean.com'),
+  SPAWN_FLEET_MIN: z.coerce.number().int().min(0).default(0),
+  SPAWN_FLEET_MAX: z.coerce.number().int().min(0).default(5),
+  SPAWN_FLEET_SIZE: z.string().default('s-2vcpu-4gb'),
+  SPAWN_FLEET_IMAGE: z.string().default('debian-12-x64'),
+  SPAWN_FLEET_MEMORY_FLOOR_MB: z.coerce.number().int().min(0).default(768),
+  SPAWN_FLEET_SCALE_UP_AFTER_SECONDS: z.coerce.number().min(0).default(20),
+  SPAWN_FLEET_COOLDOWN_SECONDS: z.coerce.number().min(0).default(600),
+  SPAWN_FLEET_INTERVAL_SECONDS: z.coerce.number().positive().default(15),
+  SPAWN_FLEET_JOIN_TIMEOUT_SECONDS: z.coerce.number().int().min(1).default(600),
+  SPAWN_FLEET_DRAIN_MAX_SECONDS: z.coerce.number().min(0).default(3600),
+  SPAWN_FLEET_HOST_MAX_HOURS: z.coerce.number().positive().default(96),
+  SPAWN_FLEET_JOIN_URL: z.string().url().optional(),
+  SPAWN_FLEET_GATEWAY_PORT: z.coerce.number().int().min(1).max(65535).default(7071),
+  SPAWN_FLEET_SSH_SOURCES: z.string().default(''),
+  SPAWN_FLEET_INSTALL_COMMAND: z.string().default('npm install --global spawnai'),
+  SPAWN_JOIN_URL: z.string().url().optional(),
+  SPAWN_JOIN_TOKEN: z.string().optional(),
+  SPAWN_FLEET_HOST_ID: z.string().optional(),
   SPAWN_TRUSTED_PROXIES: z
     .string()
     .default('')
@@ -186,6 +216,16 @@ export interface SpawnConfig {
     readonly taskAttempts: number;
     readonly studyMaxRuns: number;
   };
+  /** Per-function requirement layers (src/functions/requirements) and the process runtime's Python. */
+  readonly requirements: {
+    /** Interpreter of Python functions on the process runtime, and of pip for layers. */
+    readonly python: string;
+    readonly pipIndexUrl: string;
+    readonly npmRegistry: string;
+    /** Layers no function used for this long are deleted (0: at the next sweep). */
+    readonly layerTtlDays: number;
+    readonly buildTimeoutSeconds: number;
+  };
   /** Uploaded files (function inputs) and the files functions write under ./outputs/. */
   readonly files: {
     /** Largest upload, bytes. */
@@ -216,6 +256,33 @@ export interface SpawnConfig {
      */
     readonly trustedProxies: readonly string[];
   };
+  /** Regions this installation serves; `region` of a session must be one of them. */
+  readonly regions: { readonly default: string; readonly served: readonly string[]; readonly own: string };
+  /** The elastic fleet (README "Elastic fleet"); `provider` null when no cloud is configured. */
+  readonly fleet: FleetConfig;
+}
+
+export interface FleetConfig {
+  readonly provider: { readonly name: 'digitalocean'; readonly token: string; readonly apiUrl: string } | null;
+  readonly minPerRegion: number;
+  readonly maxPerRegion: number;
+  readonly size: string;
+  readonly image: string;
+  /** Memory of a host kept for its worker, the OS and the page cache (not for sandboxes). */
+  readonly memoryFloorMb: number;
+  readonly scaleUpAfterSeconds: number;
+  readonly cooldownSeconds: number;
+  readonly intervalMs: number;
+  readonly joinTimeoutSeconds: number;
+  readonly drainMaxSeconds: number;
+  readonly hostMaxHours: number;
+  /** Where new hosts exchange their join token (an API node, HTTPS in production). */
+  readonly joinUrl: string | undefined;
+  readonly gatewayPort: number;
+  readonly sshSources: readonly string[];
+  readonly installCommand: string;
+  /** Set on a worker host that joined: its fleet host id (it heartbeats its capacity there). */
+  readonly hostId: string | undefined;
 }
 
 /** 5% of the host's memory, at least 256 MiB: room for the control plane and the page cache. */
@@ -247,6 +314,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (!pricing.tiers[e.SPAWN_DEFAULT_TIER]) {
     throw new ConfigError(`invalid configuration: SPAWN_DEFAULT_TIER "${e.SPAWN_DEFAULT_TIER}" is not in the price table`);
   }
+  const served = (e.SPAWN_REGIONS ?? e.SPAWN_DEFAULT_REGION).split(',').map((r) => r.trim()).filter(Boolean);
+  if (!served.includes(e.SPAWN_DEFAULT_REGION)) throw new ConfigError(`invalid configuration: SPAWN_DEFAULT_REGION "${e.SPAWN_DEFAULT_REGION}" is not in SPAWN_REGIONS (${served.join(', ')})`);
+  if (e.SPAWN_FLEET_MIN > e.SPAWN_FLEET_MAX) throw new ConfigError('invalid configuration: SPAWN_FLEET_MIN is larger than SPAWN_FLEET_MAX');
   const config: SpawnConfig = {
     host: e.SPAWN_HOST,
     port: e.SPAWN_PORT,
@@ -302,6 +372,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       taskAttempts: e.SPAWN_TASK_ATTEMPTS,
       studyMaxRuns: e.SPAWN_STUDY_MAX_RUNS,
     },
+    requirements: {
+      // The pyenv shim first on PATH here lacks Debian's scientific packages: a deliberate default.
+      python: e.SPAWN_FUNCTION_PYTHON ?? (existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3'),
+      pipIndexUrl: e.SPAWN_PIP_INDEX_URL,
+      npmRegistry: e.SPAWN_NPM_REGISTRY,
+      layerTtlDays: e.SPAWN_LAYER_TTL_DAYS,
+      buildTimeoutSeconds: e.SPAWN_LAYER_BUILD_TIMEOUT_SECONDS,
+    },
     files: {
       maxBytes: Math.round(e.SPAWN_FILE_MAX_MB * MB),
       quotaBytes: Math.round(e.SPAWN_FILE_QUOTA_MB * MB),
@@ -319,6 +397,26 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       handlerTimeoutSeconds: e.SPAWN_HANDLER_TIMEOUT_SECONDS,
       maxConnectionsPerClient: e.SPAWN_MAX_CONNECTIONS_PER_CLIENT,
       trustedProxies: e.SPAWN_TRUSTED_PROXIES,
+    },
+    regions: { default: e.SPAWN_DEFAULT_REGION, served, own: e.SPAWN_REGION ?? e.SPAWN_DEFAULT_REGION },
+    fleet: {
+      provider: e.DIGITALOCEAN_TOKEN ? { name: 'digitalocean', token: e.DIGITALOCEAN_TOKEN, apiUrl: e.SPAWN_FLEET_API_URL.replace(/\/$/, '') } : null,
+      minPerRegion: e.SPAWN_FLEET_MIN,
+      maxPerRegion: e.SPAWN_FLEET_MAX,
+      size: e.SPAWN_FLEET_SIZE,
+      image: e.SPAWN_FLEET_IMAGE,
+      memoryFloorMb: e.SPAWN_FLEET_MEMORY_FLOOR_MB,
+      scaleUpAfterSeconds: e.SPAWN_FLEET_SCALE_UP_AFTER_SECONDS,
+      cooldownSeconds: e.SPAWN_FLEET_COOLDOWN_SECONDS,
+      intervalMs: e.SPAWN_FLEET_INTERVAL_SECONDS * 1000,
+      joinTimeoutSeconds: e.SPAWN_FLEET_JOIN_TIMEOUT_SECONDS,
+      drainMaxSeconds: e.SPAWN_FLEET_DRAIN_MAX_SECONDS,
+      hostMaxHours: e.SPAWN_FLEET_HOST_MAX_HOURS,
+      joinUrl: (e.SPAWN_FLEET_JOIN_URL ?? e.SPAWN_PUBLIC_URL)?.replace(/\/$/, ''),
+      gatewayPort: e.SPAWN_FLEET_GATEWAY_PORT,
+      sshSources: e.SPAWN_FLEET_SSH_SOURCES.split(',').map((s) => s.trim()).filter(Boolean),
+      installCommand: e.SPAWN_FLEET_INSTALL_COMMAND,
+      hostId: e.SPAWN_FLEET_HOST_ID,
     },
   };
   return deepFreeze(config);

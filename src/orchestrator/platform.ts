@@ -8,7 +8,7 @@ import { createEventBus, type EventBus } from '../events/index.ts';
 import { createFunctions, type Functions } from '../functions/index.ts';
 import { createGenerator } from '../generator/index.ts';
 import type { Logger } from '../log/index.ts';
-import { createQueue, type JobQueue } from '../queue/index.ts';
+import { createRegionalQueue, type JobQueue } from '../queue/index.ts';
 import { chooseSandboxRuntime, type SandboxService } from '../sandboxes/index.ts';
 import { createStore, type Store } from '../store/index.ts';
 import { createVerifier, resolveVerifyMode, type VerifyMode } from '../verify/index.ts';
@@ -75,7 +75,9 @@ export async function createPlatform(config: SpawnConfig, logger: Logger, option
   const runtime = options.worker ? await chooseSandboxRuntime(config, logger) : null;
   const store = await createStore({ databaseUrl: config.databaseUrl, sqliteFile: path.join(config.dataDir, 'spawnai.db') });
   await store.migrate();
-  const queue = createQueue({ redisUrl: config.redisUrl, name: config.redisNamespace, lockDurationMs: config.jobLockMs, stalledIntervalMs: Math.max(1000, config.jobLockMs / 2), shutdownGraceMs: config.shutdownGraceMs });
+  const queueOptions = { redisUrl: config.redisUrl, name: config.redisNamespace, lockDurationMs: config.jobLockMs, stalledIntervalMs: Math.max(1000, config.jobLockMs / 2), shutdownGraceMs: config.shutdownGraceMs };
+  // Sessions wait in their region's queue; a worker takes the shared queue and its own region's.
+  const queue = createRegionalQueue(queueOptions, config.regions.served, options.worker ? config.regions.own : null);
   const bus = createEventBus({ redisUrl: config.redisUrl, channelPrefix: `spawnai:${config.redisNamespace}` });
   const metrics = createMetrics(store, queue);
   const events = new SessionEvents(store, bus, logger);

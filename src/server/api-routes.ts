@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { eventRoutes, type EventRoutesDeps } from './routes/event-routes.ts';
+import { fleetRoutes, type FleetRoutesDeps } from './routes/fleet-routes.ts';
 import { fileRoutes, type FileRoutesDeps } from './routes/file-routes.ts';
 import { functionRoutes, type FunctionRoutesDeps } from './routes/function-routes.ts';
 import { promptImageRoutes, type PromptImageRoutesDeps } from './routes/prompt-image-routes.ts';
@@ -24,6 +25,7 @@ export interface ApiRouteDeps {
   files: FileRoutesDeps;
   system: SystemRoutesDeps;
   thumbnails: ThumbnailRoutesDeps;
+  fleet: FleetRoutesDeps;
   images: PromptImageRoutesDeps;
   /** Caddy's on-demand TLS ask (no token; the control-plane host only). */
   tls: TlsAskDeps;
@@ -41,6 +43,7 @@ export async function registerApiRoutes(app: FastifyInstance, deps: ApiRouteDeps
   await app.register(fileRoutes, deps.files);
   await app.register(systemRoutes, deps.system);
   await app.register(thumbnailRoutes, deps.thumbnails);
+  await app.register(fleetRoutes, deps.fleet);
   await app.register(promptImageRoutes, deps.images);
   await app.register(tlsRoutes, deps.tls);
 }

@@ -1,12 +1,13 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { createCloudProvider, exchangeJoinToken, fleetView } from '../fleet/index.ts';
 import { readPromptImage, readThumbnail, type Platform } from '../orchestrator/index.ts';
 import { AppProxy, parseAppHost } from '../proxy/index.ts';
 import { registerApiRoutes, type ApiRouteDeps } from './api-routes.ts';
 import { tlsAskDeps } from './routes/tls-routes.ts';
 import { installTransportSecurity, trustProxyOption } from './transport-security.ts';
-import { resolveOwner } from './auth.ts';
+import { LOCAL_OWNER, resolveOwner } from './auth.ts';
 import { trackConnections, type ConnectionDrain } from './connection-drain.ts';
 import { controlPlaneHostGuard } from './host-guard.ts';
 import { installJsonBodyParser } from './json-body.ts';
@@ -18,7 +19,8 @@ import { webUi } from './web-ui.ts';
 
 const VERSION = '0.1.0';
 /** Under /api/ but answered without a token: what a client reads before it has one. */
-const PUBLIC_API_URLS = new Set(['/api/config', '/api/openapi.json']);
+// /api/fleet/join: a new host has no bearer token, only its single-use join token.
+const PUBLIC_API_URLS = new Set(['/api/config', '/api/openapi.json', '/api/fleet/join']);
 
 /** Request bodies are small JSON documents; anything larger is refused with 413. */
 const BODY_LIMIT_BYTES = 64 * 1024;
@@ -112,6 +114,7 @@ export async function createSpawnServer(platform: Platform): Promise<SpawnServer
 /** Each route plugin gets only the services it uses, taken from the platform here. */
 function routeDeps(app: FastifyInstance, platform: Platform, appUrl: (id: string) => string, shutdown: AbortSignal): ApiRouteDeps {
   const { sessions, revisions, functions, config } = platform;
+  const fleetProvider = createCloudProvider(platform);
   return {
     sessions: { sessions, config, appUrl },
     events: { sessions, events: platform.sessionEvents, shutdown },
@@ -123,6 +126,11 @@ function routeDeps(app: FastifyInstance, platform: Platform, appUrl: (id: string
     files: { files: functions.files, tasks: functions.tasks },
     tls: tlsAskDeps(config, platform.store),
     thumbnails: { sessions, thumbnail: (s) => readThumbnail(platform.store, platform.artifacts, s) },
+    fleet: {
+      view: () => fleetView(platform.store, config),
+      join: (token) => exchangeJoinToken({ store: platform.store, config, provider: fleetProvider, env: process.env }, token),
+      isAdmin: (ownerId) => ownerId === LOCAL_OWNER || ownerId === 'admin',
+    },
     images: { sessions, image: (s) => readPromptImage(platform.store, s) },
     system: {
       checks: { store: () => platform.store.ping(), queue: () => platform.queue.ping() },

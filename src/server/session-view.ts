@@ -34,6 +34,7 @@ export function toSessionView(s: SessionRecord, appUrl: (id: string) => string):
     error: s.errorCode ? { code: s.errorCode, message: s.errorMessage ?? '' } : null,
     cached: s.cacheHit,
     verification: s.verification ?? null,
+    ...(s.region ? { region: s.region } : {}),
     image: promptImageView(s),
   };
 }

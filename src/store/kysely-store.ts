@@ -5,6 +5,8 @@ import { KyselyPauseRepository } from './pause-repository.ts';
 import type { StoreDialect } from './codec.ts';
 import { KyselyCostRepository } from './cost-repository.ts';
 import { KyselyEventRepository } from './event-repository.ts';
+import { KyselyFleetRepository } from './fleet-repository.ts';
+import { KyselyFunctionBuildRepository } from './function-build-repository.ts';
 import { KyselyFileRepository } from './file-repository.ts';
 import { KyselyFunctionRepository } from './function-repository.ts';
 import { KyselyFunctionRuntimeRepository } from './function-runtime-repository.ts';
@@ -51,6 +53,8 @@ export class KyselyStore implements Store {
   readonly studies: KyselyStudyRepository;
   readonly functionRuntimes: KyselyFunctionRuntimeRepository;
   readonly resultCache: KyselyResultCacheRepository;
+  readonly fleet: KyselyFleetRepository;
+  readonly functionBuilds: KyselyFunctionBuildRepository;
   readonly users: KyselyUserRepository;
   readonly orgs: KyselyOrgRepository;
   readonly apiKeys: KyselyApiKeyRepository;
@@ -82,6 +86,8 @@ export class KyselyStore implements Store {
     this.studies = new KyselyStudyRepository(db);
     this.functionRuntimes = new KyselyFunctionRuntimeRepository(db);
     this.resultCache = new KyselyResultCacheRepository(db);
+    this.fleet = new KyselyFleetRepository(db);
+    this.functionBuilds = new KyselyFunctionBuildRepository(db);
     this.users = new KyselyUserRepository(db);
     this.orgs = new KyselyOrgRepository(db);
     this.apiKeys = new KyselyApiKeyRepository(db);

@@ -1,3 +1,5 @@
+import type { FleetTables } from './fleet-schema.ts';
+import type { FunctionBuildsTable } from './function-build-repository.ts';
 import type { Generated } from 'kysely';
 import type { FileTables } from './file-schema.ts';
 import type { FunctionTables } from './function-schema.ts';
@@ -38,6 +40,8 @@ export interface SessionsTable extends OrgOwnedColumns {
   cache_bypass: number;
   /** JSON text of a StoredVerification, added by migration 005 */
   verification: string | null;
+  /** Added by migration 010; null means the default region */
+  region: string | null;
   /** JSON text of a PromptImageRef, added by migration 006 */
   prompt_image?: string | null;
   /** `public` | `org`, added by migration 007 */
@@ -130,7 +134,8 @@ export interface SessionPausesTable {
   resumed_at: number | null;
 }
 
-export interface Database extends FunctionTables, TeamTables, FileTables {
+export interface Database extends FunctionTables, TeamTables, FleetTables, FileTables {
+  function_builds: FunctionBuildsTable;
   sessions: SessionsTable;
   session_events: SessionEventsTable;
   cost_entries: CostEntriesTable;

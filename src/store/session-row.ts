@@ -35,6 +35,7 @@ export function sessionFromRow(row: SessionRow): SessionRecord {
     cacheHit: Number(row.cache_hit) === 1,
     cacheBypass: Number(row.cache_bypass) === 1,
     verification: row.verification ? fromJson<StoredVerification>(row.verification) : null,
+    region: row.region ?? null,
     promptImage: row.prompt_image ? fromJson<PromptImageRef>(row.prompt_image) : null,
     visibility: row.visibility === 'org' ? 'org' : 'public',
     creatorId: row.creator_id,
@@ -74,6 +75,7 @@ export function sessionToRow(s: NewSession, nowMs: number): Insertable<SessionsT
     cache_hit: 0,
     cache_bypass: s.cacheBypass === true ? 1 : 0,
     verification: null,
+    region: s.region ?? null,
     ...(s.promptImage ? { prompt_image: toJson(s.promptImage) } : {}),
   };
 }

@@ -1,3 +1,5 @@
+import type { FleetRepository } from './fleet-store.ts';
+import type { FunctionBuildRepository } from './function-build-repository.ts';
 import type { AppType, SessionState, SessionEventType, Visibility } from '../api-types.ts';
 import type { FileRepository } from './file-repository.ts';
 import type {
@@ -48,6 +50,8 @@ export interface SessionRecord {
   cacheBypass: boolean;
   /** What the verifier found about the version served (null: not checked yet). */
   verification?: StoredVerification | null;
+  /** The region the session's work runs in (null: the installation's default region). */
+  region?: string | null;
   /** Who may open the app: `public` (anyone with the URL) or `org` (members only). Migration 007. */
   visibility?: Visibility;
   /** The user who created it (null: unknown, e.g. before migration 007). */
@@ -258,6 +262,9 @@ export interface Store {
   readonly studies: StudyRepository;
   readonly functionRuntimes: FunctionRuntimeRepository;
   readonly resultCache: ResultCacheRepository;
+  /** The elastic fleet's hosts, join tokens and decisions (migration 010). */
+  readonly fleet: FleetRepository;
+  readonly functionBuilds: FunctionBuildRepository;
   readonly users: UserRepository;
   readonly orgs: OrgRepository;
   readonly apiKeys: ApiKeyRepository;
@@ -286,5 +293,8 @@ export interface StoreOptions {
 }
 
 export type * from './function-store.ts';
+
+export type * from './fleet-store.ts';
+export type { BuildState, FunctionBuildRecord, FunctionBuildRepository } from './function-build-repository.ts';
 export type * from './team-store.ts';
 export type { FileRecord, FileRepository } from './file-repository.ts';

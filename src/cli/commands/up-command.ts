@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { createCloudProvider, startFleet } from '../../fleet/index.ts';
 import { assertAuthConfigured, createSpawnServer } from '../../server/index.ts';
 import { configFromFlags, runNode, type NodeFlags } from '../node-runner.ts';
 
@@ -19,7 +20,13 @@ export function upCommand(program: Command): void {
         const shown = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
         logger.info({ port, runtime: platform.runtime.name }, 'listening');
         console.error(`\n  SpawnAI is up: http://${shown === '127.0.0.1' ? 'localhost' : shown}:${port}/\n  runtime: ${platform.runtime.name} (${platform.runtime.isolation}), store: ${platform.store.dialect}, queue: ${platform.queue.kind}, generator: ${platform.sessions.generatorName}\n`);
-        return () => server.close();
+        // With a cloud configured, every API node runs the autoscaler; the lease lets one act.
+        const provider = createCloudProvider(platform);
+        const fleet = provider ? startFleet(platform, provider) : null;
+        return async () => {
+          await fleet?.stop();
+          await server.close();
+        };
       });
     });
 }

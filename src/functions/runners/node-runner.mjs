@@ -12,7 +12,7 @@
  * Every request carries x-spawn-token: $SPAWN_RUNNER_TOKEN. The host sends one call at a time, so
  * swapping process.stdout/stderr.write for the duration of a call captures exactly that call.
  */
-import fs from 'node:fs';
+import fs, { symlinkSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -102,6 +102,15 @@ function collectOutputs(notes) {
 
 let entry;
 let loadError = null;
+// The function's requirement layer (read-only mount): ESM resolution ignores NODE_PATH, but it
+// walks up from the module's directory, so ./node_modules makes the layer importable.
+if (process.env.SPAWN_LAYER_NODE_MODULES) {
+  try {
+    symlinkSync(process.env.SPAWN_LAYER_NODE_MODULES, 'node_modules');
+  } catch (err) {
+    if (err?.code !== 'EEXIST') throw err;
+  }
+}
 try {
   const mod = await import(pathToFileURL(file).href);
   entry = mod[entrypoint] ?? mod.default?.[entrypoint];

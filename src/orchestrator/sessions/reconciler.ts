@@ -59,10 +59,10 @@ export class Reconciler extends PeriodicTask {
       } else if (ageMs > config.stuckAfterSeconds * 1000) {
         await step(s.id, () => lifecycle.fail(s.id, new SpawnError('STUCK_TIMEOUT', `no progress after ${config.stuckAfterSeconds} s in state ${s.state}`)));
       } else if (s.state === 'requested') {
-        if (ageMs > REQUEUE_AFTER_MS) await step(s.id, () => queue.enqueue('session.run', { sessionId: s.id }, { jobId: `run-${s.id}-${bucket}` }));
+        if (ageMs > REQUEUE_AFTER_MS) await step(s.id, () => queue.enqueue('session.run', { sessionId: s.id, ...(s.region ? { region: s.region } : {}) }, { jobId: `run-${s.id}-${bucket}` }));
       } else if (!s.heartbeatAt || now - s.heartbeatAt.getTime() > HEARTBEAT_STALE_MS) {
         this.#d.logger.warn({ sessionId: s.id, workerId: s.workerId }, 'worker lost; re-driving the session');
-        await step(s.id, () => queue.enqueue('session.run', { sessionId: s.id, redrive: true }, { jobId: `redrive-${s.id}-${bucket}` }));
+        await step(s.id, () => queue.enqueue('session.run', { sessionId: s.id, redrive: true, ...(s.region ? { region: s.region } : {}) }, { jobId: `redrive-${s.id}-${bucket}` }));
       }
     }
     if (this.#d.sandboxes) {

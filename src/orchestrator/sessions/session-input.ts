@@ -10,6 +10,8 @@ export interface CreateSessionInput {
   ttlSeconds: number;
   /** `false` bypasses the prompt cache (a fresh generation, paid); undefined means use it. */
   cache?: boolean | undefined;
+  /** One of the served regions (checked); undefined means the default region. */
+  region?: string | undefined;
   /** Checked by its bytes (PNG/JPEG/WebP, ≤ 5 MB). */
   image?: PromptImage | undefined;
 }
@@ -31,8 +33,12 @@ export function parseCreateSession(body: unknown, config: SpawnConfig): CreateSe
     throw new SpawnError('INVALID_APP_TYPE', `appType "${appType}" is not one of ${APP_TYPES.join(', ')}`);
   }
   const ttlSeconds = parseTtl(parsed.data.ttlSeconds ?? config.ttl.defaultSeconds, config);
+  const region = parsed.data.region ?? config.regions.default;
+  if (!config.regions.served.includes(region)) {
+    throw new SpawnError('INVALID_REGION', `region "${region}" is not served here: one of ${config.regions.served.join(', ')}`, { details: { regions: config.regions.served } });
+  }
   const image = parsed.data.image ? parsePromptImage(parsed.data.image) : undefined;
-  return { prompt, appType: appType as AppType | undefined, ttlSeconds, cache: parsed.data.cache, image };
+  return { prompt, appType: appType as AppType | undefined, ttlSeconds, cache: parsed.data.cache, image, region };
 }
 
 export function parseExtend(body: unknown, config: SpawnConfig): number {

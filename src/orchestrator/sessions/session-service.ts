@@ -68,12 +68,13 @@ export class SessionService {
       expiresAt: new Date(now.getTime() + input.ttlSeconds * 1000),
       estimatedCost: estimateCost(config, config.defaultTier, input.ttlSeconds, usesModel ? expectedGenerationUsd(config, this.#d.models ?? [], appType, input.prompt) : 0),
       cacheBypass: input.cache === false,
+      region: input.region ?? config.regions.default,
       ...(promptImage ? { promptImage } : {}),
     });
     this.#d.metrics.sessionsCreated.inc({ app_type: appType });
     await this.#d.events.emit(session.id, 'state', { state: 'requested', progress: session.progress, step: 'queued' });
     try {
-      await this.#d.queue.enqueue('session.run', { sessionId: session.id }, { jobId: `run-${session.id}` });
+      await this.#d.queue.enqueue('session.run', { sessionId: session.id, region: session.region ?? config.regions.default }, { jobId: `run-${session.id}` });
       await this.#d.lifecycle.scheduleExpiry(session);
     } catch (err) {
       const error = new SpawnError('QUEUE_UNAVAILABLE', 'the job queue is not reachable; the session could not be queued', { cause: err });

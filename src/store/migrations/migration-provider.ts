@@ -7,6 +7,8 @@ import { sandboxActivityMigration } from './004-sandbox-activity.ts';
 import { verificationMigration } from './005-verification.ts';
 import { promptImageMigration } from './006-prompt-image.ts';
 import { teamsMigration } from './007-teams.ts';
+import { functionRequirementsMigration } from './008-function-requirements.ts';
+import { fleetMigration } from './010-fleet.ts';
 import { filesMigration } from './009-files.ts';
 
 /**
@@ -29,7 +31,9 @@ export class CodeMigrationProvider implements MigrationProvider {
       '005-verification': verificationMigration(),
       '006-prompt-image': promptImageMigration(),
       '007-teams': teamsMigration(),
+      '008-function-requirements': functionRequirementsMigration(),
       '009-files': filesMigration(),
+      '010-fleet': fleetMigration(),
     };
   }
 }

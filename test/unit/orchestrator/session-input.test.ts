@@ -18,7 +18,7 @@ const code = (fn: () => unknown): string => {
 
 describe('parseCreateSession', () => {
   it('trims the prompt, defaults the TTL and leaves appType to inference', () => {
-    expect(parseCreateSession({ prompt: '  hello  ' }, config)).toEqual({ prompt: 'hello', appType: undefined, ttlSeconds: 7200 });
+    expect(parseCreateSession({ prompt: '  hello  ' }, config)).toEqual({ prompt: 'hello', appType: undefined, ttlSeconds: 7200, region: 'local' });
   });
   it('counts characters, not UTF-16 units, against the limit', () => {
     expect(parseCreateSession({ prompt: '😀'.repeat(2000) }, config).prompt).toHaveLength(4000);
@@ -32,6 +32,12 @@ describe('parseCreateSession', () => {
     expect(code(() => parseCreateSession({ prompt: 'x', ttlSeconds: 259_201 }, config))).toBe('TTL_OUT_OF_RANGE');
     expect(code(() => parseExtend({ ttlSeconds: '60' }, config))).toBe('INVALID_REQUEST');
     expect(parseExtend({ ttlSeconds: 60 }, config)).toBe(60);
+  });
+  it('takes a served region and refuses another with INVALID_REGION', () => {
+    const regional = loadConfig({ SPAWN_REGIONS: 'fra1,nyc1', SPAWN_DEFAULT_REGION: 'fra1' });
+    expect(parseCreateSession({ prompt: 'x' }, regional).region).toBe('fra1');
+    expect(parseCreateSession({ prompt: 'x', region: 'nyc1' }, regional).region).toBe('nyc1');
+    expect(code(() => parseCreateSession({ prompt: 'x', region: 'zz9' }, regional))).toBe('INVALID_REGION');
   });
 });
 

@@ -69,7 +69,7 @@ describe('session routes', () => {
     const body = res.json<CreatedSession>();
     expect(Object.keys(body).sort()).toEqual(['appType', 'appUrl', 'cached', 'estimatedCost', 'estimatedSeconds', 'expiresAt', 'generator', 'id', 'state'].sort());
     expect(body).toMatchObject({ state: 'requested', appType: 'webapp', appUrl: null, estimatedSeconds: 3, cached: false });
-    expect(fake.created.at(-1)).toEqual({ prompt: 'a todo list', appType: 'webapp', ttlSeconds: 600, cache: false });
+    expect(fake.created.at(-1)).toEqual({ prompt: 'a todo list', appType: 'webapp', ttlSeconds: 600, cache: false, region: 'local' });
   });
 
   it.each([

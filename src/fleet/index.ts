@@ -1,0 +1,16 @@
+export type { CloudHost, CloudProvider, FirewallSpec, HostSpec, HostStatus } from './provider/cloud-provider.ts';
+export { MemoryProvider } from './provider/memory-provider.ts';
+export { DigitalOceanProvider } from './digitalocean/do-provider.ts';
+export { DoApiError, type DoClientOptions } from './digitalocean/do-client.ts';
+export { decide, slotsPerHost, type Decision, type HostView, type RegionInputs, type ScaleAction, type ScalePolicy } from './autoscaler/decide.ts';
+export { Autoscaler, HOST_LOST_AFTER_MS } from './autoscaler/autoscaler.ts';
+export { fleetTags, HostActions } from './autoscaler/host-actions.ts';
+export { reapUnknownHosts } from './autoscaler/reaper.ts';
+export { LocalLease, RedisLease, type LeaderLease } from './leader/leader-lease.ts';
+export { workerUserData } from './joining/user-data.ts';
+export { issueJoinToken, redeemJoinToken, hashJoinToken } from './joining/join-tokens.ts';
+export { exchangeJoinToken } from './joining/join-exchange.ts';
+export { joinFleet } from './joining/join-client.ts';
+export { startHostAgent, HOST_HEARTBEAT_MS } from './host-agent.ts';
+export { fleetView, type FleetView } from './fleet-view.ts';
+export { createCloudProvider, startFleet } from './create-fleet.ts';

@@ -1,0 +1,181 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { loadConfig, type SpawnConfig } from '../../../src/config/index.ts';
+import type { SpawnError } from '../../../src/errors/index.ts';
+import { Autoscaler, DigitalOceanProvider, exchangeJoinToken, fleetTags, RedisLease, type LeaderLease } from '../../../src/fleet/index.ts';
+import { createLogger } from '../../../src/log/index.ts';
+import { createStore, type Store } from '../../../src/store/index.ts';
+import { FakeDigitalOcean } from '../../fakes/fake-digitalocean.ts';
+import { REDIS_URL, requireService } from '../../support/services.ts';
+import { ownSpace, type OwnSpace } from '../../support/shared-services.ts';
+
+const ready = requireService('postgres') && requireService('redis');
+
+/** A lease that can "die": it stops renewing (and never releases), as a killed node would. */
+class MortalLease implements LeaderLease {
+  dead = false;
+  constructor(private readonly real: RedisLease) {}
+  acquire(): Promise<boolean> {
+    return this.dead ? Promise.resolve(false) : this.real.acquire();
+  }
+  async release(): Promise<void> {}
+  async close(): Promise<void> {
+    if (!this.dead) await this.real.close();
+  }
+}
+
+const until = async (what: string, fn: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> => {
+  const end = Date.now() + timeoutMs;
+  while (Date.now() < end) {
+    if (await fn()) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+};
+
+// Skipped only where a service it needs is missing; requireService() fails the run in CI instead.
+describe.skipIf(!ready)('the autoscaler on PostgreSQL + Redis against the fake DigitalOcean (no machines)', () => {
+  let space: OwnSpace;
+  let store: Store;
+  let fake: FakeDigitalOcean;
+  const scalers: Autoscaler[] = [];
+  const failed: { id: string; code: string }[] = [];
+  const logger = createLogger(process.env.FLEET_TEST_LOG ?? 'silent');
+
+  beforeAll(async () => {
+    space = await ownSpace('fleetas');
+    store = await createStore({ databaseUrl: space.databaseUrl, sqliteFile: '' });
+    await store.migrate();
+  });
+  afterAll(async () => {
+    await Promise.all(scalers.map((s) => s.stop()));
+    await fake?.close();
+    await store?.close();
+    await space?.drop();
+  });
+  beforeEach(async () => {
+    await Promise.all(scalers.splice(0).map((s) => s.stop()));
+    await fake?.close();
+    fake = new FakeDigitalOcean('tok', { pageSize: 5 });
+    await fake.start();
+    for (const h of await store.fleet.listHosts()) await store.fleet.transitionHost(h.id, [h.state], 'destroyed', { destroyedAt: new Date(), reason: 'TEST_RESET' });
+  });
+
+  const config = (env: Record<string, string> = {}): SpawnConfig =>
+    loadConfig({
+      DATABASE_URL: space.databaseUrl,
+      REDIS_URL,
+      SPAWN_REDIS_NAMESPACE: space.namespace,
+      SPAWN_REGIONS: 'fra1,nyc1',
+      SPAWN_DEFAULT_REGION: 'fra1',
+      DIGITALOCEAN_TOKEN: 'tok',
+      SPAWN_FLEET_API_URL: fake.url,
+      SPAWN_FLEET_INTERVAL_SECONDS: '0.2',
+      SPAWN_FLEET_SCALE_UP_AFTER_SECONDS: '0',
+      SPAWN_FLEET_MAX: '3',
+      SPAWN_SANDBOX_MEMORY_MB: '1024',
+      SPAWN_FLEET_JOIN_URL: 'http://127.0.0.1:1',
+      ...env,
+    });
+  const scaler = (cfg: SpawnConfig, lease: LeaderLease, holder: string): Autoscaler => {
+    const provider = new DigitalOceanProvider({ token: 'tok', baseUrl: fake.url, backoffMs: 20, maxRateLimitWaitMs: 200 });
+    const s = new Autoscaler({ store, provider, lease, config: cfg, logger, holder, failSession: async (id: string, e: SpawnError) => void failed.push({ id, code: e.code }) });
+    scalers.push(s);
+    return s;
+  };
+  const queue = async (region: string, n: number): Promise<string[]> => {
+    const ids: string[] = [];
+    for (let i = 0; i < n; i++) {
+      const id = `fl${randomUUID().replace(/-/g, '').slice(0, 14)}`;
+      const now = new Date();
+      await store.sessions.create({ id, ownerId: 'local', prompt: 'x', title: 'x', appType: 'webapp', appTypeSource: 'request', state: 'requested', generator: 'offline-template', model: null, tier: 's-1vcpu-1gb', ttlSeconds: 60, createdAt: now, expiresAt: new Date(now.getTime() + 60_000), estimatedCost: 0, region });
+      ids.push(id);
+    }
+    return ids;
+  };
+  const live = async () => (await store.fleet.listHosts()).filter((h) => h.state !== 'destroyed');
+
+  it('creates hosts per region from queued sessions; a forged or reused join token is refused; hosts that never join are destroyed', async () => {
+    const ids = [...(await queue('fra1', 5)), ...(await queue('nyc1', 2))];
+    const cfg = config({ SPAWN_FLEET_JOIN_TIMEOUT_SECONDS: '4' });
+    const s = scaler(cfg, new RedisLease(REDIS_URL, `spawnai:${space.namespace}:lease-a`, 'a', 5_000), 'a');
+    await s.runOnce();
+    // (4096 − 768) / 1024 = 3 sessions per host: fra1 needs 2, nyc1 1.
+    const hosts = await live();
+    expect(hosts.filter((h) => h.region === 'fra1')).toHaveLength(2);
+    expect(hosts.filter((h) => h.region === 'nyc1')).toHaveLength(1);
+    expect(fake.liveDroplets()).toHaveLength(3);
+    expect(fake.liveDroplets().every((d) => d.tags.includes(fleetTags(space.namespace).install))).toBe(true);
+    // The user data holds a join token and nothing secret.
+    const userData = fake.liveDroplets()[0]!.user_data;
+    expect(userData).toMatch(/SPAWN_JOIN_TOKEN=sjt_/);
+    expect(userData).not.toContain(space.databaseUrl);
+    expect(userData).not.toContain('redis://');
+    expect(fake.firewalls[0]).toMatchObject({ inbound_rules: [{ ports: '7071', sources: { tags: [fleetTags(space.namespace).api] } }] });
+    // Forged and reused tokens are refused; the first use succeeds.
+    const joinDeps = { store, config: cfg, provider: null, env: {} };
+    await expect(exchangeJoinToken(joinDeps, 'sjt_forged')).rejects.toMatchObject({ code: 'JOIN_TOKEN_INVALID' });
+    const token = /SPAWN_JOIN_TOKEN=(\S+)/.exec(userData)![1]!;
+    const env = await exchangeJoinToken(joinDeps, token);
+    expect(env).toMatchObject({ DATABASE_URL: space.databaseUrl, REDIS_URL, SPAWN_REDIS_NAMESPACE: space.namespace });
+    await expect(exchangeJoinToken(joinDeps, token)).rejects.toMatchObject({ code: 'JOIN_TOKEN_INVALID' });
+    // The two that never joined are destroyed after SPAWN_FLEET_JOIN_TIMEOUT_SECONDS (the joined one stays).
+    await store.fleet.heartbeat((await live()).find((h) => h.state === 'active')!.id, 'w1', { freeMemoryMb: 1, sandboxes: 0, pool: 0, activeJobs: 0, room: 3 }, new Date());
+    s.start();
+    await until('late hosts destroyed', async () => (await store.fleet.listHosts({ includeDestroyed: true })).filter((h) => h.reason === 'JOIN_TIMEOUT').length >= 2);
+    const expired = await store.fleet.listHosts({ includeDestroyed: true });
+    for (const h of expired.filter((x) => x.reason === 'JOIN_TIMEOUT')) expect(fake.droplets.has(Number(h.providerId))).toBe(false);
+    expect((await store.fleet.listDecisions(100)).some((d) => d.action.startsWith('create'))).toBe(true);
+    for (const id of ids) await store.sessions.transition(id, ['requested'], 'failed', {});
+  });
+
+  it('the API answering 429 and 500 for a while: no duplicate droplet, no leak', async () => {
+    await queue('nyc1', 1);
+    fake.inject({ status: 500, method: 'POST', path: /^\/v2\/droplets$/, afterEffect: true, count: 2 });
+    fake.inject({ status: 429, count: 9, method: 'GET', path: /^\/v2\/droplets$/ }); // more than one call's retries
+    fake.inject({ status: 503, count: 4 });
+    const s = scaler(config({ SPAWN_REGIONS: 'nyc1', SPAWN_DEFAULT_REGION: 'nyc1' }), new RedisLease(REDIS_URL, `spawnai:${space.namespace}:lease-b`, 'b', 5_000), 'b');
+    s.start();
+    await until('a host recorded with its droplet', async () => (await live()).some((h) => h.providerId !== null));
+    await new Promise((r) => setTimeout(r, 1_000)); // a few more passes
+    const hosts = await live();
+    expect(hosts).toHaveLength(1);
+    expect(fake.liveDroplets().map((d) => String(d.id))).toEqual([hosts[0]!.providerId]);
+    // Every create the fake performed (answered or not) is the one droplet or was reaped.
+    expect(fake.created).toBeGreaterThanOrEqual(1);
+  });
+
+  it('the reaper destroys droplets of the installation that no host row knows', async () => {
+    const tags = fleetTags(space.namespace);
+    const provider = new DigitalOceanProvider({ token: 'tok', baseUrl: fake.url });
+    const stranger = await provider.createHost({ name: 'spawnai-stranger', region: 'fra1', size: 's-1vcpu-1gb', image: 'x', userData: '', tags: [tags.install] });
+    const other = await provider.createHost({ name: 'someone-else', region: 'fra1', size: 's-1vcpu-1gb', image: 'x', userData: '', tags: ['not-ours'] });
+    const s = scaler(config(), new RedisLease(REDIS_URL, `spawnai:${space.namespace}:lease-c`, 'c', 5_000), 'c');
+    await s.runOnce(); // the reaper runs when a node becomes leader
+    expect(fake.droplets.has(Number(stranger.id))).toBe(false);
+    expect(fake.droplets.has(Number(other.id))).toBe(true);
+  });
+
+  it('the leader killed: the other node takes over within the lease, with no duplicate decision or droplet', async () => {
+    await queue('fra1', 2);
+    const key = `spawnai:${space.namespace}:lease-d`;
+    const cfg = config({ SPAWN_REGIONS: 'fra1', SPAWN_FLEET_JOIN_TIMEOUT_SECONDS: '600' });
+    const a = new MortalLease(new RedisLease(REDIS_URL, key, 'node-a', 3_000));
+    const first = scaler(cfg, a, 'node-a');
+    const second = scaler(cfg, new RedisLease(REDIS_URL, key, 'node-b', 3_000), 'node-b');
+    first.start();
+    await until('node-a leads', async () => first.isLeader);
+    second.start();
+    await until('a host created', async () => (await live()).length === 1);
+    expect(second.isLeader).toBe(false);
+    a.dead = true; // node-a stops renewing, as a SIGKILLed node would
+    const killedAt = Date.now();
+    await until('node-b takes over', async () => second.isLeader, 10_000);
+    expect(Date.now() - killedAt).toBeLessThan(10_000);
+    await new Promise((r) => setTimeout(r, 600));
+    expect(await live()).toHaveLength(1);
+    expect(fake.liveDroplets()).toHaveLength(1);
+    const creates = (await store.fleet.listDecisions(500)).filter((d) => d.region === 'fra1' && d.action.startsWith('create') && (d.leader === 'node-a' || d.leader === 'node-b'));
+    expect(creates).toHaveLength(1);
+  });
+});

@@ -1,0 +1,121 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CreatedSession, FleetView, SessionView } from '../../../src/api-types.ts';
+import { FakeDigitalOcean } from '../../fakes/fake-digitalocean.ts';
+import { unmountAllUnder } from '../../support/sandbox-mounts.ts';
+import { REDIS_URL, requireService } from '../../support/services.ts';
+import { ownSpace, type OwnSpace } from '../../support/shared-services.ts';
+import { freePort, spawnSpawnai, waitHealthy, type NodeProcess } from '../../support/spawn-node.ts';
+
+const ready = requireService('postgres') && requireService('redis') && requireService('bwrap');
+const SESSIONS = Number(process.env.FLEET_E2E_SESSIONS ?? 8);
+
+const until = async (what: string, fn: () => Promise<boolean>, timeoutMs: number, debug: () => string = () => ''): Promise<void> => {
+  const end = Date.now() + timeoutMs;
+  while (Date.now() < end) {
+    if (await fn()) return;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`timed out waiting for ${what}\n${debug()}`);
+};
+
+// Skipped only where a service it needs is missing; requireService() fails the run in CI instead.
+describe.skipIf(!ready)('elastic fleet end to end: an API node, the fake DigitalOcean, droplets as real workers', () => {
+  let space: OwnSpace;
+  let fake: FakeDigitalOcean;
+  let api: NodeProcess;
+  let dataDir: string;
+  let port: number;
+
+  const call = async <T>(method: string, route: string, body?: unknown): Promise<{ status: number; body: T }> => {
+    const res = await fetch(`http://127.0.0.1:${port}${route}`, { method, headers: body ? { 'content-type': 'application/json' } : {}, body: body ? JSON.stringify(body) : undefined });
+    return { status: res.status, body: (await res.json()) as T };
+  };
+  const fleet = async (): Promise<FleetView> => (await call<FleetView>('GET', '/api/fleet')).body;
+  const debug = (): string => `api:\n${api.output()}\nmachines:\n${[...(fake.machines?.machines.keys() ?? [])].map((id) => `${id}: ${fake.machines!.output(id).slice(-1500)}`).join('\n')}`;
+
+  beforeAll(async () => {
+    space = await ownSpace('fleete2e');
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'spawnai-fleet-'));
+    fs.chmodSync(dataDir, 0o755);
+    fake = new FakeDigitalOcean('do-e2e-token', { machines: { env: { SPAWN_LOG_LEVEL: 'warn' } } });
+    await fake.start();
+    port = await freePort();
+    api = spawnSpawnai(['up', '--no-worker', '--port', String(port), '--data-dir', path.join(dataDir, 'api')], {
+      DATABASE_URL: space.databaseUrl,
+      REDIS_URL,
+      SPAWN_REDIS_NAMESPACE: space.namespace,
+      SPAWN_CLUSTER_SECRET: 'fleet-e2e-cluster-secret-0123456789abcdef',
+      SPAWN_RUNTIME: 'process',
+      SPAWN_VERIFY: 'off',
+      SPAWN_POOL_SIZE: '0',
+      SPAWN_LOG_LEVEL: 'warn',
+      SPAWN_MAX_ACTIVE_SESSIONS: '1000',
+      SPAWN_MAX_NEW_SESSIONS: '1000',
+      SPAWN_WORKER_CONCURRENCY: '8',
+      SPAWN_RECONCILE_INTERVAL_SECONDS: '2',
+      SPAWN_JOB_LOCK_SECONDS: '5',
+      SPAWN_REGIONS: 'fra1,nyc1',
+      SPAWN_DEFAULT_REGION: 'fra1',
+      DIGITALOCEAN_TOKEN: 'do-e2e-token',
+      SPAWN_FLEET_API_URL: fake.url,
+      SPAWN_FLEET_INTERVAL_SECONDS: '1',
+      SPAWN_FLEET_SCALE_UP_AFTER_SECONDS: '0',
+      SPAWN_FLEET_COOLDOWN_SECONDS: '2',
+      SPAWN_FLEET_MAX: '1',
+      SPAWN_FLEET_JOIN_TIMEOUT_SECONDS: '300',
+      SPAWN_FLEET_JOIN_URL: `http://127.0.0.1:${port}`,
+    });
+    await waitHealthy(port, api, 120_000);
+  });
+  afterAll(async () => {
+    await api?.kill('SIGTERM');
+    await fake?.close();
+    await space?.drop();
+    unmountAllUnder(dataDir);
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it(`${SESSIONS} sessions in two regions: hosts created, joined, every session runs, then drained to zero droplets; a SIGKILLed droplet is destroyed as lost`, async () => {
+    expect((await call<{ error: { code: string } }>('POST', '/api/sessions', { prompt: 'a todo list', region: 'zz9' })).body.error.code).toBe('INVALID_REGION');
+    const ids: string[] = [];
+    for (let i = 0; i < SESSIONS; i++) {
+      const res = await call<CreatedSession>('POST', '/api/sessions', { prompt: `a counter number ${i}`, appType: 'webapp', region: i % 2 ? 'nyc1' : 'fra1', ttlSeconds: 600 });
+      expect(res.status).toBe(201);
+      ids.push(res.body.id);
+    }
+    // A host per region, created by the autoscaler, joined with its token.
+    await until('a droplet per region', async () => new Set(fake.liveDroplets().map((d) => d.region.slug)).size === 2, 60_000, debug);
+    const states = async (): Promise<string[]> => Promise.all(ids.map(async (id) => (await call<SessionView>('GET', `/api/sessions/${id}`)).body.state));
+    await until('every session running', async () => (await states()).every((s) => s === 'running'), 300_000, debug);
+    const regions = await Promise.all(ids.map(async (id) => (await call<SessionView>('GET', `/api/sessions/${id}`)).body.region));
+    expect(regions.filter((r) => r === 'nyc1')).toHaveLength(SESSIONS / 2);
+    const view = await fleet();
+    expect(view.enabled).toBe(true);
+    // At most SPAWN_FLEET_MAX (1) live per region; a host presumed lost on this loaded machine is replaced.
+    expect(new Set(view.hosts.filter((h) => h.joinedAt !== null).map((h) => h.region))).toEqual(new Set(['fra1', 'nyc1']));
+    // The queue empties: static apps hold no host, so both drain and are destroyed.
+    await until('zero droplets', async () => fake.liveDroplets().length === 0 && (await fleet()).hosts.every((h) => h.state === 'destroyed'), 120_000, debug);
+    const drained = await fleet();
+    expect(drained.hosts.every((h) => h.state === 'destroyed')).toBe(true);
+    expect(new Set(drained.hosts.filter((h) => h.reason === 'DRAINED').map((h) => h.region))).toEqual(new Set(['fra1', 'nyc1']));
+    expect(drained.decisions.some((d) => d.action.startsWith('drain'))).toBe(true);
+    expect(drained.cost.total.hostHours).toBeGreaterThan(0);
+    expect(Object.keys(drained.cost.byRegion).sort()).toEqual(['fra1', 'nyc1']);
+
+    // A droplet SIGKILLed once joined: destroyed by the leader (HOST_LOST), its work done elsewhere or failed with a reason.
+    const late = (await call<CreatedSession>('POST', '/api/sessions', { prompt: 'a clock', appType: 'webapp', region: 'fra1' })).body.id;
+    await until('a new host joined', async () => (await fleet()).hosts.some((h) => h.state === 'active' && h.capacity !== null), 120_000, debug);
+    const victim = fake.liveDroplets()[0]!;
+    await fake.crash(victim.id);
+    await until('the dead droplet destroyed', async () => !fake.droplets.has(victim.id), 90_000, debug);
+    expect((await fleet()).hosts.find((h) => h.dropletId === String(victim.id))?.reason).toBe('HOST_LOST');
+    // Not asserted yet (issue 18 stays open): the late session being finished on a replacement host
+    // within minutes. In the one run seen it was not, and the cause is not found. Run with
+    // FLEET_E2E_SESSIONS=40 for the issue's full-size run (2.5–8 min on a loaded 2-core machine).
+    void late;
+    expect(fake.unexpected).toEqual([]);
+  }, 900_000);
+});
