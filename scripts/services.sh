@@ -28,6 +28,8 @@ done
 # Browsers resolve *.localhost by themselves; Node tooling (tests, Playwright's request API) needs
 # glibc's nss-myhostname for the per-app origins <id>.localhost.
 [ -e /lib/x86_64-linux-gnu/libnss_myhostname.so.2 ] || [ -e /usr/lib/x86_64-linux-gnu/libnss_myhostname.so.2 ] || need_apt+=(libnss-myhostname)
+# The Python SDK's tests (sdk/python, run from npm test) use Debian's Python with these.
+/usr/bin/python3 -c 'import pytest, requests, pandas' 2>/dev/null || need_apt+=(python3-pytest python3-requests python3-pandas)
 if [ ${#need_apt[@]} -gt 0 ]; then
   log "installing ${need_apt[*]}"
   apt-get update -qq >&2

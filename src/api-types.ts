@@ -81,6 +81,9 @@ export type QueuedTask = z.infer<typeof S.QueuedTaskSchema>;
 /** `GET /api/tasks/:id` */
 export type TaskView = z.infer<typeof S.TaskViewSchema>;
 export type TaskList = z.infer<typeof S.TaskListSchema>;
+/** `POST /api/files` → 201; entries of `GET /api/tasks/:id/files`. */
+export type FileView = z.infer<typeof S.FileViewSchema>;
+export type FileList = z.infer<typeof S.FileListSchema>;
 
 export type WorkflowStepSpec = z.infer<typeof S.WorkflowStepSpecSchema>;
 /** `POST /api/workflows` */

@@ -8,3 +8,4 @@ export * from './workflow-schemas.ts';
 export * from './system-schemas.ts';
 export * from './fleet-schemas.ts';
 export * from './money-schemas.ts';
+export * from './file-schemas.ts';

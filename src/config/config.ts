@@ -13,6 +13,8 @@ export type RuntimeChoice = (typeof RUNTIMES)[number];
 export const MAX_JSON_DEPTH_CEILING = 512;
 
 /** Environment variables read by SpawnAI; each is documented in the README's configuration table. */
+const MB = 1024 * 1024;
+
 const envSchema = z.object({
   SPAWN_HOST: z.string().default('127.0.0.1'),
   SPAWN_PORT: z.coerce.number().int().min(0).max(65535).default(7070),
@@ -67,6 +69,10 @@ const envSchema = z.object({
   SPAWN_FUNCTION_OUTPUT_MAX_BYTES: z.coerce.number().int().min(1024).default(65_536),
   SPAWN_TASK_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(2),
   SPAWN_STUDY_MAX_RUNS: z.coerce.number().int().min(1).default(1000),
+  SPAWN_FILE_MAX_MB: z.coerce.number().positive().max(1024).default(10),
+  SPAWN_FILE_QUOTA_MB: z.coerce.number().positive().default(1024),
+  SPAWN_FUNCTION_OUTPUT_FILES_MAX: z.coerce.number().int().min(0).max(1000).default(20),
+  SPAWN_FUNCTION_OUTPUT_FILES_MAX_MB: z.coerce.number().positive().max(1024).default(16),
   SPAWN_CACHE: z.enum(['on', 'off']).default('on'),
   SPAWN_CACHE_TTL_SECONDS: z.coerce.number().int().min(1).default(86_400),
   SPAWN_GENERATION_BUDGET_USD: z.coerce.number().positive().optional(),
@@ -223,6 +229,16 @@ export interface SpawnConfig {
     readonly layerTtlDays: number;
     readonly buildTimeoutSeconds: number;
   };
+  /** Uploaded files (function inputs) and the files functions write under ./outputs/. */
+  readonly files: {
+    /** Largest upload, bytes. */
+    readonly maxBytes: number;
+    /** Bytes of files one organisation may store (uploads and outputs). */
+    readonly quotaBytes: number;
+    /** Output files one call may leave, and their total size in bytes. */
+    readonly outputMaxFiles: number;
+    readonly outputMaxBytes: number;
+  };
   /** Prompt cache of LLM generations (database, or Redis when REDIS_URL is set). */
   readonly cache: { readonly enabled: boolean; readonly ttlSeconds: number };
   /** Per-generation limits passed to the LLM generator; unset means unlimited. */
@@ -369,6 +385,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       npmRegistry: e.SPAWN_NPM_REGISTRY,
       layerTtlDays: e.SPAWN_LAYER_TTL_DAYS,
       buildTimeoutSeconds: e.SPAWN_LAYER_BUILD_TIMEOUT_SECONDS,
+    },
+    files: {
+      maxBytes: Math.round(e.SPAWN_FILE_MAX_MB * MB),
+      quotaBytes: Math.round(e.SPAWN_FILE_QUOTA_MB * MB),
+      outputMaxFiles: e.SPAWN_FUNCTION_OUTPUT_FILES_MAX,
+      outputMaxBytes: Math.round(e.SPAWN_FUNCTION_OUTPUT_FILES_MAX_MB * MB),
     },
     cache: { enabled: e.SPAWN_CACHE === 'on', ttlSeconds: e.SPAWN_CACHE_TTL_SECONDS },
     generationBudget: {

@@ -29,6 +29,9 @@ export const ERROR_CODES = {
   IMAGE_NOT_SUPPORTED: { status: 400, message: 'no model of the chain accepts images: put a vision model (e.g. anthropic:claude-sonnet-4-5, openai:gpt-4.1) in SPAWN_MODELS, or send the request without an image' },
   IMAGE_TYPE_UNSUPPORTED: { status: 400, message: 'the image is not a PNG, JPEG or WebP file (its first bytes decide, not the declared type)' },
   IMAGE_TOO_LARGE: { status: 413, message: 'the image is larger than 5 MB: send a smaller or more compressed one' },
+  FILE_UPLOAD_INVALID: { status: 400, message: 'POST /api/files takes a multipart/form-data body with one part named `file`' },
+  FILE_TOO_LARGE: { status: 413, message: 'the file is larger than SPAWN_FILE_MAX_MB allows' },
+  FILE_QUOTA_EXCEEDED: { status: 413, message: "the organisation's files would exceed SPAWN_FILE_QUOTA_MB: delete files or raise the quota" },
   INPUT_TOO_DEEP: { status: 400, message: 'the JSON body nests deeper than SPAWN_MAX_JSON_DEPTH allows (64 unless configured): flatten it, or raise SPAWN_MAX_JSON_DEPTH' },
   // 401/403 — identity
   AUTH_REQUIRED: { status: 401, message: 'a bearer token is required: create one with `spawnai token create --name NAME`' },
@@ -53,6 +56,7 @@ export const ERROR_CODES = {
   WORKFLOW_NOT_FOUND: { status: 404, message: 'no such workflow' },
   WORKFLOW_RUN_NOT_FOUND: { status: 404, message: 'no such workflow run' },
   STUDY_NOT_FOUND: { status: 404, message: 'no such study' },
+  FILE_NOT_FOUND: { status: 404, message: 'no such file' },
   // 408
   REQUEST_TIMEOUT: { status: 408, message: 'the request was not received within SPAWN_REQUEST_TIMEOUT_SECONDS: send the body at once, or raise the limit' },
   // 410
@@ -90,6 +94,7 @@ export const ERROR_CODES = {
   FUNCTION_TIMEOUT: { status: 500, message: 'the function did not return within its time limit' },
   FUNCTION_OUTPUT_INVALID: { status: 500, message: 'the function returned outputs that are not JSON-serialisable' },
   FUNCTION_BUILD_FAILED: { status: 500, message: "installing the function's requirements failed" },
+  FUNCTION_OUTPUT_TOO_LARGE: { status: 500, message: 'the function left more files (or bytes) under ./outputs/ than SPAWN_FUNCTION_OUTPUT_FILES_MAX(_MB) allow' },
   FUNCTION_CRASHED: { status: 500, message: 'the function runtime died during the call (out of memory, or it exited)' },
   TASK_WORKER_LOST: { status: 500, message: 'the worker running the task stopped before finishing it' },
   WORKFLOW_STEP_SKIPPED: { status: 500, message: 'the step did not run because a step it depends on failed' },

@@ -1,5 +1,5 @@
-import type { FunctionView, StudyRow, StudyView, TaskView, WorkflowRunView, WorkflowView } from '../api-types.ts';
-import type { FunctionVersionRecord, StudyRecord, TaskRecord, WorkflowRecord, WorkflowRunRecord } from '../store/index.ts';
+import type { FileView, FunctionView, StudyRow, StudyView, TaskView, WorkflowRunView, WorkflowView } from '../api-types.ts';
+import type { FileRecord, FunctionVersionRecord, StudyRecord, TaskRecord, WorkflowRecord, WorkflowRunRecord } from '../store/index.ts';
 import type { BuildView } from './requirements/index.ts';
 import type { StepStatus } from './workflow-steps.ts';
 
@@ -86,4 +86,8 @@ export function toStudyView(study: StudyRecord, rows: StudyRow[]): StudyView {
     rows,
     createdAt: study.createdAt.toISOString(),
   };
+}
+
+export function toFileView(f: FileRecord): FileView {
+  return { id: f.id, name: f.name, contentType: f.contentType, sizeBytes: f.sizeBytes, taskId: f.taskId, createdAt: f.createdAt.toISOString() };
 }

@@ -5,6 +5,7 @@ import type { JobContext, JobQueue } from '../queue/index.ts';
 import type { SandboxService } from '../sandboxes/index.ts';
 import type { Ledger } from '../billing/index.ts';
 import type { Store, TaskRecord } from '../store/index.ts';
+import { FileService } from './files/index.ts';
 import { FunctionRegistry } from './function-registry.ts';
 import { LayerBuilder, sweepLayers } from './requirements/index.ts';
 import { isFunctionSandboxOwner, FUNCTION_SANDBOX_PREFIX } from './ids.ts';
@@ -41,6 +42,8 @@ export interface Functions {
   readonly workflows: WorkflowService;
   readonly studies: StudyService;
   readonly cache: ResultCache;
+  /** Uploaded files and tasks' output files. */
+  readonly files: FileService;
   /** Warm runtimes of this worker; null on API-only nodes. */
   readonly pool: WarmPool | null;
   /** Handles a `task.run` job (worker nodes). */
@@ -64,9 +67,10 @@ export function createFunctions(deps: FunctionsDeps): Functions {
   const host = deps.sandboxes ? new SandboxHost(deps.sandboxes, config) : null;
   const layers = host ? new LayerBuilder({ store, config, logger, workerId, inContainer: host.inContainer }) : null;
   const registry = new FunctionRegistry(store, config, layers);
+  const files = new FileService(store, config);
   const cache = createResultCache({ store, redisUrl: config.redisUrl, namespace: config.redisNamespace, ttlSeconds: config.functions.cacheTtlSeconds, logger });
-  const tasks = new TaskService({ store, queue, registry, cache, events, ...(deps.ledger ? { ledger: deps.ledger } : {}) });
-  const workflows = new WorkflowService({ store, tasks, logger });
+  const tasks = new TaskService({ store, queue, registry, cache, events, files, ...(deps.ledger ? { ledger: deps.ledger } : {}) });
+  const workflows = new WorkflowService({ store, tasks, files, logger });
   const studies = new StudyService({ store, config, registry, tasks, workflows });
   const pool = host
     ? new WarmPool(
@@ -74,7 +78,7 @@ export function createFunctions(deps: FunctionsDeps): Functions {
         { maxRuntimes: config.functions.warmMax, maxMemoryMb: config.functions.warmMemoryMb, idleMs: config.functions.warmIdleSeconds * 1000 },
       )
     : null;
-  const runner = pool ? new TaskRunner({ store, pool, cache, events, config, logger, workerId, onStepFinished: (runId) => workflows.advance(runId), ...(deps.ledger ? { ledger: deps.ledger } : {}) }) : null;
+  const runner = pool ? new TaskRunner({ store, pool, cache, events, files, config, logger, workerId, onStepFinished: (runId) => workflows.advance(runId), ...(deps.ledger ? { ledger: deps.ledger } : {}) }) : null;
   const sweeper = new TaskSweeper({ store, queue, tasks, workflows, events, pool, config, logger });
   // Heartbeats are refreshed once per sweep: allow a few missed sweeps before a runtime counts as dead.
   const runtimeStaleMs = 3 * config.reconcileIntervalMs + 10_000;
@@ -89,6 +93,7 @@ export function createFunctions(deps: FunctionsDeps): Functions {
     workflows,
     studies,
     cache,
+    files,
     pool,
     async runTask(job) {
       if (!runner) throw new Error('this node runs no tasks (no sandbox runtime)');

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 
 /** Ids of functions, tasks, workflows, runs and studies: a readable prefix + 80 random bits. */
-export type IdPrefix = 'fn' | 'task' | 'wf' | 'run' | 'study' | 'rt';
+export type IdPrefix = 'fn' | 'task' | 'wf' | 'run' | 'study' | 'rt' | 'file';
 
 export function newId(prefix: IdPrefix): string {
   return `${prefix}_${randomBytes(10).toString('hex')}`;

@@ -1,5 +1,5 @@
 export { createFunctions, type Functions, type FunctionsDeps } from './functions-module.ts';
-export { toFunctionView, toRunView, toStudyView, toTaskView, toWorkflowView } from './function-views.ts';
+export { toFileView, toFunctionView, toRunView, toStudyView, toTaskView, toWorkflowView } from './function-views.ts';
 export { isFunctionSandboxOwner, runtimeSandboxOwner } from './ids.ts';
 export { canonicalJson, resultCacheKey } from './result-cache.ts';
 export type { ResultCache } from '../cache/index.ts';
@@ -9,3 +9,4 @@ export type { StudyService } from './study-service.ts';
 export type { TaskService } from './task-service.ts';
 export type { WarmPool } from './warm-pool.ts';
 export type { WorkflowService } from './workflow-service.ts';
+export type { FileService } from './files/index.ts';

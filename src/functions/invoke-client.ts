@@ -10,7 +10,7 @@ export class InvokeConnectionError extends Error {
   override readonly name = 'InvokeConnectionError';
 }
 
-const MAX_ANSWER_BYTES = 32 * 1024 * 1024;
+const MAX_ANSWER_BYTES = 32 * 1024 * 1024; // 32 MB unless the caller allows more (output files)
 
 /**
  * One HTTP request to a runner inside a sandbox (Unix socket or TCP endpoint), a fresh connection
@@ -19,8 +19,9 @@ const MAX_ANSWER_BYTES = 32 * 1024 * 1024;
  */
 export function requestRunner(
   endpoint: SandboxEndpoint,
-  options: { method: 'GET' | 'POST'; path: string; token: string; body?: unknown; timeoutMs: number; signal?: AbortSignal },
+  options: { method: 'GET' | 'POST'; path: string; token: string; body?: unknown; timeoutMs: number; signal?: AbortSignal; maxAnswerBytes?: number },
 ): Promise<{ status: number; body: Record<string, unknown> }> {
+  const maxAnswer = options.maxAnswerBytes ?? MAX_ANSWER_BYTES;
   const payload = options.body === undefined ? undefined : Buffer.from(JSON.stringify(options.body));
   return new Promise((resolve, reject) => {
     const req = http.request(
@@ -41,7 +42,7 @@ export function requestRunner(
         let size = 0;
         res.on('data', (chunk: Buffer) => {
           size += chunk.length;
-          if (size > MAX_ANSWER_BYTES) req.destroy(new InvokeConnectionError(`the runner answered more than ${MAX_ANSWER_BYTES} bytes`));
+          if (size > maxAnswer) req.destroy(new InvokeConnectionError(`the runner answered more than ${maxAnswer} bytes`));
           else chunks.push(chunk);
         });
         res.on('end', () => {

@@ -9,6 +9,7 @@ import type { PooledOutcome, WarmPool } from './warm-pool.ts';
 import type { ResultCache } from '../cache/index.ts';
 import { resultCacheKey } from './result-cache.ts';
 import type { TaskEvents } from './task-events.ts';
+import { readOutputFiles, type FileService, type RunnerFile } from './files/index.ts';
 
 const HEARTBEAT_MS = 5_000;
 /** A running task whose heartbeat is older than this lost its worker. */
@@ -19,6 +20,7 @@ export interface TaskRunnerDeps {
   pool: WarmPool;
   cache: ResultCache;
   events: TaskEvents;
+  files: FileService;
   config: SpawnConfig;
   logger: Logger;
   workerId: string;
@@ -65,9 +67,16 @@ export class TaskRunner {
     const fn = await store.functions.getVersion(task.functionId, task.version);
     if (!fn) return this.#finish(task, 'failed', failure('FUNCTION_NOT_FOUND', `function ${task.functionId} version ${task.version} no longer exists`));
     const timeoutSeconds = fn.timeoutSeconds ?? config.functions.timeoutSeconds;
+    let inputFiles: RunnerFile[];
+    try {
+      inputFiles = await this.#d.files.forRunner(task);
+    } catch (err) {
+      const error = toSpawnError(err, 'FILE_NOT_FOUND');
+      return this.#finish(task, 'failed', failure(error.code, error.message));
+    }
     let outcome: PooledOutcome;
     try {
-      outcome = await this.#d.pool.invoke(fn, task.inputs, timeoutSeconds * 1000, signal);
+      outcome = await this.#d.pool.invoke(fn, task.inputs, timeoutSeconds * 1000, signal, inputFiles);
     } catch (err) {
       // Shutting down: leave it running; its heartbeat stops and the sweeper re-queues it.
       if (signal.aborted) return null;
@@ -77,9 +86,14 @@ export class TaskRunner {
     }
     switch (outcome.kind) {
       case 'ok': {
+        const files = readOutputFiles(outcome.files, { maxFiles: config.files.outputMaxFiles, maxBytes: config.files.outputMaxBytes });
+        if (!files.ok) return this.#finish(task, 'failed', { ...failure('FUNCTION_OUTPUT_TOO_LARGE', files.message), stdout: outcome.stdout, stderr: outcome.stderr, durationMs: outcome.durationMs });
+        // Saved before the task is final: whoever sees it completed sees its files too.
+        await this.#d.files.saveOutputs(task, files.files);
         const result = { outputs: outcome.outputs, errorCode: null, errorMessage: null, stdout: outcome.stdout, stderr: outcome.stderr, durationMs: outcome.durationMs };
         const done = await this.#finish(task, 'completed', result);
-        if (done) await this.#d.cache.put(resultCacheKey(fn.functionId, fn.version, task.inputs), { outputs: outcome.outputs, stdout: outcome.stdout, stderr: outcome.stderr, durationMs: outcome.durationMs });
+        // A cached answer would have no files: only calls that left none are cached.
+        if (done && files.files.length === 0) await this.#d.cache.put(resultCacheKey(fn.functionId, fn.version, task.inputs), { outputs: outcome.outputs, stdout: outcome.stdout, stderr: outcome.stderr, durationMs: outcome.durationMs });
         return done;
       }
       case 'error':

@@ -11,6 +11,7 @@ import { validateInputs } from './input-schema.ts';
 import type { ResultCache } from '../cache/index.ts';
 import { resultCacheKey } from './result-cache.ts';
 import type { TaskEvents } from './task-events.ts';
+import type { FileService } from './files/index.ts';
 
 const POLL_MS = 250;
 const LIST_DEFAULT = 50;
@@ -27,13 +28,14 @@ export interface TaskContext {
   studyIndex?: number;
 }
 
-interface TaskServiceDeps {
+export interface TaskServiceDeps {
   store: Store;
   queue: JobQueue;
   registry: FunctionRegistry;
   cache: ResultCache;
   events: TaskEvents;
   ledger?: Ledger;
+  files: FileService;
 }
 
 /**
@@ -52,6 +54,7 @@ export class TaskService {
     const { inputs = {}, wait } = parseBody(ExecuteFunctionRequestSchema, body);
     const fn = await this.#d.registry.get(ownerId, functionId);
     validateInputs(fn.inputSchema, inputs);
+    await this.#d.files.assertReadable(ownerId, inputs);
     const task = (await this.submit(fn, inputs, {})) as TaskRecord;
     return wait && !isFinal(task.state) ? this.waitFinal(task.id, wait * 1000) : task;
   }

@@ -1,4 +1,5 @@
 import type { FunctionVersionRecord } from '../store/index.ts';
+import type { RunnerFile } from './files/index.ts';
 import type { InvokeOutcome } from './invoke-outcome.ts';
 import { WarmRuntime, type WarmRuntimeDeps } from './warm-runtime.ts';
 
@@ -40,7 +41,7 @@ export class WarmPool {
     return this.#runtimes.some((r) => r.id === runtimeId);
   }
 
-  async invoke(fn: FunctionVersionRecord, inputs: unknown, timeoutMs: number, signal?: AbortSignal): Promise<PooledOutcome> {
+  async invoke(fn: FunctionVersionRecord, inputs: unknown, timeoutMs: number, signal?: AbortSignal, files: RunnerFile[] = []): Promise<PooledOutcome> {
     if (this.#closed) throw new Error('the warm pool is closed');
     const key = `${fn.ownerId}\u0000${fn.functionId}\u0000${fn.version}`;
     let runtime = this.#runtimes.find((r) => r.key === key && !r.busy);
@@ -53,7 +54,7 @@ export class WarmPool {
     let outcome: InvokeOutcome;
     try {
       if (!warm) await runtime.start();
-      outcome = await runtime.invoke(inputs, timeoutMs, signal);
+      outcome = await runtime.invoke(inputs, timeoutMs, signal, files);
     } catch (err) {
       await this.#drop(runtime);
       throw err;

@@ -7,6 +7,8 @@ import type { FunctionVersionRecord, Store } from '../store/index.ts';
 import { newId, runtimeSandboxOwner } from './ids.ts';
 import { InvokeTimeoutError, requestRunner } from './invoke-client.ts';
 import { invokeOutcome, type InvokeOutcome } from './invoke-outcome.ts';
+import { maxAnswerBytes, runnerFileEnv } from './files/runner-limits.ts';
+import type { RunnerFile } from './files/index.ts';
 import { runtimeFiles } from './runtime-files.ts';
 import { layerMount, type LayerBuilder } from './requirements/index.ts';
 import type { SandboxHost } from './sandbox-host.ts';
@@ -70,6 +72,7 @@ export class WarmRuntime {
         SPAWN_OUTPUT_MAX_BYTES: String(config.functions.outputMaxBytes),
         SPAWN_BIND_HOST: host.bindHost,
         ...layer.env,
+        ...runnerFileEnv(config),
       };
       const { files, start } = runtimeFiles(this.fn, env, host.python);
       this.#endpoint = await host.start(this.#sandbox, files, start, (stream, line) => this.#log(stream, line));
@@ -85,7 +88,8 @@ export class WarmRuntime {
     }
   }
 
-  async invoke(inputs: unknown, timeoutMs: number, signal?: AbortSignal): Promise<InvokeOutcome> {
+  /** `files`: the input files the inputs reference (`{"$file"}`), written into the sandbox for this call. */
+  async invoke(inputs: unknown, timeoutMs: number, signal?: AbortSignal, files: RunnerFile[] = []): Promise<InvokeOutcome> {
     const endpoint = this.#endpoint;
     if (!endpoint || this.#destroyed) throw new Error(`warm runtime ${this.id} is not running`);
     this.calls++;
@@ -102,7 +106,7 @@ export class WarmRuntime {
       );
     }, WATCHDOG_MS);
     try {
-      const answer = await requestRunner(endpoint, { method: 'POST', path: '/invoke', token: this.#token, body: { inputs }, timeoutMs, signal: watchdog.signal });
+      const answer = await requestRunner(endpoint, { method: 'POST', path: '/invoke', token: this.#token, body: { inputs, files }, timeoutMs, signal: watchdog.signal, maxAnswerBytes: maxAnswerBytes(this.#deps.config) });
       return invokeOutcome(answer.body, Date.now() - startedAt);
     } catch (err) {
       if (err instanceof InvokeTimeoutError) return { kind: 'timeout', durationMs: Date.now() - startedAt };

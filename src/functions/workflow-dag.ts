@@ -1,7 +1,7 @@
 import { SpawnError } from '../errors/index.ts';
 import type { WorkflowStepRecord } from '../store/index.ts';
 
-export type Ref = { kind: 'inputs'; path: string[] } | { kind: 'step'; stepId: string; path: string[] };
+export type Ref = { kind: 'inputs'; path: string[] } | { kind: 'step'; stepId: string; path: string[] } | { kind: 'step-files'; stepId: string; path: string[] };
 
 /** `{"$ref": "…"}` and nothing else: that object stands for the referenced value. */
 function refOf(value: unknown): string | undefined {
@@ -11,12 +11,17 @@ function refOf(value: unknown): string | undefined {
   return keys.length === 1 && typeof ref === 'string' ? ref : undefined;
 }
 
-/** `inputs[.path]` or `<step>.outputs[.path]`; a path segment may be an array index. */
+/**
+ * `inputs[.path]`, `<step>.outputs[.path]` (a path segment may be an array index), or
+ * `<step>.files.<name>`: a file the step left under ./outputs/, passed on as `{"$file": id}`
+ * (the name is the rest of the reference, dots included).
+ */
 export function parseRef(ref: string): Ref {
   const [head, ...rest] = ref.split('.');
   if (head === 'inputs') return { kind: 'inputs', path: rest };
   if (head && rest[0] === 'outputs') return { kind: 'step', stepId: head, path: rest.slice(1) };
-  throw new SpawnError('INVALID_REQUEST', `$ref "${ref}" must be "<step>.outputs[.<field>…]" or "inputs[.<field>…]"`);
+  if (head && rest[0] === 'files' && rest.length > 1) return { kind: 'step-files', stepId: head, path: [rest.slice(1).join('.')] };
+  throw new SpawnError('INVALID_REQUEST', `$ref "${ref}" must be "<step>.outputs[.<field>…]", "<step>.files.<name>" or "inputs[.<field>…]"`);
 }
 
 /**
@@ -42,7 +47,7 @@ export function collectRefs(value: unknown, into: Ref[] = []): Ref[] {
 export function stepDependencies(steps: WorkflowStepRecord[]): Map<string, string[]> {
   const deps = new Map<string, string[]>();
   for (const step of steps) {
-    const ids = collectRefs(step.inputs).flatMap((r) => (r.kind === 'step' ? [r.stepId] : []));
+    const ids = collectRefs(step.inputs).flatMap((r) => (r.kind === 'inputs' ? [] : [r.stepId]));
     deps.set(step.id, [...new Set(ids)]);
   }
   return deps;
@@ -81,7 +86,7 @@ export function validateDag(steps: WorkflowStepRecord[]): string[] {
 }
 
 /** Replaces every `{"$ref"}` with its value; throws an Error naming the reference when it is missing. */
-export function resolveRefs(value: unknown, lookup: { inputs: unknown; outputsOf: (stepId: string) => unknown }): unknown {
+export function resolveRefs(value: unknown, lookup: { inputs: unknown; outputsOf: (stepId: string) => unknown; filesOf?: (stepId: string) => unknown }): unknown {
   const root: { value?: unknown } = {};
   // Each pending value is copied into its slot of the copy being built, in document order (so the
   // first missing reference is the one reported, as before).
@@ -92,7 +97,8 @@ export function resolveRefs(value: unknown, lookup: { inputs: unknown; outputsOf
     let copy: unknown = from;
     if (ref !== undefined) {
       const parsed = parseRef(ref);
-      copy = follow(parsed.kind === 'inputs' ? lookup.inputs : lookup.outputsOf(parsed.stepId), parsed.path, ref);
+      const root = parsed.kind === 'inputs' ? lookup.inputs : parsed.kind === 'step' ? lookup.outputsOf(parsed.stepId) : lookup.filesOf?.(parsed.stepId);
+      copy = follow(root, parsed.path, ref);
     } else if (Array.isArray(from)) {
       copy = new Array<unknown>(from.length).fill(null);
       for (let i = from.length - 1; i >= 0; i--) stack.push({ from: from[i] as unknown, into: copy as unknown[], key: i });

@@ -6,7 +6,8 @@ import { parseBody } from './function-input.ts';
 import { newId } from './ids.ts';
 import { validateInputs } from './input-schema.ts';
 import type { TaskService } from './task-service.ts';
-import { resolveRefs, validateDag } from './workflow-dag.ts';
+import type { FileService } from './files/index.ts';
+import { collectRefs, resolveRefs, validateDag } from './workflow-dag.ts';
 import { readySteps, runVerdict, stepStatuses, type StepStatus } from './workflow-steps.ts';
 
 const LIST_LIMIT = 200;
@@ -17,9 +18,9 @@ const LIST_LIMIT = 200;
  * several nodes at once (a step's task is unique per run), so any node may call it any time.
  */
 export class WorkflowService {
-  readonly #d: { store: Store; tasks: TaskService; logger: Logger };
+  readonly #d: { store: Store; tasks: TaskService; files: FileService; logger: Logger };
 
-  constructor(deps: { store: Store; tasks: TaskService; logger: Logger }) {
+  constructor(deps: { store: Store; tasks: TaskService; files: FileService; logger: Logger }) {
     this.#d = deps;
   }
 
@@ -94,10 +95,18 @@ export class WorkflowService {
       return this.#d.tasks.create({ id: newId('task'), ownerId: run.ownerId, functionId: step.functionId, version: 0, inputs: {}, state: 'failed', errorCode: 'FUNCTION_NOT_FOUND', errorMessage: message, ...context });
     }
     const outputs = new Map(tasks.map((t) => [t.stepId, t.outputs]));
+    const taskOf = new Map(tasks.map((t) => [t.stepId, t.id]));
     let inputs: unknown = {};
     try {
-      inputs = resolveRefs(step.inputs, { inputs: run.inputs, outputsOf: (id) => outputs.get(id) });
+      const filesOf = async (id: string): Promise<Record<string, unknown>> => {
+        const taskId = taskOf.get(id);
+        return taskId ? Object.fromEntries((await this.#d.files.listForTask(taskId)).map((f) => [f.name, { $file: f.id }])) : {};
+      };
+      const stepFiles = new Map<string, unknown>();
+      for (const ref of collectRefs(step.inputs)) if (ref.kind === 'step-files' && !stepFiles.has(ref.stepId)) stepFiles.set(ref.stepId, await filesOf(ref.stepId));
+      inputs = resolveRefs(step.inputs, { inputs: run.inputs, outputsOf: (id) => outputs.get(id), filesOf: (id) => stepFiles.get(id) });
       validateInputs(fn.inputSchema, inputs);
+      await this.#d.files.assertReadable(run.ownerId, inputs);
     } catch (err) {
       const code = err instanceof SpawnError ? err.code : 'FUNCTION_INPUT_INVALID';
       return this.#d.tasks.create({ id: newId('task'), ownerId: run.ownerId, functionId: fn.functionId, version: fn.version, inputs, state: 'failed', errorCode: code, errorMessage: (err as Error).message, ...context });

@@ -4,6 +4,7 @@ import { meFallbackRoutes } from './routes/me-fallback-routes.ts';
 import { webhookRoutes, type WebhookRoutesDeps } from './routes/webhook-routes.ts';
 import { eventRoutes, type EventRoutesDeps } from './routes/event-routes.ts';
 import { fleetRoutes, type FleetRoutesDeps } from './routes/fleet-routes.ts';
+import { fileRoutes, type FileRoutesDeps } from './routes/file-routes.ts';
 import { functionRoutes, type FunctionRoutesDeps } from './routes/function-routes.ts';
 import { promptImageRoutes, type PromptImageRoutesDeps } from './routes/prompt-image-routes.ts';
 import { revisionRoutes, type RevisionRoutesDeps } from './routes/revision-routes.ts';
@@ -24,6 +25,7 @@ export interface ApiRouteDeps {
   tasks: TaskRoutesDeps;
   workflows: WorkflowRoutesDeps;
   studies: StudyRoutesDeps;
+  files: FileRoutesDeps;
   system: SystemRoutesDeps;
   thumbnails: ThumbnailRoutesDeps;
   fleet: FleetRoutesDeps;
@@ -44,6 +46,7 @@ export async function registerApiRoutes(app: FastifyInstance, deps: ApiRouteDeps
   await app.register(taskRoutes, deps.tasks);
   await app.register(workflowRoutes, deps.workflows);
   await app.register(studyRoutes, deps.studies);
+  await app.register(fileRoutes, deps.files);
   await app.register(systemRoutes, deps.system);
   await app.register(thumbnailRoutes, deps.thumbnails);
   await app.register(fleetRoutes, deps.fleet);

@@ -123,6 +123,7 @@ function routeDeps(app: FastifyInstance, platform: Platform, appUrl: (id: string
     tasks: { tasks: functions.tasks },
     workflows: { workflows: functions.workflows },
     studies: { studies: functions.studies },
+    files: { files: functions.files, tasks: functions.tasks },
     tls: tlsAskDeps(config, platform.store),
     thumbnails: { sessions, thumbnail: (s) => readThumbnail(platform.store, platform.artifacts, s) },
     fleet: {

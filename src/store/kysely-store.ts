@@ -8,6 +8,7 @@ import { KyselyCostRepository } from './cost-repository.ts';
 import { KyselyEventRepository } from './event-repository.ts';
 import { KyselyFleetRepository } from './fleet-repository.ts';
 import { KyselyFunctionBuildRepository } from './function-build-repository.ts';
+import { KyselyFileRepository } from './file-repository.ts';
 import { KyselyFunctionRepository } from './function-repository.ts';
 import { KyselyFunctionRuntimeRepository } from './function-runtime-repository.ts';
 import { KyselyLedgerRepository } from './ledger-repository.ts';
@@ -66,6 +67,7 @@ export class KyselyStore implements Store {
   readonly invitations: KyselyInvitationRepository;
   readonly audit: KyselyAuditRepository;
   readonly ownership: KyselyOwnershipRepository;
+  readonly files: KyselyFileRepository;
   readonly #db: Kysely<Database>;
   readonly #options: KyselyStoreOptions;
   #closing: Promise<void> | undefined;
@@ -101,6 +103,7 @@ export class KyselyStore implements Store {
     this.invitations = new KyselyInvitationRepository(db);
     this.audit = new KyselyAuditRepository(db);
     this.ownership = new KyselyOwnershipRepository(db);
+    this.files = new KyselyFileRepository(db);
   }
 
   /**

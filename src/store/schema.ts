@@ -2,6 +2,7 @@ import type { FleetTables } from './fleet-schema.ts';
 import type { BillingTables } from './billing-schema.ts';
 import type { FunctionBuildsTable } from './function-build-repository.ts';
 import type { Generated } from 'kysely';
+import type { FileTables } from './file-schema.ts';
 import type { FunctionTables } from './function-schema.ts';
 import type { OrgOwnedColumns, TeamTables } from './team-schema.ts';
 
@@ -134,7 +135,7 @@ export interface SessionPausesTable {
   resumed_at: number | null;
 }
 
-export interface Database extends FunctionTables, TeamTables, FleetTables, BillingTables {
+export interface Database extends FunctionTables, TeamTables, FleetTables, BillingTables, FileTables {
   function_builds: FunctionBuildsTable;
   sessions: SessionsTable;
   session_events: SessionEventsTable;

@@ -2,6 +2,7 @@ import type { FleetRepository } from './fleet-store.ts';
 import type { FunctionBuildRepository } from './function-build-repository.ts';
 import type { AlertRepository, LedgerRepository, WebhookRepository } from './billing-store.ts';
 import type { AppType, SessionState, SessionEventType, Visibility } from '../api-types.ts';
+import type { FileRepository } from './file-repository.ts';
 import type {
   FunctionRepository,
   FunctionRuntimeRepository,
@@ -280,6 +281,7 @@ export interface Store {
   /** Append-only. */
   readonly audit: AuditRepository;
   readonly ownership: OwnershipRepository;
+  readonly files: FileRepository;
   /** Applies pending migrations (idempotent, safe to call from several processes). */
   migrate(): Promise<void>;
   /** True when the database answers a trivial query. */
@@ -305,3 +307,4 @@ export type * from './fleet-store.ts';
 export type { BuildState, FunctionBuildRecord, FunctionBuildRepository } from './function-build-repository.ts';
 export type * from './billing-store.ts';
 export type * from './team-store.ts';
+export type { FileRecord, FileRepository } from './file-repository.ts';

@@ -35,6 +35,8 @@ const probes = {
   bwrap: () => commandWorks('bwrap', ['--ro-bind', '/', '/', '--unshare-all', 'true']),
   chromium: () => commandWorks('/usr/bin/chromium', ['--version']),
   python3: () => commandWorks('python3', ['--version']),
+  /** Debian's Python with what the Python SDK's tests use (scripts/services.sh installs them). */
+  pythonSdk: () => commandWorks('/usr/bin/python3', ['-c', 'import pytest, requests, pandas']),
   caddy: () => commandWorks('caddy', ['version']),
   compose: () => commandWorks('docker', ['compose', 'version']) || commandWorks('docker-compose', ['version']),
   certutil: () => commandWorks('which', ['certutil']),

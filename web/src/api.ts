@@ -12,10 +12,14 @@ import type {
   RestoredVersion,
   SessionList,
   SessionView,
+  StudyView,
   TaskView,
+  FileList,
   VersionList,
   UsageView,
 } from '../../src/api-types.ts';
+
+import { createSpawnClient, SpawnApiError, unwrap } from '../../sdk/js/index.ts';
 
 const REQUEST_TIMEOUT_MS = 15_000;
 
@@ -70,6 +74,34 @@ function safeParse(text: string): unknown {
   }
 }
 
+/**
+ * sdk/js's typed client on the page's origin (the browser sends the session's credentials), with
+ * the same timeout and error shape as `request()`. Function, task, study and file reads go through it.
+ */
+const typed = createSpawnClient({
+  baseUrl: '',
+  fetch: async (input, init) => {
+    const timeout = AbortSignal.timeout(REQUEST_TIMEOUT_MS);
+    const signal = init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
+    const req = input instanceof Request ? input : new Request(input, init);
+    try {
+      return await fetch(new Request(req, { signal }));
+    } catch (err) {
+      if (init?.signal?.aborted || req.signal.aborted) throw err;
+      throw new ApiRequestError('NETWORK', (err as Error).message, 0);
+    }
+  },
+});
+
+async function read<T>(pending: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> {
+  try {
+    return unwrap(await pending);
+  } catch (err) {
+    if (err instanceof SpawnApiError) throw new ApiRequestError(err.code, err.message, err.status, err.retryAfterSeconds);
+    throw err;
+  }
+}
+
 const sessionPath = (id: string) => `/api/sessions/${encodeURIComponent(id)}`;
 
 export const api = {
@@ -88,7 +120,7 @@ export const api = {
   messages: (id: string, signal?: AbortSignal) => request<MessageList>('GET', `${sessionPath(id)}/messages`, undefined, signal),
   versions: (id: string, signal?: AbortSignal) => request<VersionList>('GET', `${sessionPath(id)}/versions`, undefined, signal),
   restoreVersion: (id: string, version: number) => request<RestoredVersion>('POST', `${sessionPath(id)}/versions/${version}/restore`),
-  listFunctions: (signal?: AbortSignal) => request<FunctionList>('GET', '/api/functions', undefined, signal),
+  listFunctions: (signal?: AbortSignal): Promise<FunctionList> => read(typed.GET('/api/functions', { signal })),
   /** Answers the finished task when it ends within `waitSeconds`, else the queued task's id. */
   executeFunction: (id: string, inputs: Record<string, unknown>, waitSeconds: number) =>
     request<TaskView | QueuedTask>(
@@ -98,8 +130,12 @@ export const api = {
       undefined,
       (waitSeconds + 10) * 1000,
     ),
-  getTask: (id: string) => request<TaskView>('GET', `/api/tasks/${encodeURIComponent(id)}`),
+  getTask: (id: string): Promise<TaskView> => read(typed.GET('/api/tasks/{id}', { params: { path: { id } } })),
   eventsUrl: (id: string) => `${sessionPath(id)}/events`,
+  getStudy: (id: string, signal?: AbortSignal): Promise<StudyView> => read(typed.GET('/api/studies/{id}', { params: { path: { id } }, signal })),
+  studyCsvUrl: (id: string) => `/api/studies/${encodeURIComponent(id)}/results.csv`,
+  taskFiles: (id: string, signal?: AbortSignal): Promise<FileList> => read(typed.GET('/api/tasks/{id}/files', { params: { path: { id } }, signal })),
+  taskFileUrl: (id: string, name: string) => `/api/tasks/${encodeURIComponent(id)}/files/${encodeURIComponent(name)}`,
   /** True when an optional route (added by later API versions) exists; 404/405 mean "not yet". */
   async hasRoute(path: string, signal?: AbortSignal): Promise<boolean> {
     try {

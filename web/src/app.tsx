@@ -22,7 +22,8 @@ import { useRevisions } from './hooks/use-revisions.ts';
 import { useSession } from './hooks/use-session.ts';
 import { useSessionEvents } from './hooks/use-session-events.ts';
 import { useSessions } from './hooks/use-sessions.ts';
-import { useViewRoute } from './hooks/use-view-route.ts';
+import { studyIdFromHash, useViewRoute } from './hooks/use-view-route.ts';
+import { StudyView } from './study/study-view.tsx';
 import { useI18n } from './i18n/i18n-context.tsx';
 
 type CreateError = { kind: 'refused'; message: string } | { kind: 'limited'; message: string; retryAt: number | null };
@@ -113,13 +114,13 @@ export function App() {
       </div>
     );
   }
-  if (view === 'functions') {
+  if (view === 'functions' || view === 'study') {
     return (
       <div className="flex min-h-dvh flex-col">
         {header}
         {!online && <OfflineBanner />}
-        <main className="mx-auto w-full max-w-3xl p-4">
-          <FunctionsView />
+        <main className={`mx-auto w-full p-4 ${view === 'study' ? 'max-w-5xl' : 'max-w-3xl'}`}>
+          {view === 'study' ? <StudyView key={studyIdFromHash()} id={studyIdFromHash()} /> : <FunctionsView />}
         </main>
       </div>
     );

@@ -4,8 +4,11 @@ Usage: python3 spawn_runner.py <function file> <entrypoint>
 
 Imports the function's module ONCE, then serves calls on $PORT until it is killed:
   GET  /health          -> {"ok": true, "pid": ...}
-  POST /invoke {inputs} -> {"ok": true, "outputs": ..., "stdout", "stderr", "durationMs"}
-                        or {"ok": false, "code", "error", "stdout", "stderr", "durationMs"}
+  POST /invoke {inputs, files} -> {"ok": true, "outputs": ..., "files", "stdout", "stderr", "durationMs"}
+                               or {"ok": false, "code", "error", "stdout", "stderr", "durationMs"}
+`files` in: [{id, name, data (base64)}], written as read-only copies under ./inputs/<id>/<name>;
+every {"$file": id} in the inputs becomes that copy's path. `files` out: the regular files the
+call left directly under ./outputs/ (symlinks and other kinds are skipped, never followed).
 Every request must carry the header x-spawn-token: $SPAWN_RUNNER_TOKEN. Calls are served one at a
 time (single-threaded server); the host never sends two at once.
 """
@@ -14,8 +17,11 @@ import http.server
 import importlib.util
 import inspect
 import io
+import base64
 import json
 import os
+import shutil
+import stat
 import sys
 import time
 import traceback
@@ -23,7 +29,79 @@ import traceback
 FUNCTION_FILE, ENTRYPOINT = sys.argv[1], sys.argv[2]
 TOKEN = os.environ.get('SPAWN_RUNNER_TOKEN', '')
 MAX_OUTPUT = int(os.environ.get('SPAWN_OUTPUT_MAX_BYTES', '65536'))
-MAX_BODY = 16 * 1024 * 1024
+MAX_BODY = int(os.environ.get('SPAWN_RUNNER_MAX_BODY', str(16 * 1024 * 1024)))
+MAX_FILES = int(os.environ.get('SPAWN_OUTPUT_FILES_MAX', '20'))
+MAX_FILE_BYTES = int(os.environ.get('SPAWN_OUTPUT_FILES_MAX_BYTES', str(16 * 1024 * 1024)))
+ROOT = os.getcwd()
+INPUTS_DIR = os.path.join(ROOT, 'inputs')
+OUTPUTS_DIR = os.path.join(ROOT, 'outputs')
+
+
+class OutputTooLarge(Exception):
+    pass
+
+
+def remove_tree(path):
+    """Removes a call's leftovers; read-only directories made writable first (the owner may)."""
+    try:
+        if os.path.islink(path) or os.path.isfile(path):
+            os.unlink(path)
+            return
+        for dirpath, _, _ in os.walk(path):  # os.walk follows no links by default
+            os.chmod(dirpath, 0o755)
+        shutil.rmtree(path, ignore_errors=True)
+    except OSError:
+        pass
+
+
+def place_files(files):
+    paths = {}
+    for f in files or []:
+        folder = os.path.join(INPUTS_DIR, os.path.basename(f['id']))
+        os.makedirs(folder, exist_ok=True)
+        target = os.path.join(folder, os.path.basename(f['name']))
+        with open(target, 'wb') as handle:
+            handle.write(base64.b64decode(f['data']))
+        os.chmod(target, 0o444)
+        os.chmod(folder, 0o555)
+        paths[f['id']] = target
+    return paths
+
+
+def with_paths(value, paths):
+    if isinstance(value, dict):
+        if len(value) == 1 and isinstance(value.get('$file'), str) and value['$file'] in paths:
+            return paths[value['$file']]
+        return {k: with_paths(v, paths) for k, v in value.items()}
+    if isinstance(value, list):
+        return [with_paths(v, paths) for v in value]
+    return value
+
+
+def collect_outputs(notes):
+    """Regular files directly under ./outputs/, read without following links or blocking on FIFOs."""
+    if not os.path.isdir(OUTPUTS_DIR) or os.path.islink(OUTPUTS_DIR):
+        return []
+    found, total = [], 0
+    for name in sorted(os.listdir(OUTPUTS_DIR)):
+        path = os.path.join(OUTPUTS_DIR, name)
+        try:
+            fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+        except OSError:
+            notes.append('[spawn: skipped outputs/%s: not a regular file]' % name)
+            continue
+        with os.fdopen(fd, 'rb') as handle:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                notes.append('[spawn: skipped outputs/%s: not a regular file]' % name)
+                continue
+            if len(found) >= MAX_FILES:
+                raise OutputTooLarge('the function left more than %d files under ./outputs/ (SPAWN_FUNCTION_OUTPUT_FILES_MAX)' % MAX_FILES)
+            data = handle.read(MAX_FILE_BYTES - total + 1)
+        total += len(data)
+        if total > MAX_FILE_BYTES:
+            raise OutputTooLarge('the files under ./outputs/ exceed %d bytes (SPAWN_FUNCTION_OUTPUT_FILES_MAX_MB)' % MAX_FILE_BYTES)
+        found.append({'name': name, 'data': base64.b64encode(data).decode('ascii')})
+    return found
 
 
 class Capture(io.TextIOBase):
@@ -66,12 +144,18 @@ except BaseException:  # the module's own import failed: report it on every call
     ENTRY, LOAD_ERROR = None, traceback.format_exc()
 
 
-def invoke(inputs):
+def invoke(inputs, files):
     out, err = Capture(), Capture()
     saved = sys.stdout, sys.stderr
     sys.stdout, sys.stderr = out, err
     started = time.perf_counter()
     try:
+        os.chdir(ROOT)  # relative paths (./outputs/) mean the same on every call
+        remove_tree(OUTPUTS_DIR)
+        os.makedirs(OUTPUTS_DIR, exist_ok=True)
+        paths = place_files(files)
+        if paths:
+            inputs = with_paths(inputs, paths)
         if LOAD_ERROR:
             answer = {'ok': False, 'code': 'FUNCTION_ERROR', 'error': LOAD_ERROR}
         else:
@@ -83,11 +167,21 @@ def invoke(inputs):
                 answer = {'ok': True, 'outputs': value}
             except (TypeError, ValueError, RecursionError) as e:  # RecursionError: nested too deep
                 answer = {'ok': False, 'code': 'FUNCTION_OUTPUT_INVALID', 'error': 'outputs are not JSON-serialisable: %s' % e}
+            if answer['ok']:
+                notes = []
+                try:
+                    answer['files'] = collect_outputs(notes)
+                except OutputTooLarge as e:
+                    answer = {'ok': False, 'code': 'FUNCTION_OUTPUT_TOO_LARGE', 'error': str(e)}
+                for note in notes:
+                    print(note, file=sys.stderr)
     except BaseException as e:  # SystemExit and MemoryError included: the runner must answer
         frames = traceback.format_exception(type(e), e, e.__traceback__.tb_next)
         answer = {'ok': False, 'code': 'FUNCTION_ERROR', 'error': ''.join(frames)}
     finally:
         sys.stdout, sys.stderr = saved
+        remove_tree(INPUTS_DIR)
+        remove_tree(OUTPUTS_DIR)
     answer.update(stdout=out.value(), stderr=err.value(), durationMs=(time.perf_counter() - started) * 1000)
     return answer
 
@@ -124,8 +218,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
         length = int(self.headers.get('content-length') or 0)
         if self.path != '/invoke' or length > MAX_BODY:
             return self.reply(400, {'ok': False, 'error': 'POST /invoke with a JSON body'})
-        inputs = json.loads(self.rfile.read(length) or b'{}').get('inputs')
-        self.reply(200, invoke(inputs))
+        body = json.loads(self.rfile.read(length) or b'{}')
+        self.reply(200, invoke(body.get('inputs'), body.get('files')))
 
 
 if __name__ == '__main__':

@@ -8,6 +8,7 @@ import { verificationMigration } from './005-verification.ts';
 import { promptImageMigration } from './006-prompt-image.ts';
 import { teamsMigration } from './007-teams.ts';
 import { functionRequirementsMigration } from './008-function-requirements.ts';
+import { filesMigration } from './009-files.ts';
 import { fleetMigration } from './010-fleet.ts';
 import { billingMigration } from './011-billing.ts';
 
@@ -32,6 +33,7 @@ export class CodeMigrationProvider implements MigrationProvider {
       '006-prompt-image': promptImageMigration(),
       '007-teams': teamsMigration(),
       '008-function-requirements': functionRequirementsMigration(),
+      '009-files': filesMigration(),
       '010-fleet': fleetMigration(),
       '011-billing': billingMigration(),
     };

@@ -2,6 +2,7 @@ import { beforeAll } from 'vitest';
 import { DRIVERS } from '../../../src/runtime/index.ts';
 import { requireService } from '../../support/services.ts';
 import { buildRuntimeImage, IMAGE_BUILD_TIMEOUT_MS } from '../runtime/docker-fixtures.ts';
+import { defineFileSuite } from './file-suite.ts';
 import { defineFunctionSuite } from './function-suite.ts';
 import { defineWorkflowSuite } from './workflow-suite.ts';
 
@@ -14,3 +15,4 @@ beforeAll(async () => {
 
 defineFunctionSuite('docker', skipReason);
 defineWorkflowSuite('docker', skipReason);
+defineFileSuite('docker', skipReason);

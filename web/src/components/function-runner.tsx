@@ -3,6 +3,7 @@ import type { FunctionView, TaskView } from '../../../src/api-types.ts';
 import { api } from '../api.ts';
 import { describeError, errorOf } from '../format.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
+import { TaskFiles } from './task-files.tsx';
 
 const WAIT_SECONDS = 30;
 const POLL_INTERVAL_MS = 1000;
@@ -95,6 +96,7 @@ export function FunctionRunner({ fn }: { fn: FunctionView }) {
               </pre>
             </>
           )}
+          <TaskFiles taskId={task.id} />
           {task.error && (
             <>
               <h3 className="font-medium">{t.functions.error}</h3>

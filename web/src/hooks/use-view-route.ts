@@ -8,7 +8,19 @@ function subscribe(onChange: () => void): () => void {
   return () => window.removeEventListener('hashchange', onChange);
 }
 
-/** Which top-level view the hash selects: the apps (default), the functions (`#/functions`) or usage (`#/usage`). */
-export function useViewRoute(): 'apps' | 'functions' | 'usage' {
-  return useSyncExternalStore(subscribe, () => (window.location.hash === FUNCTIONS_HASH ? 'functions' : window.location.hash === USAGE_HASH ? 'usage' : 'apps'));
+export const STUDY_HASH_PREFIX = '#/studies/';
+
+/** Which top-level view the hash selects: the apps (default), the functions (`#/functions`), usage (`#/usage`) or a study (`#/studies/<id>`). */
+export function useViewRoute(): 'apps' | 'functions' | 'usage' | 'study' {
+  return useSyncExternalStore(subscribe, () => {
+    const hash = window.location.hash;
+    if (hash === FUNCTIONS_HASH) return 'functions';
+    if (hash === USAGE_HASH) return 'usage';
+    return hash.startsWith(STUDY_HASH_PREFIX) && hash.length > STUDY_HASH_PREFIX.length ? 'study' : 'apps';
+  });
+}
+
+/** The study id of `#/studies/<id>`. */
+export function studyIdFromHash(): string {
+  return decodeURIComponent(window.location.hash.slice(STUDY_HASH_PREFIX.length));
 }

@@ -1,0 +1,6964 @@
+// GENERATED FILE — do not edit. Made by sdk/js/generate.ts (npm run sdk:generate) from the
+// OpenAPI document the server answers on GET /api/openapi.json; test/unit/sdk checks it is current.
+export interface paths {
+    "/api/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's sessions, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description page size, 1 to 100 (default 20) */
+                    limit?: string;
+                    /** @description `nextCursor` of the previous page */
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description one page */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            sessions: {
+                                id: string;
+                                /** @enum {string} */
+                                state: "requested" | "provisioning" | "generating" | "deploying" | "running" | "destroying" | "destroyed" | "failed";
+                                progress: number;
+                                prompt: string;
+                                title: string;
+                                /** @enum {string} */
+                                appType: "webapp" | "api" | "script";
+                                generator: string;
+                                model: string | null;
+                                /** @description the app on its own origin, while it is running */
+                                appUrl: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                expiresAt: string;
+                                destroyedAt: string | null;
+                                estimatedCost: number;
+                                actualCost: number | null;
+                                error: {
+                                    code: string;
+                                    message: string;
+                                } | null;
+                                /** @description true when the app's files came from the prompt cache: no model call, $0 generation */
+                                cached?: boolean;
+                                /** @description null until a version was deployed and checked */
+                                verification?: {
+                                    /**
+                                     * @description `skipped`: not checked (SPAWN_VERIFY=off, a script, or the browser could not run)
+                                     * @enum {string}
+                                     */
+                                    status: "passed" | "problems" | "skipped";
+                                    problems: {
+                                        /** @description load-failed, http-status, exception, console-error, request-failed, empty-page or smoke-step */
+                                        kind: string;
+                                        message: string;
+                                        /** @description e.g. `/app.js:2:10`, `GET /api/books → 404`, `step 2: click #add` */
+                                        where?: string;
+                                    }[];
+                                    /** Format: date-time */
+                                    checkedAt: string;
+                                    /** @description the version it is about */
+                                    version: number;
+                                } | null;
+                                /** @description the region the app runs in */
+                                region?: string;
+                                /** @description the image sent with the request, or null */
+                                image?: {
+                                    mediaType: string;
+                                    bytes: number;
+                                    /** @description the path of the image, same token rules as the session */
+                                    url: string;
+                                } | null;
+                            }[];
+                            /** @description pass as `?cursor=` for the next (older) page; null on the last page */
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description `INVALID_REQUEST`: the request does not match the expected shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "INVALID_REQUEST",
+                         *         "message": "the request does not match the expected shape"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `AUTH_REQUIRED`: a bearer token is required: create one with `spawnai token create --name NAME`; `AUTH_INVALID`: the bearer token is not valid */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `FORBIDDEN`: this token may not do that */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "FORBIDDEN",
+                         *         "message": "this token may not do that"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `INTERNAL_ERROR`: unexpected internal error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "INTERNAL_ERROR",
+                         *         "message": "unexpected internal error"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `STORE_UNAVAILABLE`: the database is not reachable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "STORE_UNAVAILABLE",
+                         *         "message": "the database is not reachable"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a session: an app from a sentence */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description what the app should do: 1 to SPAWN_MAX_PROMPT_CHARS (2000) characters after trimming */
+                        prompt: string;
+                        /**
+                         * @description inferred from the prompt when omitted; another value is answered INVALID_APP_TYPE
+                         * @enum {string}
+                         */
+                        appType?: "webapp" | "api" | "script";
+                        /** @description lifetime in whole seconds, SPAWN_MIN_TTL_SECONDS to SPAWN_MAX_TTL_SECONDS (default 7200) */
+                        ttlSeconds?: number;
+                        /** @description `false` skips the prompt cache: a fresh (paid) generation even for a prompt seen before */
+                        cache?: boolean;
+                        /** @description where the app runs: one of SPAWN_REGIONS (default SPAWN_DEFAULT_REGION); another value is answered INVALID_REGION */
+                        region?: string;
+                        /** @description a sketch or screenshot for vision models; IMAGE_NOT_SUPPORTED when no model of the chain accepts images */
+                        image?: {
+                            /** @description `image/png`, `image/jpeg` or `image/webp`; must match the bytes (IMAGE_TYPE_UNSUPPORTED) */
+                            mediaType: string;
+                            /** @description the file, standard base64 without a `data:` prefix; at most 5 MB decoded (IMAGE_TOO_LARGE) */
+                            data: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description queued; follow it on the event stream */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            state: "requested" | "provisioning" | "generating" | "deploying" | "running" | "destroying" | "destroyed" | "failed";
+                            /** @enum {string} */
+                            appType: "webapp" | "api" | "script";
+                            generator: string;
+                            estimatedCost: number;
+                            estimatedSeconds: number;
+                            /** Format: date-time */
+                            expiresAt: string;
+                            appUrl: string | null;
+                            /** @description true once the app was served from the prompt cache (known after generation; false at creation) */
+                            cached?: boolean;
+                        };
+                    };
+                };
+                /** @description `INVALID_JSON`: the request body is not valid JSON; `INVALID_REQUEST`: the request does not match the expected shape; `UNKNOWN_FIELD`: the request has a field the API does not know; `PROMPT_EMPTY`: prompt must not be empty; `PROMPT_TOO_LONG`: prompt is longer than the configured maximum; `INVALID_APP_TYPE`: appType must be one of webapp, api, script; `TTL_OUT_OF_RANGE`: ttlSeconds is outside the allowed range; `IMAGE_NOT_SUPPORTED`: no model of the chain accepts images: put a vision model (e.g. anthropic:claude-sonnet-4-5, openai:gpt-4.1) in SPAWN_MODELS, or send the request without an image; `IMAGE_TYPE_UNSUPPORTED`: the image is not a PNG, JPEG or WebP file (its first bytes decide, not the declared type) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `AUTH_REQUIRED`: a bearer token is required: create one with `spawnai token create --name NAME`; `AUTH_INVALID`: the bearer token is not valid */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `FORBIDDEN`: this token may not do that */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "FORBIDDEN",
+                         *         "message": "this token may not do that"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `BODY_TOO_LARGE`: the request body is too large; `IMAGE_TOO_LARGE`: the image is larger than 5 MB: send a smaller or more compressed one */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `UNSUPPORTED_MEDIA_TYPE`: send the body as application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "UNSUPPORTED_MEDIA_TYPE",
+                         *         "message": "send the body as application/json"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `ACTIVE_SESSION_LIMIT`: too many active sessions: destroy one or wait until one expires; `SESSION_RATE_LIMIT`: too many new sessions in the current window */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `INTERNAL_ERROR`: unexpected internal error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "INTERNAL_ERROR",
+                         *         "message": "unexpected internal error"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `STORE_UNAVAILABLE`: the database is not reachable; `QUEUE_UNAVAILABLE`: the job queue is not reachable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sessions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One session */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description the resource id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the session */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            state: "requested" | "provisioning" | "generating" | "deploying" | "running" | "destroying" | "destroyed" | "failed";
+                            progress: number;
+                            prompt: string;
+                            title: string;
+                            /** @enum {string} */
+                            appType: "webapp" | "api" | "script";
+                            generator: string;
+                            model: string | null;
+                            /** @description the app on its own origin, while it is running */
+                            appUrl: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            expiresAt: string;
+                            destroyedAt: string | null;
+                            estimatedCost: number;
+                            actualCost: number | null;
+                            error: {
+                                code: string;
+                                message: string;
+                            } | null;
+                            /** @description true when the app's files came from the prompt cache: no model call, $0 generation */
+                            cached?: boolean;
+                            /** @description null until a version was deployed and checked */
+                            verification?: {
+                                /**
+                                 * @description `skipped`: not checked (SPAWN_VERIFY=off, a script, or the browser could not run)
+                                 * @enum {string}
+                                 */
+                                status: "passed" | "problems" | "skipped";
+                                problems: {
+                                    /** @description load-failed, http-status, exception, console-error, request-failed, empty-page or smoke-step */
+                                    kind: string;
+                                    message: string;
+                                    /** @description e.g. `/app.js:2:10`, `GET /api/books → 404`, `step 2: click #add` */
+                                    where?: string;
+                                }[];
+                                /** Format: date-time */
+                                checkedAt: string;
+                                /** @description the version it is about */
+                                version: number;
+                            } | null;
+                            /** @description the region the app runs in */
+                            region?: string;
+                            /** @description the image sent with the request, or null */
+                            image?: {
+                                mediaType: string;
+                                bytes: number;
+                                /** @description the path of the image, same token rules as the session */
+                                url: string;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description `AUTH_REQUIRED`: a bearer token is required: create one with `spawnai token create --name NAME`; `AUTH_INVALID`: the bearer token is not valid */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `FORBIDDEN`: this token may not do that */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "FORBIDDEN",
+                         *         "message": "this token may not do that"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `SESSION_NOT_FOUND`: no such session */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "SESSION_NOT_FOUND",
+                         *         "message": "no such session"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `INTERNAL_ERROR`: unexpected internal error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "INTERNAL_ERROR",
+                         *         "message": "unexpected internal error"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `STORE_UNAVAILABLE`: the database is not reachable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "STORE_UNAVAILABLE",
+                         *         "message": "the database is not reachable"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Destroy a session (it goes destroying → destroyed) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description the resource id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the session, being destroyed */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            state: "requested" | "provisioning" | "generating" | "deploying" | "running" | "destroying" | "destroyed" | "failed";
+                            progress: number;
+                            prompt: string;
+                            title: string;
+                            /** @enum {string} */
+                            appType: "webapp" | "api" | "script";
+                            generator: string;
+                            model: string | null;
+                            /** @description the app on its own origin, while it is running */
+                            appUrl: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            expiresAt: string;
+                            destroyedAt: string | null;
+                            estimatedCost: number;
+                            actualCost: number | null;
+                            error: {
+                                code: string;
+                                message: string;
+                            } | null;
+                            /** @description true when the app's files came from the prompt cache: no model call, $0 generation */
+                            cached?: boolean;
+                            /** @description null until a version was deployed and checked */
+                            verification?: {
+                                /**
+                                 * @description `skipped`: not checked (SPAWN_VERIFY=off, a script, or the browser could not run)
+                                 * @enum {string}
+                                 */
+                                status: "passed" | "problems" | "skipped";
+                                problems: {
+                                    /** @description load-failed, http-status, exception, console-error, request-failed, empty-page or smoke-step */
+                                    kind: string;
+                                    message: string;
+                                    /** @description e.g. `/app.js:2:10`, `GET /api/books → 404`, `step 2: click #add` */
+                                    where?: string;
+                                }[];
+                                /** Format: date-time */
+                                checkedAt: string;
+                                /** @description the version it is about */
+                                version: number;
+                            } | null;
+                            /** @description the region the app runs in */
+                            region?: string;
+                            /** @description the image sent with the request, or null */
+                            image?: {
+                                mediaType: string;
+                                bytes: number;
+                                /** @description the path of the image, same token rules as the session */
+                                url: string;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description `AUTH_REQUIRED`: a bearer token is required: create one with `spawnai token create --name NAME`; `AUTH_INVALID`: the bearer token is not valid */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `FORBIDDEN`: this token may not do that */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "FORBIDDEN",
+                         *         "message": "this token may not do that"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `SESSION_NOT_FOUND`: no such session */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "SESSION_NOT_FOUND",
+                         *         "message": "no such session"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `INTERNAL_ERROR`: unexpected internal error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "INTERNAL_ERROR",
+                         *         "message": "unexpected internal error"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `STORE_UNAVAILABLE`: the database is not reachable; `QUEUE_UNAVAILABLE`: the job queue is not reachable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sessions/{id}/extend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move expiresAt to now + ttlSeconds (capped at creation + the maximum TTL) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description the resource id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description new lifetime from now, capped at creation + SPAWN_MAX_TTL_SECONDS */
+                        ttlSeconds: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description the session with its new expiresAt */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            state: "requested" | "provisioning" | "generating" | "deploying" | "running" | "destroying" | "destroyed" | "failed";
+                            progress: number;
+                            prompt: string;
+                            title: string;
+                            /** @enum {string} */
+                            appType: "webapp" | "api" | "script";
+                            generator: string;
+                            model: string | null;
+                            /** @description the app on its own origin, while it is running */
+                            appUrl: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            expiresAt: string;
+                            destroyedAt: string | null;
+                            estimatedCost: number;
+                            actualCost: number | null;
+                            error: {
+                                code: string;
+                                message: string;
+                            } | null;
+                            /** @description true when the app's files came from the prompt cache: no model call, $0 generation */
+                            cached?: boolean;
+                            /** @description null until a version was deployed and checked */
+                            verification?: {
+                                /**
+                                 * @description `skipped`: not checked (SPAWN_VERIFY=off, a script, or the browser could not run)
+                                 * @enum {string}
+                                 */
+                                status: "passed" | "problems" | "skipped";
+                                problems: {
+                                    /** @description load-failed, http-status, exception, console-error, request-failed, empty-page or smoke-step */
+                                    kind: string;
+                                    message: string;
+                                    /** @description e.g. `/app.js:2:10`, `GET /api/books → 404`, `step 2: click #add` */
+                                    where?: string;
+                                }[];
+                                /** Format: date-time */
+                                checkedAt: string;
+                                /** @description the version it is about */
+                                version: number;
+                            } | null;
+                            /** @description the region the app runs in */
+                            region?: string;
+                            /** @description the image sent with the request, or null */
+                            image?: {
+                                mediaType: string;
+                                bytes: number;
+                                /** @description the path of the image, same token rules as the session */
+                                url: string;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description `INVALID_JSON`: the request body is not valid JSON; `INVALID_REQUEST`: the request does not match the expected shape; `UNKNOWN_FIELD`: the request has a field the API does not know; `TTL_OUT_OF_RANGE`: ttlSeconds is outside the allowed range */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `AUTH_REQUIRED`: a bearer token is required: create one with `spawnai token create --name NAME`; `AUTH_INVALID`: the bearer token is not valid */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `FORBIDDEN`: this token may not do that */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "FORBIDDEN",
+                         *         "message": "this token may not do that"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `SESSION_NOT_FOUND`: no such session */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "SESSION_NOT_FOUND",
+                         *         "message": "no such session"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `SESSION_NOT_ACTIVE`: the session is no longer active */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "SESSION_NOT_ACTIVE",
+                         *         "message": "the session is no longer active"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `BODY_TOO_LARGE`: the request body is too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "BODY_TOO_LARGE",
+                         *         "message": "the request body is too large"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `UNSUPPORTED_MEDIA_TYPE`: send the body as application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "UNSUPPORTED_MEDIA_TYPE",
+                         *         "message": "send the body as application/json"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `INTERNAL_ERROR`: unexpected internal error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "INTERNAL_ERROR",
+                         *         "message": "unexpected internal error"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `STORE_UNAVAILABLE`: the database is not reachable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "STORE_UNAVAILABLE",
+                         *         "message": "the database is not reachable"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sessions/{id}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The session's events as Server-Sent Events
+         * @description Replayed from the start (or after `Last-Event-ID` / `?lastEventId=`), then live; the stream ends after `destroyed` or `failed`. Each event: `id` = seq, `event` = type, `data` = the JSON event below.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description replay after this sequence number (the `Last-Event-ID` header wins) */
+                    lastEventId?: string;
+                };
+                header?: {
+                    /** @description replay after this sequence number (sent by EventSource on reconnect) */
+                    "last-event-id"?: string;
+                };
+                path: {
+                    /** @description the resource id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description an event stream; each `data:` line holds one SessionEvent */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/event-stream": {
+                            seq: number;
+                            sessionId: string;
+                            /** @enum {string} */
+                            type: "state" | "progress" | "log" | "file" | "error";
+                            /** Format: date-time */
+                            at: string;
+                            /** @description `state`: {state, progress, error?}; `progress`: {progress, step}; `log`: {level, message}; `file`: {path, status, bytes} */
+                            data: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description `AUTH_REQUIRED`: a bearer token is required: create one with `spawnai token create --name NAME`; `AUTH_INVALID`: the bearer token is not valid */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `FORBIDDEN`: this token may not do that */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "FORBIDDEN",
+                         *         "message": "this token may not do that"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `SESSION_NOT_FOUND`: no such session */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "SESSION_NOT_FOUND",
+                         *         "message": "no such session"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `INTERNAL_ERROR`: unexpected internal error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "INTERNAL_ERROR",
+                         *         "message": "unexpected internal error"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `STORE_UNAVAILABLE`: the database is not reachable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "STORE_UNAVAILABLE",
+                         *         "message": "the database is not reachable"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sessions/{id}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The conversation, starting with the original prompt */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description the resource id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description oldest first */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            messages: {
+                                id: string;
+                                /** @enum {string} */
+                                role: "user" | "assistant";
+                                content: string;
+                                /** @description assistant: the version its change produced */
+                                version?: number;
+                                /**
+                                 * @description user: `pending` until the change is live (`done`) or has `failed`
+                                 * @enum {string}
+                                 */
+                                status?: "pending" | "done" | "failed";
+                                /** @description the first message: the image sent with the request */
+                                image?: {
+                                    mediaType: string;
+                                    bytes: number;
+                                    /** @description the path of the image, same token rules as the session */
+                                    url: string;
+                                };
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description `AUTH_REQUIRED`: a bearer token is required: create one with `spawnai token create --name NAME`; `AUTH_INVALID`: the bearer token is not valid */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `FORBIDDEN`: this token may not do that */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "FORBIDDEN",
+                         *         "message": "this token may not do that"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `SESSION_NOT_FOUND`: no such session */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "SESSION_NOT_FOUND",
+                         *         "message": "no such session"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `INTERNAL_ERROR`: unexpected internal error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "INTERNAL_ERROR",
+                         *         "message": "unexpected internal error"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `STORE_UNAVAILABLE`: the database is not reachable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "STORE_UNAVAILABLE",
+                         *         "message": "the database is not reachable"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Ask for a change to a running app */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description the resource id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description the change, in words: 1 to SPAWN_MAX_PROMPT_CHARS characters after trimming */
+                        prompt: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description queued; the result arrives on the event stream */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            messageId: string;
+                        };
+                    };
+                };
+                /** @description `INVALID_JSON`: the request body is not valid JSON; `INVALID_REQUEST`: the request does not match the expected shape; `UNKNOWN_FIELD`: the request has a field the API does not know; `PROMPT_EMPTY`: prompt must not be empty; `PROMPT_TOO_LONG`: prompt is longer than the configured maximum */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `AUTH_REQUIRED`: a bearer token is required: create one with `spawnai token create --name NAME`; `AUTH_INVALID`: the bearer token is not valid */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `FORBIDDEN`: this token may not do that */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "FORBIDDEN",
+                         *         "message": "this token may not do that"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `SESSION_NOT_FOUND`: no such session */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "SESSION_NOT_FOUND",
+                         *         "message": "no such session"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `SESSION_NOT_ACTIVE`: the session is no longer active; `EDITS_NEED_A_MODEL`: follow-up edits need a model: set ANTHROPIC_API_KEY, OPENAI_API_KEY or SPAWN_MODELS and restart; `EDIT_IN_PROGRESS`: a change to this app is still being made: wait for it to finish */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `BODY_TOO_LARGE`: the request body is too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "BODY_TOO_LARGE",
+                         *         "message": "the request body is too large"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `UNSUPPORTED_MEDIA_TYPE`: send the body as application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "UNSUPPORTED_MEDIA_TYPE",
+                         *         "message": "send the body as application/json"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `INTERNAL_ERROR`: unexpected internal error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "INTERNAL_ERROR",
+                         *         "message": "unexpected internal error"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `STORE_UNAVAILABLE`: the database is not reachable; `QUEUE_UNAVAILABLE`: the job queue is not reachable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sessions/{id}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The app's versions */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description the resource id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description every version and the current one */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description the version live at the app URL (null before the first deploy) */
+                            current: number | null;
+                            versions: {
+                                version: number;
+                                /** Format: date-time */
+                                createdAt: string;
+                                files: number;
+                                /** @enum {string} */
+                                source: "generate" | "edit" | "restore";
+                                message?: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description `AUTH_REQUIRED`: a bearer token is required: create one with `spawnai token create --name NAME`; `AUTH_INVALID`: the bearer token is not valid */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `FORBIDDEN`: this token may not do that */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "FORBIDDEN",
+                         *         "message": "this token may not do that"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `SESSION_NOT_FOUND`: no such session */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "SESSION_NOT_FOUND",
+                         *         "message": "no such session"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `INTERNAL_ERROR`: unexpected internal error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "INTERNAL_ERROR",
+                         *         "message": "unexpected internal error"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `STORE_UNAVAILABLE`: the database is not reachable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "STORE_UNAVAILABLE",
+                         *         "message": "the database is not reachable"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sessions/{id}/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A version's files (default: the current version) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description a version number (default: the current version) */
+                    version?: string;
+                };
+                header?: never;
+                path: {
+                    /** @description the resource id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the files with their content */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            version: number;
+                            files: {
+                                path: string;
+                                size: number;
+                                content: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description `INVALID_REQUEST`: the request does not match the expected shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "INVALID_REQUEST",
+                         *         "message": "the request does not match the expected shape"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `AUTH_REQUIRED`: a bearer token is required: create one with `spawnai token create --name NAME`; `AUTH_INVALID`: the bearer token is not valid */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `FORBIDDEN`: this token may not do that */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "FORBIDDEN",
+                         *         "message": "this token may not do that"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `SESSION_NOT_FOUND`: no such session; `VERSION_NOT_FOUND`: the session has no such version */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `INTERNAL_ERROR`: unexpected internal error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "INTERNAL_ERROR",
+                         *         "message": "unexpected internal error"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `STORE_UNAVAILABLE`: the database is not reachable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "STORE_UNAVAILABLE",
+                         *         "message": "the database is not reachable"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sessions/{id}/versions/{n}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A new version with version n's files */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description the session id */
+                    id: string;
+                    /** @description the version to restore (a positive whole number) */
+                    n: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description a web app: the new version is live */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            messageId: string;
+                            version: number | null;
+                        };
+                    };
+                };
+                /** @description an api app or script: a worker redeploys it (version null until then) */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            messageId: string;
+                            version: number | null;
+                        };
+                    };
+                };
+                /** @description `INVALID_REQUEST`: the request does not match the expected shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "INVALID_REQUEST",
+                         *         "message": "the request does not match the expected shape"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `AUTH_REQUIRED`: a bearer token is required: create one with `spawnai token create --name NAME`; `AUTH_INVALID`: the bearer token is not valid */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `FORBIDDEN`: this token may not do that */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "FORBIDDEN",
+                         *         "message": "this token may not do that"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `SESSION_NOT_FOUND`: no such session; `VERSION_NOT_FOUND`: the session has no such version */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `SESSION_NOT_ACTIVE`: the session is no longer active; `EDIT_IN_PROGRESS`: a change to this app is still being made: wait for it to finish */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `INTERNAL_ERROR`: unexpected internal error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "INTERNAL_ERROR",
+                         *         "message": "unexpected internal error"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `STORE_UNAVAILABLE`: the database is not reachable; `QUEUE_UNAVAILABLE`: the job queue is not reachable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sessions/{id}/export.zip": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The current version's sources as a ZIP */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description the resource id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description attachment; filename="<title>.zip" */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/zip": string;
+                    };
+                };
+                /** @description `AUTH_REQUIRED`: a bearer token is required: create one with `spawnai token create --name NAME`; `AUTH_INVALID`: the bearer token is not valid */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `FORBIDDEN`: this token may not do that */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "FORBIDDEN",
+                         *         "message": "this token may not do that"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `SESSION_NOT_FOUND`: no such session; `VERSION_NOT_FOUND`: the session has no such version */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `INTERNAL_ERROR`: unexpected internal error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "INTERNAL_ERROR",
+                         *         "message": "unexpected internal error"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `STORE_UNAVAILABLE`: the database is not reachable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "STORE_UNAVAILABLE",
+                         *         "message": "the database is not reachable"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/functions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's functions (latest versions) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the functions */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            functions: {
+                                id: string;
+                                version: number;
+                                name: string;
+                                /** @enum {string} */
+                                runtime: "python" | "node";
+                                entrypoint: string;
+                                inputSchema: {
+                                    [key: string]: unknown;
+                                } | null;
+                                timeoutSeconds: number;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** @description `GET /api/functions/:id` only */
+                                code?: string;
+                                requirements: string[];
+                                /** @description null without requirements; calls wait until it is ready */
+                                build: {
+                                    /** @enum {string} */
+                                    state: "pending" | "building" | "ready" | "failed";
+                                    /** @description the installer's output (its error when failed) */
+                                    log: string;
+                                    /** @description content address of the installed layer */
+                                    layer: string | null;
+                                } | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description `AUTH_REQUIRED`: a bearer token is required: create one with `spawnai token create --name NAME`; `AUTH_INVALID`: the bearer token is not valid */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `FORBIDDEN`: this token may not do that */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "FORBIDDEN",
+                         *         "message": "this token may not do that"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `INTERNAL_ERROR`: unexpected internal error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "INTERNAL_ERROR",
+                         *         "message": "unexpected internal error"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `STORE_UNAVAILABLE`: the database is not reachable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "STORE_UNAVAILABLE",
+                         *         "message": "the database is not reachable"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Register a function (a new version when the name exists) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        /** @enum {string} */
+                        runtime: "python" | "node";
+                        code: string;
+                        /** @description function called with the inputs object (default `main`) */
+                        entrypoint?: string;
+                        /** @description JSON Schema the inputs must satisfy */
+                        inputSchema?: {
+                            [key: string]: unknown;
+                        };
+                        timeoutSeconds?: number;
+                        /** @description pip requirement lines (Python) or npm package specs (Node), e.g. `["pint>=0.23"]`; plain specs only (FUNCTION_REQUIREMENTS_INVALID) */
+                        requirements?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description the registered version */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            version: number;
+                            name: string;
+                            /** @enum {string} */
+                            runtime: "python" | "node";
+                            entrypoint: string;
+                            inputSchema: {
+                                [key: string]: unknown;
+                            } | null;
+                            timeoutSeconds: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** @description `GET /api/functions/:id` only */
+                            code?: string;
+                            requirements: string[];
+                            /** @description null without requirements; calls wait until it is ready */
+                            build: {
+                                /** @enum {string} */
+                                state: "pending" | "building" | "ready" | "failed";
+                                /** @description the installer's output (its error when failed) */
+                                log: string;
+                                /** @description content address of the installed layer */
+                                layer: string | null;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description `INVALID_JSON`: the request body is not valid JSON; `INVALID_REQUEST`: the request does not match the expected shape; `UNKNOWN_FIELD`: the request has a field the API does not know; `FUNCTION_SYNTAX_ERROR`: the function code does not parse; `FUNCTION_ENTRYPOINT_MISSING`: the function code does not define its entrypoint; `FUNCTION_SCHEMA_INVALID`: inputSchema is not a JSON Schema SpawnAI can use */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `AUTH_REQUIRED`: a bearer token is required: create one with `spawnai token create --name NAME`; `AUTH_INVALID`: the bearer token is not valid */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `FORBIDDEN`: this token may not do that */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "FORBIDDEN",
+                         *         "message": "this token may not do that"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `BODY_TOO_LARGE`: the request body is too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "BODY_TOO_LARGE",
+                         *         "message": "the request body is too large"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `UNSUPPORTED_MEDIA_TYPE`: send the body as application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "UNSUPPORTED_MEDIA_TYPE",
+                         *         "message": "send the body as application/json"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `INTERNAL_ERROR`: unexpected internal error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "INTERNAL_ERROR",
+                         *         "message": "unexpected internal error"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `STORE_UNAVAILABLE`: the database is not reachable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "STORE_UNAVAILABLE",
+                         *         "message": "the database is not reachable"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/functions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One function, with its code */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description the resource id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the latest version, with `code` */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            version: number;
+                            name: string;
+                            /** @enum {string} */
+                            runtime: "python" | "node";
+                            entrypoint: string;
+                            inputSchema: {
+                                [key: string]: unknown;
+                            } | null;
+                            timeoutSeconds: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** @description `GET /api/functions/:id` only */
+                            code?: string;
+                            requirements: string[];
+                            /** @description null without requirements; calls wait until it is ready */
+                            build: {
+                                /** @enum {string} */
+                                state: "pending" | "building" | "ready" | "failed";
+                                /** @description the installer's output (its error when failed) */
+                                log: string;
+                                /** @description content address of the installed layer */
+                                layer: string | null;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description `AUTH_REQUIRED`: a bearer token is required: create one with `spawnai token create --name NAME`; `AUTH_INVALID`: the bearer token is not valid */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `FORBIDDEN`: this token may not do that */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "FORBIDDEN",
+                         *         "message": "this token may not do that"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `FUNCTION_NOT_FOUND`: no such function */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "FUNCTION_NOT_FOUND",
+                         *         "message": "no such function"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `INTERNAL_ERROR`: unexpected internal error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "INTERNAL_ERROR",
+                         *         "message": "unexpected internal error"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `STORE_UNAVAILABLE`: the database is not reachable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "STORE_UNAVAILABLE",
+                         *         "message": "the database is not reachable"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a function (every version) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description the resource id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description deleted */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description `AUTH_REQUIRED`: a bearer token is required: create one with `spawnai token create --name NAME`; `AUTH_INVALID`: the bearer token is not valid */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `FORBIDDEN`: this token may not do that */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "FORBIDDEN",
+                         *         "message": "this token may not do that"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `FUNCTION_NOT_FOUND`: no such function */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "FUNCTION_NOT_FOUND",
+                         *         "message": "no such function"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `INTERNAL_ERROR`: unexpected internal error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "INTERNAL_ERROR",
+                         *         "message": "unexpected internal error"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `STORE_UNAVAILABLE`: the database is not reachable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "STORE_UNAVAILABLE",
+                         *         "message": "the database is not reachable"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/functions/{id}/execute": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run a function on JSON inputs
+         * @description With `wait`, answers the finished task (200) when it ends within that many seconds; otherwise the queued task (202), read with `GET /api/tasks/{id}`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description the resource id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        inputs?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description seconds to wait for the result; the finished task is answered when it ends in time */
+                        wait?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description finished within `wait` */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            functionId: string;
+                            version: number;
+                            /** @enum {string} */
+                            state: "queued" | "running" | "completed" | "failed" | "timeout";
+                            inputs: unknown;
+                            outputs: unknown;
+                            /** @description for an exception, `message` holds the traceback */
+                            error: {
+                                code: string;
+                                message: string;
+                            } | null;
+                            stdout: string;
+                            stderr: string;
+                            durationMs: number | null;
+                            cached: boolean;
+                            /** Format: date-time */
+                            createdAt: string;
+                            finishedAt: string | null;
+                            workflowRunId: string | null;
+                            stepId: string | null;
+                        };
+                    };
+                };
+                /** @description queued or still running */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            taskId: string;
+                            /** @enum {string} */
+                            state: "queued" | "running" | "completed" | "failed" | "timeout";
+                        };
+                    };
+                };
+                /** @description `INVALID_JSON`: the request body is not valid JSON; `INVALID_REQUEST`: the request does not match the expected shape; `UNKNOWN_FIELD`: the request has a field the API does not know; `FUNCTION_INPUT_INVALID`: the inputs do not match the function input schema; `FUNCTION_SCHEMA_INVALID`: inputSchema is not a JSON Schema SpawnAI can use */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `AUTH_REQUIRED`: a bearer token is required: create one with `spawnai token create --name NAME`; `AUTH_INVALID`: the bearer token is not valid */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `FORBIDDEN`: this token may not do that */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "FORBIDDEN",
+                         *         "message": "this token may not do that"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `FUNCTION_NOT_FOUND`: no such function */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "FUNCTION_NOT_FOUND",
+                         *         "message": "no such function"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `BODY_TOO_LARGE`: the request body is too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "BODY_TOO_LARGE",
+                         *         "message": "the request body is too large"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `UNSUPPORTED_MEDIA_TYPE`: send the body as application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "UNSUPPORTED_MEDIA_TYPE",
+                         *         "message": "send the body as application/json"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `INTERNAL_ERROR`: unexpected internal error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "INTERNAL_ERROR",
+                         *         "message": "unexpected internal error"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `STORE_UNAVAILABLE`: the database is not reachable; `QUEUE_UNAVAILABLE`: the job queue is not reachable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One task */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description the resource id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the task */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            functionId: string;
+                            version: number;
+                            /** @enum {string} */
+                            state: "queued" | "running" | "completed" | "failed" | "timeout";
+                            inputs: unknown;
+                            outputs: unknown;
+                            /** @description for an exception, `message` holds the traceback */
+                            error: {
+                                code: string;
+                                message: string;
+                            } | null;
+                            stdout: string;
+                            stderr: string;
+                            durationMs: number | null;
+                            cached: boolean;
+                            /** Format: date-time */
+                            createdAt: string;
+                            finishedAt: string | null;
+                            workflowRunId: string | null;
+                            stepId: string | null;
+                        };
+                    };
+                };
+                /** @description `AUTH_REQUIRED`: a bearer token is required: create one with `spawnai token create --name NAME`; `AUTH_INVALID`: the bearer token is not valid */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `FORBIDDEN`: this token may not do that */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "FORBIDDEN",
+                         *         "message": "this token may not do that"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `TASK_NOT_FOUND`: no such task */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "TASK_NOT_FOUND",
+                         *         "message": "no such task"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `INTERNAL_ERROR`: unexpected internal error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "INTERNAL_ERROR",
+                         *         "message": "unexpected internal error"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `STORE_UNAVAILABLE`: the database is not reachable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "STORE_UNAVAILABLE",
+                         *         "message": "the database is not reachable"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's tasks, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description only this function's tasks */
+                    functionId?: string;
+                    /** @description how many, newest first: 1 to 500 (default 50) */
+                    limit?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the tasks */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            tasks: {
+                                id: string;
+                                functionId: string;
+                                version: number;
+                                /** @enum {string} */
+                                state: "queued" | "running" | "completed" | "failed" | "timeout";
+                                inputs: unknown;
+                                outputs: unknown;
+                                /** @description for an exception, `message` holds the traceback */
+                                error: {
+                                    code: string;
+                                    message: string;
+                                } | null;
+                                stdout: string;
+                                stderr: string;
+                                durationMs: number | null;
+                                cached: boolean;
+                                /** Format: date-time */
+                                createdAt: string;
+                                finishedAt: string | null;
+                                workflowRunId: string | null;
+                                stepId: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description `AUTH_REQUIRED`: a bearer token is required: create one with `spawnai token create --name NAME`; `AUTH_INVALID`: the bearer token is not valid */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `FORBIDDEN`: this token may not do that */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "FORBIDDEN",
+                         *         "message": "this token may not do that"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `INTERNAL_ERROR`: unexpected internal error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "INTERNAL_ERROR",
+                         *         "message": "unexpected internal error"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `STORE_UNAVAILABLE`: the database is not reachable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "STORE_UNAVAILABLE",
+                         *         "message": "the database is not reachable"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/workflows": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's workflows */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the workflows */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            workflows: {
+                                id: string;
+                                name: string;
+                                steps: {
+                                    id: string;
+                                    functionId: string;
+                                    /** @description values, or `{"$ref": "<step>.outputs.<path>"}` / `{"$ref": "inputs.<path>"}` anywhere inside */
+                                    inputs: {
+                                        [key: string]: unknown;
+                                    };
+                                }[];
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description `AUTH_REQUIRED`: a bearer token is required: create one with `spawnai token create --name NAME`; `AUTH_INVALID`: the bearer token is not valid */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `FORBIDDEN`: this token may not do that */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "FORBIDDEN",
+                         *         "message": "this token may not do that"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `INTERNAL_ERROR`: unexpected internal error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "INTERNAL_ERROR",
+                         *         "message": "unexpected internal error"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `STORE_UNAVAILABLE`: the database is not reachable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "STORE_UNAVAILABLE",
+                         *         "message": "the database is not reachable"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a workflow */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        steps: {
+                            id: string;
+                            functionId: string;
+                            /** @description values, or `{"$ref": "<step>.outputs.<path>"}` / `{"$ref": "inputs.<path>"}` anywhere inside */
+                            inputs?: {
+                                [key: string]: unknown;
+                            };
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description the workflow */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            steps: {
+                                id: string;
+                                functionId: string;
+                                /** @description values, or `{"$ref": "<step>.outputs.<path>"}` / `{"$ref": "inputs.<path>"}` anywhere inside */
+                                inputs: {
+                                    [key: string]: unknown;
+                                };
+                            }[];
+                            /** Format: date-time */
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description `INVALID_JSON`: the request body is not valid JSON; `INVALID_REQUEST`: the request does not match the expected shape; `UNKNOWN_FIELD`: the request has a field the API does not know; `WORKFLOW_CYCLE`: the workflow steps depend on each other in a cycle; `WORKFLOW_UNKNOWN_STEP`: a workflow reference names a step that does not exist; `WORKFLOW_UNKNOWN_FUNCTION`: a workflow step names a function that does not exist */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `AUTH_REQUIRED`: a bearer token is required: create one with `spawnai token create --name NAME`; `AUTH_INVALID`: the bearer token is not valid */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `FORBIDDEN`: this token may not do that */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "FORBIDDEN",
+                         *         "message": "this token may not do that"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `BODY_TOO_LARGE`: the request body is too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "BODY_TOO_LARGE",
+                         *         "message": "the request body is too large"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `UNSUPPORTED_MEDIA_TYPE`: send the body as application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "UNSUPPORTED_MEDIA_TYPE",
+                         *         "message": "send the body as application/json"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `INTERNAL_ERROR`: unexpected internal error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "INTERNAL_ERROR",
+                         *         "message": "unexpected internal error"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `STORE_UNAVAILABLE`: the database is not reachable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "STORE_UNAVAILABLE",
+                         *         "message": "the database is not reachable"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/workflows/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One workflow */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description the resource id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the workflow */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            steps: {
+                                id: string;
+                                functionId: string;
+                                /** @description values, or `{"$ref": "<step>.outputs.<path>"}` / `{"$ref": "inputs.<path>"}` anywhere inside */
+                                inputs: {
+                                    [key: string]: unknown;
+                                };
+                            }[];
+                            /** Format: date-time */
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description `AUTH_REQUIRED`: a bearer token is required: create one with `spawnai token create --name NAME`; `AUTH_INVALID`: the bearer token is not valid */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `FORBIDDEN`: this token may not do that */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "FORBIDDEN",
+                         *         "message": "this token may not do that"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `WORKFLOW_NOT_FOUND`: no such workflow */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "WORKFLOW_NOT_FOUND",
+                         *         "message": "no such workflow"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `INTERNAL_ERROR`: unexpected internal error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "INTERNAL_ERROR",
+                         *         "message": "unexpected internal error"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `STORE_UNAVAILABLE`: the database is not reachable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "STORE_UNAVAILABLE",
+                         *         "message": "the database is not reachable"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/workflows/{id}/execute": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start a run of a workflow */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description the resource id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        inputs?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description the run, started; poll `GET /api/workflow-runs/{id}` */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            workflowId: string;
+                            /** @enum {string} */
+                            state: "running" | "completed" | "failed";
+                            inputs: {
+                                [key: string]: unknown;
+                            };
+                            steps: {
+                                id: string;
+                                functionId: string;
+                                /** @enum {string} */
+                                state: "queued" | "running" | "completed" | "failed" | "timeout" | "pending" | "skipped";
+                                taskId: string | null;
+                                outputs: unknown;
+                                error: {
+                                    code: string;
+                                    message: string;
+                                } | null;
+                            }[];
+                            error: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            finishedAt: string | null;
+                        };
+                    };
+                };
+                /** @description `INVALID_JSON`: the request body is not valid JSON; `INVALID_REQUEST`: the request does not match the expected shape; `UNKNOWN_FIELD`: the request has a field the API does not know */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `AUTH_REQUIRED`: a bearer token is required: create one with `spawnai token create --name NAME`; `AUTH_INVALID`: the bearer token is not valid */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `FORBIDDEN`: this token may not do that */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "FORBIDDEN",
+                         *         "message": "this token may not do that"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `WORKFLOW_NOT_FOUND`: no such workflow */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "WORKFLOW_NOT_FOUND",
+                         *         "message": "no such workflow"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `BODY_TOO_LARGE`: the request body is too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "BODY_TOO_LARGE",
+                         *         "message": "the request body is too large"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `UNSUPPORTED_MEDIA_TYPE`: send the body as application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "UNSUPPORTED_MEDIA_TYPE",
+                         *         "message": "send the body as application/json"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `INTERNAL_ERROR`: unexpected internal error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "INTERNAL_ERROR",
+                         *         "message": "unexpected internal error"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `STORE_UNAVAILABLE`: the database is not reachable; `QUEUE_UNAVAILABLE`: the job queue is not reachable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/workflow-runs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One workflow run, with its steps */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description the resource id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the run */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            workflowId: string;
+                            /** @enum {string} */
+                            state: "running" | "completed" | "failed";
+                            inputs: {
+                                [key: string]: unknown;
+                            };
+                            steps: {
+                                id: string;
+                                functionId: string;
+                                /** @enum {string} */
+                                state: "queued" | "running" | "completed" | "failed" | "timeout" | "pending" | "skipped";
+                                taskId: string | null;
+                                outputs: unknown;
+                                error: {
+                                    code: string;
+                                    message: string;
+                                } | null;
+                            }[];
+                            error: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            finishedAt: string | null;
+                        };
+                    };
+                };
+                /** @description `AUTH_REQUIRED`: a bearer token is required: create one with `spawnai token create --name NAME`; `AUTH_INVALID`: the bearer token is not valid */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `FORBIDDEN`: this token may not do that */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "FORBIDDEN",
+                         *         "message": "this token may not do that"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `WORKFLOW_RUN_NOT_FOUND`: no such workflow run */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "WORKFLOW_RUN_NOT_FOUND",
+                         *         "message": "no such workflow run"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `INTERNAL_ERROR`: unexpected internal error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "INTERNAL_ERROR",
+                         *         "message": "unexpected internal error"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `STORE_UNAVAILABLE`: the database is not reachable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "STORE_UNAVAILABLE",
+                         *         "message": "the database is not reachable"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/studies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start a study: one run per combination of parameters */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        functionId?: string;
+                        workflowId?: string;
+                        /** @description values of each input: every combination (`grid`) or the i-th of each (`list`) */
+                        parameters: {
+                            [key: string]: unknown[];
+                        };
+                        /** @enum {string} */
+                        mode?: "grid" | "list";
+                        /** @description inputs shared by every run */
+                        inputs?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description the study, started */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            functionId: string | null;
+                            workflowId: string | null;
+                            /** @enum {string} */
+                            mode: "grid" | "list";
+                            parameters: {
+                                [key: string]: unknown[];
+                            };
+                            /** @enum {string} */
+                            state: "running" | "completed";
+                            progress: {
+                                total: number;
+                                done: number;
+                                completed: number;
+                                failed: number;
+                            };
+                            rows: {
+                                index: number;
+                                inputs: {
+                                    [key: string]: unknown;
+                                };
+                                /** @enum {string} */
+                                state: "queued" | "running" | "completed" | "failed" | "timeout" | "pending";
+                                /** @description a function's outputs, or a workflow's `{step: outputs}` */
+                                outputs: unknown;
+                                error: string | null;
+                                taskId: string | null;
+                                runId: string | null;
+                            }[];
+                            /** Format: date-time */
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description `INVALID_JSON`: the request body is not valid JSON; `INVALID_REQUEST`: the request does not match the expected shape; `UNKNOWN_FIELD`: the request has a field the API does not know; `STUDY_TOO_LARGE`: the study has more runs than the configured maximum; `FUNCTION_INPUT_INVALID`: the inputs do not match the function input schema; `FUNCTION_SCHEMA_INVALID`: inputSchema is not a JSON Schema SpawnAI can use */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `AUTH_REQUIRED`: a bearer token is required: create one with `spawnai token create --name NAME`; `AUTH_INVALID`: the bearer token is not valid */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `FORBIDDEN`: this token may not do that */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "FORBIDDEN",
+                         *         "message": "this token may not do that"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `FUNCTION_NOT_FOUND`: no such function; `WORKFLOW_NOT_FOUND`: no such workflow */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `BODY_TOO_LARGE`: the request body is too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "BODY_TOO_LARGE",
+                         *         "message": "the request body is too large"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `UNSUPPORTED_MEDIA_TYPE`: send the body as application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "UNSUPPORTED_MEDIA_TYPE",
+                         *         "message": "send the body as application/json"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `INTERNAL_ERROR`: unexpected internal error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "INTERNAL_ERROR",
+                         *         "message": "unexpected internal error"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `STORE_UNAVAILABLE`: the database is not reachable; `QUEUE_UNAVAILABLE`: the job queue is not reachable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/studies/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One study, with a row per run */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description the resource id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the study */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            functionId: string | null;
+                            workflowId: string | null;
+                            /** @enum {string} */
+                            mode: "grid" | "list";
+                            parameters: {
+                                [key: string]: unknown[];
+                            };
+                            /** @enum {string} */
+                            state: "running" | "completed";
+                            progress: {
+                                total: number;
+                                done: number;
+                                completed: number;
+                                failed: number;
+                            };
+                            rows: {
+                                index: number;
+                                inputs: {
+                                    [key: string]: unknown;
+                                };
+                                /** @enum {string} */
+                                state: "queued" | "running" | "completed" | "failed" | "timeout" | "pending";
+                                /** @description a function's outputs, or a workflow's `{step: outputs}` */
+                                outputs: unknown;
+                                error: string | null;
+                                taskId: string | null;
+                                runId: string | null;
+                            }[];
+                            /** Format: date-time */
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description `AUTH_REQUIRED`: a bearer token is required: create one with `spawnai token create --name NAME`; `AUTH_INVALID`: the bearer token is not valid */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `FORBIDDEN`: this token may not do that */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "FORBIDDEN",
+                         *         "message": "this token may not do that"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `STUDY_NOT_FOUND`: no such study */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "STUDY_NOT_FOUND",
+                         *         "message": "no such study"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `INTERNAL_ERROR`: unexpected internal error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "INTERNAL_ERROR",
+                         *         "message": "unexpected internal error"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `STORE_UNAVAILABLE`: the database is not reachable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "STORE_UNAVAILABLE",
+                         *         "message": "the database is not reachable"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/studies/{id}/results.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A study's results as CSV */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description the resource id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description parameters, state, one column per output field, error */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                    };
+                };
+                /** @description `AUTH_REQUIRED`: a bearer token is required: create one with `spawnai token create --name NAME`; `AUTH_INVALID`: the bearer token is not valid */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `FORBIDDEN`: this token may not do that */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "FORBIDDEN",
+                         *         "message": "this token may not do that"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `STUDY_NOT_FOUND`: no such study */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "STUDY_NOT_FOUND",
+                         *         "message": "no such study"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `INTERNAL_ERROR`: unexpected internal error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "INTERNAL_ERROR",
+                         *         "message": "unexpected internal error"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `STORE_UNAVAILABLE`: the database is not reachable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "STORE_UNAVAILABLE",
+                         *         "message": "the database is not reachable"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload a file (multipart/form-data, one part named `file`)
+         * @description At most `SPAWN_FILE_MAX_MB`; the organisation's files together at most `SPAWN_FILE_QUOTA_MB`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "multipart/form-data": {
+                        /**
+                         * Format: binary
+                         * @description the file
+                         */
+                        file: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description the stored file */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description pass it as `{"$file": "<id>"}` in inputs; the function receives the path of a read-only copy */
+                            id: string;
+                            name: string;
+                            contentType: string;
+                            sizeBytes: number;
+                            /** @description for a function output: the task that wrote it */
+                            taskId: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description `FILE_UPLOAD_INVALID`: POST /api/files takes a multipart/form-data body with one part named `file` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "FILE_UPLOAD_INVALID",
+                         *         "message": "POST /api/files takes a multipart/form-data body with one part named `file`"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `AUTH_REQUIRED`: a bearer token is required: create one with `spawnai token create --name NAME`; `AUTH_INVALID`: the bearer token is not valid */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `FORBIDDEN`: this token may not do that */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "FORBIDDEN",
+                         *         "message": "this token may not do that"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `FILE_TOO_LARGE`: the file is larger than SPAWN_FILE_MAX_MB allows; `FILE_QUOTA_EXCEEDED`: the organisation's files would exceed SPAWN_FILE_QUOTA_MB: delete files or raise the quota; `BODY_TOO_LARGE`: the request body is too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `UNSUPPORTED_MEDIA_TYPE`: send the body as application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "UNSUPPORTED_MEDIA_TYPE",
+                         *         "message": "send the body as application/json"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `INTERNAL_ERROR`: unexpected internal error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "INTERNAL_ERROR",
+                         *         "message": "unexpected internal error"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `STORE_UNAVAILABLE`: the database is not reachable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "STORE_UNAVAILABLE",
+                         *         "message": "the database is not reachable"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/files/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download a file */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description the resource id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/octet-stream": string;
+                    };
+                };
+                /** @description `AUTH_REQUIRED`: a bearer token is required: create one with `spawnai token create --name NAME`; `AUTH_INVALID`: the bearer token is not valid */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `FORBIDDEN`: this token may not do that */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "FORBIDDEN",
+                         *         "message": "this token may not do that"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `FILE_NOT_FOUND`: no such file */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "FILE_NOT_FOUND",
+                         *         "message": "no such file"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `INTERNAL_ERROR`: unexpected internal error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "INTERNAL_ERROR",
+                         *         "message": "unexpected internal error"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `STORE_UNAVAILABLE`: the database is not reachable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "STORE_UNAVAILABLE",
+                         *         "message": "the database is not reachable"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/{id}/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The files a task wrote under ./outputs/ */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description the resource id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the files, by name */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            files: {
+                                /** @description pass it as `{"$file": "<id>"}` in inputs; the function receives the path of a read-only copy */
+                                id: string;
+                                name: string;
+                                contentType: string;
+                                sizeBytes: number;
+                                /** @description for a function output: the task that wrote it */
+                                taskId: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description `AUTH_REQUIRED`: a bearer token is required: create one with `spawnai token create --name NAME`; `AUTH_INVALID`: the bearer token is not valid */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `FORBIDDEN`: this token may not do that */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "FORBIDDEN",
+                         *         "message": "this token may not do that"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `TASK_NOT_FOUND`: no such task */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "TASK_NOT_FOUND",
+                         *         "message": "no such task"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `INTERNAL_ERROR`: unexpected internal error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "INTERNAL_ERROR",
+                         *         "message": "unexpected internal error"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `STORE_UNAVAILABLE`: the database is not reachable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "STORE_UNAVAILABLE",
+                         *         "message": "the database is not reachable"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/{id}/files/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download one file a task wrote under ./outputs/ */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description the task id */
+                    id: string;
+                    /** @description the file name, as listed by `GET /api/tasks/{id}/files` */
+                    name: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/octet-stream": string;
+                    };
+                };
+                /** @description `AUTH_REQUIRED`: a bearer token is required: create one with `spawnai token create --name NAME`; `AUTH_INVALID`: the bearer token is not valid */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `FORBIDDEN`: this token may not do that */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "FORBIDDEN",
+                         *         "message": "this token may not do that"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `TASK_NOT_FOUND`: no such task; `FILE_NOT_FOUND`: no such file */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `INTERNAL_ERROR`: unexpected internal error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "INTERNAL_ERROR",
+                         *         "message": "unexpected internal error"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `STORE_UNAVAILABLE`: the database is not reachable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "STORE_UNAVAILABLE",
+                         *         "message": "the database is not reachable"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/healthz": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Liveness and dependencies */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description every check passed */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            status: "ok" | "degraded";
+                            checks: {
+                                store: boolean;
+                                queue: boolean;
+                            };
+                            runtime: string;
+                            isolation: string;
+                            version: string;
+                            /**
+                             * @description how deployed apps are checked before their URL is handed out (SPAWN_VERIFY)
+                             * @enum {string}
+                             */
+                            verify?: "browser" | "http" | "off";
+                        };
+                    };
+                };
+                /** @description `FORBIDDEN`: this token may not do that */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "FORBIDDEN",
+                         *         "message": "this token may not do that"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `INTERNAL_ERROR`: unexpected internal error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "INTERNAL_ERROR",
+                         *         "message": "unexpected internal error"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `status: "degraded"`: a check failed */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            status: "ok" | "degraded";
+                            checks: {
+                                store: boolean;
+                                queue: boolean;
+                            };
+                            runtime: string;
+                            isolation: string;
+                            version: string;
+                            /**
+                             * @description how deployed apps are checked before their URL is handed out (SPAWN_VERIFY)
+                             * @enum {string}
+                             */
+                            verify?: "browser" | "http" | "off";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Prometheus metrics */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Prometheus text exposition format */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/plain": string;
+                    };
+                };
+                /** @description `FORBIDDEN`: this token may not do that */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "FORBIDDEN",
+                         *         "message": "this token may not do that"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `INTERNAL_ERROR`: unexpected internal error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "INTERNAL_ERROR",
+                         *         "message": "unexpected internal error"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/config": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** This server's limits and generator, for clients */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the client configuration */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            maxPromptChars: number;
+                            ttl: {
+                                defaultSeconds: number;
+                                minSeconds: number;
+                                maxSeconds: number;
+                            };
+                            /**
+                             * @description `offline-template` when no model is configured (the UI says how to configure one)
+                             * @enum {string}
+                             */
+                            generator: "offline-template" | "llm";
+                            models: string[];
+                            appsDomain: string;
+                        };
+                    };
+                };
+                /** @description `FORBIDDEN`: this token may not do that */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "FORBIDDEN",
+                         *         "message": "this token may not do that"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `INTERNAL_ERROR`: unexpected internal error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "INTERNAL_ERROR",
+                         *         "message": "unexpected internal error"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/openapi.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** This API as an OpenAPI 3.1 document (the reference page is at /docs) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description generated from the route schemas */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            openapi: string;
+                            info: {
+                                [key: string]: unknown;
+                            };
+                            paths: {
+                                [key: string]: unknown;
+                            };
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description `FORBIDDEN`: this token may not do that */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "FORBIDDEN",
+                         *         "message": "this token may not do that"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `INTERNAL_ERROR`: unexpected internal error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "INTERNAL_ERROR",
+                         *         "message": "unexpected internal error"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sessions/{id}/thumbnail.png": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A small PNG of the app as the verifier saw it (the current version's) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description the resource id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description image/png */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "image/png": string;
+                    };
+                };
+                /** @description `AUTH_REQUIRED`: a bearer token is required: create one with `spawnai token create --name NAME`; `AUTH_INVALID`: the bearer token is not valid */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `FORBIDDEN`: this token may not do that */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "FORBIDDEN",
+                         *         "message": "this token may not do that"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `SESSION_NOT_FOUND`: no such session; `THUMBNAIL_NOT_FOUND`: this session has no thumbnail yet: it is taken when the app is verified in a browser (SPAWN_VERIFY=browser) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `INTERNAL_ERROR`: unexpected internal error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "INTERNAL_ERROR",
+                         *         "message": "unexpected internal error"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `STORE_UNAVAILABLE`: the database is not reachable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "STORE_UNAVAILABLE",
+                         *         "message": "the database is not reachable"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/fleet": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The worker fleet: hosts, cost per region and in total, recent autoscaler decisions (admins) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the fleet */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description false when no cloud is configured (no DIGITALOCEAN_TOKEN): workers are started by hand */
+                            enabled: boolean;
+                            provider: string | null;
+                            regions: string[];
+                            defaultRegion: string;
+                            /** @description the node whose autoscaler made the latest decision */
+                            leader: string | null;
+                            hosts: {
+                                id: string;
+                                name: string;
+                                region: string;
+                                size: string;
+                                /** @description creating, joining, active, draining or destroyed */
+                                state: string;
+                                dropletId: string | null;
+                                createdAt: string;
+                                joinedAt: string | null;
+                                destroyedAt: string | null;
+                                /** @description why it was destroyed: DRAINED, DRAIN_TIMEOUT, JOIN_TIMEOUT, HOST_LOST, HOST_MAX_AGE, HOST_VANISHED */
+                                reason: string | null;
+                                /** @description the last heartbeat: freeMemoryMb, sandboxes, pool, activeJobs, room */
+                                capacity: {
+                                    [key: string]: number;
+                                } | null;
+                                hours: number;
+                                costUsd: number;
+                                billedUsd: number;
+                            }[];
+                            cost: {
+                                byRegion: {
+                                    [key: string]: {
+                                        hostHours: number;
+                                        /** @description host hours × the tier price (SPAWN_FLEET_SIZE in the price table) */
+                                        costUsd: number;
+                                        /** @description what the sessions run on these hosts were billed */
+                                        billedUsd: number;
+                                    };
+                                };
+                                total: {
+                                    hostHours: number;
+                                    /** @description host hours × the tier price (SPAWN_FLEET_SIZE in the price table) */
+                                    costUsd: number;
+                                    /** @description what the sessions run on these hosts were billed */
+                                    billedUsd: number;
+                                };
+                            };
+                            /** @description the latest autoscaler decisions, newest first: inputs, desired host count, action */
+                            decisions: {
+                                at: string;
+                                region: string;
+                                leader: string;
+                                desired: number;
+                                action: string;
+                                inputs: {
+                                    [key: string]: unknown;
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description `AUTH_REQUIRED`: a bearer token is required: create one with `spawnai token create --name NAME`; `AUTH_INVALID`: the bearer token is not valid */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `FORBIDDEN`: this token may not do that */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "FORBIDDEN",
+                         *         "message": "this token may not do that"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `INTERNAL_ERROR`: unexpected internal error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "INTERNAL_ERROR",
+                         *         "message": "unexpected internal error"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `STORE_UNAVAILABLE`: the database is not reachable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "STORE_UNAVAILABLE",
+                         *         "message": "the database is not reachable"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/fleet/join": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A new fleet host exchanges its single-use join token for its worker configuration (no bearer token) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description the single-use join token from the host’s user data */
+                        token: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description the worker configuration */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description the worker’s configuration as environment variables */
+                            env: {
+                                [key: string]: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `INVALID_JSON`: the request body is not valid JSON; `INVALID_REQUEST`: the request does not match the expected shape; `UNKNOWN_FIELD`: the request has a field the API does not know */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `JOIN_TOKEN_INVALID`: the join token is unknown, expired or already used: a host joins once, with the token its user data carried */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "JOIN_TOKEN_INVALID",
+                         *         "message": "the join token is unknown, expired or already used: a host joins once, with the token its user data carried"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `FORBIDDEN`: this token may not do that */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "FORBIDDEN",
+                         *         "message": "this token may not do that"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `BODY_TOO_LARGE`: the request body is too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "BODY_TOO_LARGE",
+                         *         "message": "the request body is too large"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `UNSUPPORTED_MEDIA_TYPE`: send the body as application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "UNSUPPORTED_MEDIA_TYPE",
+                         *         "message": "send the body as application/json"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `INTERNAL_ERROR`: unexpected internal error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "INTERNAL_ERROR",
+                         *         "message": "unexpected internal error"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sessions/{id}/image": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The image sent with the session's first message (PNG, JPEG or WebP, as checked on arrival) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description the resource id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the image */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "image/png": string;
+                        "image/jpeg": string;
+                        "image/webp": string;
+                    };
+                };
+                /** @description `AUTH_REQUIRED`: a bearer token is required: create one with `spawnai token create --name NAME`; `AUTH_INVALID`: the bearer token is not valid */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `FORBIDDEN`: this token may not do that */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "FORBIDDEN",
+                         *         "message": "this token may not do that"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `SESSION_NOT_FOUND`: no such session; `IMAGE_NOT_FOUND`: this session was created without an image */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `INTERNAL_ERROR`: unexpected internal error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "INTERNAL_ERROR",
+                         *         "message": "unexpected internal error"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `STORE_UNAVAILABLE`: the database is not reachable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "STORE_UNAVAILABLE",
+                         *         "message": "the database is not reachable"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/tls/ask": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Caddy's on-demand TLS ask: may a certificate be requested for this host? */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description the host name Caddy was asked for (SNI) */
+                    domain?: string | string[];
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description `ok`: the control-plane host or a live app host */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/plain": string;
+                    };
+                };
+                /** @description `FORBIDDEN`: this token may not do that */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "FORBIDDEN",
+                         *         "message": "this token may not do that"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `no`: any other name */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/plain": string;
+                    };
+                };
+                /** @description too many store look-ups; Caddy retries */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/plain": string;
+                    };
+                };
+                /** @description `INTERNAL_ERROR`: unexpected internal error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "INTERNAL_ERROR",
+                         *         "message": "unexpected internal error"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `STORE_UNAVAILABLE`: the database is not reachable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "STORE_UNAVAILABLE",
+                         *         "message": "the database is not reachable"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: never;
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export type operations = Record<string, never>;

@@ -1,0 +1,3 @@
+import { defineFileSuite } from './file-suite.ts';
+
+defineFileSuite('process');
