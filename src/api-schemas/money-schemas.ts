@@ -1,10 +1,16 @@
 import { z } from 'zod';
 import { isoDate } from './common-schemas.ts';
 
+/** Ledger amounts are whole micro-dollars in a double: a billion dollars keeps them exact (< 2^53). */
+const MAX_USD = 1e9;
+
 /** `:id` of an organisation (until organisations exist, a personal one: the owner id). */
-export const OrgParamsSchema = z.object({ id: z.string().min(1).max(200) });
-export const WebhookParamsSchema = OrgParamsSchema.extend({ wid: z.string().min(1).max(100) });
-export const DeliveryParamsSchema = WebhookParamsSchema.extend({ did: z.string().min(1).max(100) });
+// Ids are printable ASCII: PostgreSQL refuses a NUL in text and a header (the CSV's file name)
+// refuses what is not Latin-1, either of which would otherwise be a 500.
+const idText = (max: number) => z.string().min(1).max(max).regex(/^[\x21-\x7e]+$/, 'printable ASCII, no spaces');
+export const OrgParamsSchema = z.object({ id: idText(200) });
+export const WebhookParamsSchema = OrgParamsSchema.extend({ wid: idText(100) });
+export const DeliveryParamsSchema = WebhookParamsSchema.extend({ did: idText(100) });
 
 export const AccountViewSchema = z.object({
   orgId: z.string(),
@@ -17,13 +23,13 @@ export const AccountViewSchema = z.object({
 });
 
 export const TopUpRequestSchema = z.strictObject({
-  amountUsd: z.number().refine((n) => Number.isFinite(n) && n !== 0, 'a non-zero number of dollars').meta({ description: 'dollars to add (negative corrects a mistake)' }),
+  amountUsd: z.number().min(-MAX_USD).max(MAX_USD).refine((n) => Number.isFinite(n) && n !== 0, 'a non-zero number of dollars').meta({ description: 'dollars to add (negative corrects a mistake), at most a billion either way' }),
   note: z.string().max(500).optional(),
 });
 
 export const BudgetRequestSchema = z.strictObject({
-  softLimitUsd: z.number().positive().nullable().meta({ description: 'monthly spend that raises an alert (null: none)' }),
-  hardLimitUsd: z.number().positive().nullable().meta({ description: 'monthly spend past which new sessions, extends and executions are refused (null: none)' }),
+  softLimitUsd: z.number().positive().max(MAX_USD).nullable().meta({ description: 'monthly spend that raises an alert (null: none)' }),
+  hardLimitUsd: z.number().positive().max(MAX_USD).nullable().meta({ description: 'monthly spend past which new sessions, extends and executions are refused (null: none)' }),
 });
 
 export const LedgerEntryViewSchema = z.object({

@@ -90,6 +90,11 @@ export async function createSpawnServer(platform: Platform): Promise<SpawnServer
       request.ownerId = await resolveOwner(request, config, platform.store.tokens);
     }
   });
+  // Fastify skips body validation when a request has no body (or a JSON `null`): the route's schema
+  // then sees `{}`, so that is the same 400 as an empty object instead of a handler reading undefined.
+  app.addHook('preValidation', async (request) => {
+    if ((request.body === undefined || request.body === null) && request.routeOptions.schema?.body) request.body = {};
+  });
   await registerOpenApi(app, VERSION);
   await registerApiRoutes(app, routeDeps(app, platform, appUrl, drain.signal));
   await webUi(app);

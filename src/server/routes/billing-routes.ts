@@ -101,7 +101,7 @@ export const billingRoutes: FastifyPluginAsyncZod<BillingRoutesDeps> = async (ap
   app.get('/api/orgs/:id/usage.csv', { schema: usageAsCsv }, async (request, reply) => {
     requestOrgAccess(request, request.params.id, 'admin', config);
     const report = await usageReport(store, request.params.id, range(request.query), request.query.groupBy);
-    return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="usage-${request.params.id}.csv"`).send(usageCsv(report));
+    return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="usage-${request.params.id.replace(/[^\w.-]/g, '_')}.csv"`).send(usageCsv(report));
   });
 
   app.get('/api/orgs/:id/ledger', { schema: ledger }, async (request) => {

@@ -8,9 +8,10 @@ export function AppHeader({ onNewApp }: { onNewApp(): void }) {
     <header className="flex items-center justify-between gap-3 border-b border-slate-200 px-4 py-3 dark:border-slate-800">
       <a href="#" aria-label={t.header.home} className="flex items-center gap-2 text-xl font-bold tracking-tight">
         <img src="/icon.svg" alt="" width={28} height={28} />
-        {t.appName}
+        {/* On a phone the links need the room: the icon alone stands for the name there. */}
+        <span className="hidden sm:inline">{t.appName}</span>
       </a>
-      <div className="flex items-center gap-3">
+      <div className="flex min-w-0 flex-wrap items-center justify-end gap-x-3 gap-y-1">
         <a href={FUNCTIONS_HASH} className="text-sm font-medium underline-offset-4 hover:underline">
           {t.header.functions}
         </a>
