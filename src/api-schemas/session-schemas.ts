@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isoDate, RecordedErrorSchema } from './common-schemas.ts';
-import { APP_TYPES, EVENT_TYPES, SESSION_STATES } from './enums.ts';
+import { APP_TYPES, EVENT_TYPES, SESSION_STATES, VISIBILITIES } from './enums.ts';
 
 /**
  * `POST /api/sessions`. The shape is checked here; the rules that need the configuration or have
@@ -15,6 +15,7 @@ export const CreateSessionRequestSchema = z.strictObject({
     .optional(),
   ttlSeconds: z.number().meta({ description: 'lifetime in whole seconds, SPAWN_MIN_TTL_SECONDS to SPAWN_MAX_TTL_SECONDS (default 7200)' }).optional(),
   cache: z.boolean().meta({ description: '`false` skips the prompt cache: a fresh (paid) generation even for a prompt seen before' }).optional(),
+  visibility: z.enum(VISIBILITIES).meta({ description: '`public` (default): anyone with the URL; `org`: signed-in members of its organisation' }).optional(),
 });
 
 /** `POST /api/sessions` → 201 */
@@ -63,6 +64,8 @@ export const SessionViewSchema = z.object({
   error: RecordedErrorSchema,
   cached: z.boolean().meta({ description: "true when the app's files came from the prompt cache: no model call, $0 generation" }).optional(),
   verification: VerificationSchema.nullable().meta({ description: 'null until a version was deployed and checked' }).optional(),
+  visibility: z.enum(VISIBILITIES).optional(),
+  creatorId: z.string().nullable().meta({ description: 'the user who created it (null: before organisations existed)' }).optional(),
 });
 
 export const SessionListSchema = z.object({

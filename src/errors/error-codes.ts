@@ -22,11 +22,12 @@ export const ERROR_CODES = {
   WORKFLOW_UNKNOWN_STEP: { status: 400, message: 'a workflow reference names a step that does not exist' },
   WORKFLOW_UNKNOWN_FUNCTION: { status: 400, message: 'a workflow step names a function that does not exist' },
   STUDY_TOO_LARGE: { status: 400, message: 'the study has more runs than the configured maximum' },
+  LIMIT_ABOVE_CAP: { status: 400, message: "an organisation's limit may not exceed the server's cap" },
   INPUT_TOO_DEEP: { status: 400, message: 'the JSON body nests deeper than SPAWN_MAX_JSON_DEPTH allows (64 unless configured): flatten it, or raise SPAWN_MAX_JSON_DEPTH' },
   // 401/403 — identity
   AUTH_REQUIRED: { status: 401, message: 'a bearer token is required: create one with `spawnai token create --name NAME`' },
   AUTH_INVALID: { status: 401, message: 'the bearer token is not valid' },
-  FORBIDDEN: { status: 403, message: 'this token may not do that' },
+  FORBIDDEN: { status: 403, message: 'your role or API key may not do that' },
   // 404
   NOT_FOUND: { status: 404, message: 'no such route' },
   SESSION_NOT_FOUND: { status: 404, message: 'no such session' },
@@ -38,6 +39,12 @@ export const ERROR_CODES = {
   WORKFLOW_NOT_FOUND: { status: 404, message: 'no such workflow' },
   WORKFLOW_RUN_NOT_FOUND: { status: 404, message: 'no such workflow run' },
   STUDY_NOT_FOUND: { status: 404, message: 'no such study' },
+  ORG_NOT_FOUND: { status: 404, message: 'no such organisation' },
+  MEMBER_NOT_FOUND: { status: 404, message: 'no such member in this organisation' },
+  API_KEY_NOT_FOUND: { status: 404, message: 'no such API key in this organisation' },
+  INVITATION_INVALID: { status: 404, message: 'the invitation does not exist, has expired or was already used: ask for a new one' },
+  LAST_OWNER: { status: 409, message: 'an organisation keeps at least one owner: make someone else owner first' },
+  PERSONAL_ORG: { status: 409, message: 'a personal organisation cannot be deleted, and its owner cannot leave it or change role' },
   // 408
   REQUEST_TIMEOUT: { status: 408, message: 'the request was not received within SPAWN_REQUEST_TIMEOUT_SECONDS: send the body at once, or raise the limit' },
   // 410

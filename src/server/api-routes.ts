@@ -9,6 +9,11 @@ import { taskRoutes, type TaskRoutesDeps } from './routes/task-routes.ts';
 import { thumbnailRoutes, type ThumbnailRoutesDeps } from './routes/thumbnail-routes.ts';
 import { tlsRoutes, type TlsAskDeps } from './routes/tls-routes.ts';
 import { workflowRoutes, type WorkflowRoutesDeps } from './routes/workflow-routes.ts';
+import { apiKeyRoutes, type ApiKeyRoutesDeps } from './routes/api-key-routes.ts';
+import { auditRoutes, type AuditRoutesDeps } from './routes/audit-routes.ts';
+import { memberRoutes, type MemberRoutesDeps } from './routes/member-routes.ts';
+import { orgRoutes, type OrgRoutesDeps } from './routes/org-routes.ts';
+import { visibilityRoutes, type VisibilityRoutesDeps } from './routes/visibility-routes.ts';
 
 /** What each route plugin is given: its own small set of services, nothing else. */
 export interface ApiRouteDeps {
@@ -23,6 +28,11 @@ export interface ApiRouteDeps {
   thumbnails: ThumbnailRoutesDeps;
   /** Caddy's on-demand TLS ask (no token; the control-plane host only). */
   tls: TlsAskDeps;
+  orgs: OrgRoutesDeps;
+  members: MemberRoutesDeps;
+  apiKeys: ApiKeyRoutesDeps;
+  audit: AuditRoutesDeps;
+  visibility: VisibilityRoutesDeps;
 }
 
 /** Every route of the HTTP API, one plugin per area (on an app prepared by installRouteSupport). */
@@ -37,4 +47,9 @@ export async function registerApiRoutes(app: FastifyInstance, deps: ApiRouteDeps
   await app.register(systemRoutes, deps.system);
   await app.register(thumbnailRoutes, deps.thumbnails);
   await app.register(tlsRoutes, deps.tls);
+  await app.register(orgRoutes, deps.orgs);
+  await app.register(memberRoutes, deps.members);
+  await app.register(apiKeyRoutes, deps.apiKeys);
+  await app.register(auditRoutes, deps.audit);
+  await app.register(visibilityRoutes, deps.visibility);
 }

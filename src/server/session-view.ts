@@ -34,6 +34,8 @@ export function toSessionView(s: SessionRecord, appUrl: (id: string) => string):
     error: s.errorCode ? { code: s.errorCode, message: s.errorMessage ?? '' } : null,
     cached: s.cacheHit,
     verification: s.verification ?? null,
+    visibility: s.visibility ?? 'public',
+    creatorId: s.creatorId ?? null,
   };
 }
 

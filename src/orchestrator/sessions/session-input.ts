@@ -1,5 +1,5 @@
 import { CreateSessionRequestSchema, ExtendRequestSchema, shapeError } from '../../api-schemas/index.ts';
-import { APP_TYPES, type AppType } from '../../api-types.ts';
+import { APP_TYPES, type AppType, type Visibility } from '../../api-types.ts';
 import type { SpawnConfig } from '../../config/index.ts';
 import { SpawnError } from '../../errors/index.ts';
 
@@ -9,6 +9,8 @@ export interface CreateSessionInput {
   ttlSeconds: number;
   /** `false` bypasses the prompt cache (a fresh generation, paid); undefined means use it. */
   cache?: boolean | undefined;
+  /** `public` unless asked otherwise (migration 007). */
+  visibility?: Visibility | undefined;
 }
 
 /**
@@ -28,7 +30,7 @@ export function parseCreateSession(body: unknown, config: SpawnConfig): CreateSe
     throw new SpawnError('INVALID_APP_TYPE', `appType "${appType}" is not one of ${APP_TYPES.join(', ')}`);
   }
   const ttlSeconds = parseTtl(parsed.data.ttlSeconds ?? config.ttl.defaultSeconds, config);
-  return { prompt, appType: appType as AppType | undefined, ttlSeconds, cache: parsed.data.cache };
+  return { prompt, appType: appType as AppType | undefined, ttlSeconds, cache: parsed.data.cache, visibility: parsed.data.visibility };
 }
 
 export function parseExtend(body: unknown, config: SpawnConfig): number {

@@ -66,6 +66,7 @@ export class SessionService {
       expiresAt: new Date(now.getTime() + input.ttlSeconds * 1000),
       estimatedCost: estimateCost(config, config.defaultTier, input.ttlSeconds, usesModel ? expectedGenerationUsd(config, this.#d.models ?? [], appType, input.prompt) : 0),
       cacheBypass: input.cache === false,
+      visibility: input.visibility ?? 'public',
     });
     this.#d.metrics.sessionsCreated.inc({ app_type: appType });
     await this.#d.events.emit(session.id, 'state', { state: 'requested', progress: session.progress, step: 'queued' });
