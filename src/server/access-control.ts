@@ -25,6 +25,8 @@ declare module 'fastify' {
 /** Routes of plugins that serve static pages (web UI, API reference): public, and not ours to annotate. */
 const STATIC_PREFIXES = ['/docs', '/assets', '/icons'];
 
+const NOT_FOUND = { sessions: 'SESSION_NOT_FOUND', functions: 'FUNCTION_NOT_FOUND', workflows: 'WORKFLOW_NOT_FOUND', studies: 'STUDY_NOT_FOUND', tasks: 'TASK_NOT_FOUND' } as const satisfies Record<OrgOwnedKind, string>;
+
 /** The sign-in half plugs in here: who the control-plane cookie names, if anyone. */
 export type CookieAuthenticator = (request: FastifyRequest) => Promise<{ userId: string; orgId?: string | undefined } | null>;
 
@@ -34,14 +36,34 @@ export interface AccessControlDeps {
   cookie?: CookieAuthenticator | undefined;
 }
 
+export interface DeclaredRoute {
+  method: string;
+  url: string;
+  permission: Permission;
+  orgParam?: string | undefined;
+  changes?: { kind: OrgOwnedKind; param: string } | undefined;
+}
+
+const DECLARED = new WeakMap<FastifyInstance, DeclaredRoute[]>();
+
+/** Every route with its permission, as registered: what the role × scope matrix test walks. */
+export function declaredRoutes(app: FastifyInstance): readonly DeclaredRoute[] {
+  return DECLARED.get(app) ?? [];
+}
+
 /** Fails registration of a route without a known permission, so none can be forgotten. */
 export function requirePermissions(app: FastifyInstance): void {
+  const table: DeclaredRoute[] = [];
+  DECLARED.set(app, table);
   app.addHook('onRoute', (route: RouteOptions) => {
     const url = route.url;
     if (!url.startsWith('/api/') && !url.startsWith('/auth/') && (url === '/' || url === '*' || url === '/*' || STATIC_PREFIXES.some((p) => url.startsWith(p)))) return;
     const permission = route.config?.permission;
     if (!permission || !(PERMISSIONS as readonly string[]).includes(permission)) {
       throw new Error(`route ${String(route.method)} ${url} declares no permission: add config: { permission: '…' } (one of ${PERMISSIONS.join(', ')})`);
+    }
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD') table.push({ method, url, permission: permission as Permission, orgParam: route.config?.orgParam, changes: route.config?.changes });
     }
   });
 }
@@ -91,8 +113,9 @@ async function assertMayChange(principal: Principal, changes: { kind: OrgOwnedKi
   const id = (request.params as Record<string, string>)[changes.param];
   if (!id) return;
   const record = await deps.store.ownership.creatorOf(changes.kind, id, principal.orgId);
-  // Not the org's: the route answers its own 404, exactly as for an id that does not exist.
-  if (!record || mayChangeRecord(principal, record.creatorId)) return;
+  // Not the org's (or no such id): the plain 404 of that kind, before the body is even looked at.
+  if (!record) throw new SpawnError(NOT_FOUND[changes.kind], `no ${changes.kind.replace(/s$/, '')} ${id}`);
+  if (mayChangeRecord(principal, record.creatorId)) return;
   throw new SpawnError('FORBIDDEN', `members change only what they created; changing another member's ${changes.kind} needs the admin role (missing permission: ${changes.kind}:admin)`, {
     details: { permission: `${changes.kind}:admin` },
   });
