@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { eventRoutes, type EventRoutesDeps } from './routes/event-routes.ts';
 import { functionRoutes, type FunctionRoutesDeps } from './routes/function-routes.ts';
+import { promptImageRoutes, type PromptImageRoutesDeps } from './routes/prompt-image-routes.ts';
 import { revisionRoutes, type RevisionRoutesDeps } from './routes/revision-routes.ts';
 import { sessionRoutes, type SessionRoutesDeps } from './routes/session-routes.ts';
 import { studyRoutes, type StudyRoutesDeps } from './routes/study-routes.ts';
@@ -26,6 +27,7 @@ export interface ApiRouteDeps {
   studies: StudyRoutesDeps;
   system: SystemRoutesDeps;
   thumbnails: ThumbnailRoutesDeps;
+  images: PromptImageRoutesDeps;
   /** Caddy's on-demand TLS ask (no token; the control-plane host only). */
   tls: TlsAskDeps;
   orgs: OrgRoutesDeps;
@@ -46,6 +48,7 @@ export async function registerApiRoutes(app: FastifyInstance, deps: ApiRouteDeps
   await app.register(studyRoutes, deps.studies);
   await app.register(systemRoutes, deps.system);
   await app.register(thumbnailRoutes, deps.thumbnails);
+  await app.register(promptImageRoutes, deps.images);
   await app.register(tlsRoutes, deps.tls);
   await app.register(orgRoutes, deps.orgs);
   await app.register(memberRoutes, deps.members);

@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
-import { readThumbnail, type Platform } from '../orchestrator/index.ts';
+import { readPromptImage, readThumbnail, type Platform } from '../orchestrator/index.ts';
 import { AppProxy, parseAppHost } from '../proxy/index.ts';
 import { registerApiRoutes, type ApiRouteDeps } from './api-routes.ts';
 import { tlsAskDeps } from './routes/tls-routes.ts';
@@ -130,6 +130,7 @@ function routeDeps(app: FastifyInstance, platform: Platform, teams: TeamServices
     audit: { audit: teams.audit },
     visibility: { sessions, appUrl, setVisibility: (id, visibility) => platform.store.sessions.update(id, { visibility }) },
     thumbnails: { sessions, thumbnail: (s) => readThumbnail(platform.store, platform.artifacts, s) },
+    images: { sessions, image: (s) => readPromptImage(platform.store, s) },
     system: {
       checks: { store: () => platform.store.ping(), queue: () => platform.queue.ping() },
       runtime: platform.runtime,

@@ -5,6 +5,7 @@ import { KyselyPauseRepository } from './pause-repository.ts';
 import type { StoreDialect } from './codec.ts';
 import { KyselyCostRepository } from './cost-repository.ts';
 import { KyselyEventRepository } from './event-repository.ts';
+import { KyselyFunctionBuildRepository } from './function-build-repository.ts';
 import { KyselyFunctionRepository } from './function-repository.ts';
 import { KyselyFunctionRuntimeRepository } from './function-runtime-repository.ts';
 import { KyselyMessageRepository } from './message-repository.ts';
@@ -50,6 +51,7 @@ export class KyselyStore implements Store {
   readonly studies: KyselyStudyRepository;
   readonly functionRuntimes: KyselyFunctionRuntimeRepository;
   readonly resultCache: KyselyResultCacheRepository;
+  readonly functionBuilds: KyselyFunctionBuildRepository;
   readonly users: KyselyUserRepository;
   readonly orgs: KyselyOrgRepository;
   readonly apiKeys: KyselyApiKeyRepository;
@@ -80,6 +82,7 @@ export class KyselyStore implements Store {
     this.studies = new KyselyStudyRepository(db);
     this.functionRuntimes = new KyselyFunctionRuntimeRepository(db);
     this.resultCache = new KyselyResultCacheRepository(db);
+    this.functionBuilds = new KyselyFunctionBuildRepository(db);
     this.users = new KyselyUserRepository(db);
     this.orgs = new KyselyOrgRepository(db);
     this.apiKeys = new KyselyApiKeyRepository(db);

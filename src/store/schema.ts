@@ -1,3 +1,4 @@
+import type { FunctionBuildsTable } from './function-build-repository.ts';
 import type { Generated } from 'kysely';
 import type { FunctionTables } from './function-schema.ts';
 import type { OrgOwnedColumns, TeamTables } from './team-schema.ts';
@@ -37,6 +38,8 @@ export interface SessionsTable extends OrgOwnedColumns {
   cache_bypass: number;
   /** JSON text of a StoredVerification, added by migration 005 */
   verification: string | null;
+  /** JSON text of a PromptImageRef, added by migration 006 */
+  prompt_image?: string | null;
   /** `public` | `org`, added by migration 007 */
   visibility: Generated<string>;
 }
@@ -128,6 +131,7 @@ export interface SessionPausesTable {
 }
 
 export interface Database extends FunctionTables, TeamTables {
+  function_builds: FunctionBuildsTable;
   sessions: SessionsTable;
   session_events: SessionEventsTable;
   cost_entries: CostEntriesTable;

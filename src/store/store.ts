@@ -1,3 +1,4 @@
+import type { FunctionBuildRepository } from './function-build-repository.ts';
 import type { AppType, SessionState, SessionEventType, Visibility } from '../api-types.ts';
 import type {
   FunctionRepository,
@@ -51,6 +52,15 @@ export interface SessionRecord {
   visibility?: Visibility;
   /** The user who created it (null: unknown, e.g. before migration 007). */
   creatorId?: string | null;
+  /** The image sent with the first message, if any (its bytes are an artifact blob). */
+  promptImage?: PromptImageRef | null;
+}
+
+/** Where a session's prompt image is: its checked type, the digest of its bytes in the artifact blobs, its size. */
+export interface PromptImageRef {
+  mediaType: string;
+  digest: string;
+  bytes: number;
 }
 
 /** The verifier's outcome as the session keeps it (the verify module's result, minus the screenshot). */
@@ -248,6 +258,7 @@ export interface Store {
   readonly studies: StudyRepository;
   readonly functionRuntimes: FunctionRuntimeRepository;
   readonly resultCache: ResultCacheRepository;
+  readonly functionBuilds: FunctionBuildRepository;
   readonly users: UserRepository;
   readonly orgs: OrgRepository;
   readonly apiKeys: ApiKeyRepository;
@@ -275,4 +286,5 @@ export interface StoreOptions {
 }
 
 export type * from './function-store.ts';
+export type { BuildState, FunctionBuildRecord, FunctionBuildRepository } from './function-build-repository.ts';
 export type * from './team-store.ts';

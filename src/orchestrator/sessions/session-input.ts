@@ -2,6 +2,7 @@ import { CreateSessionRequestSchema, ExtendRequestSchema, shapeError } from '../
 import { APP_TYPES, type AppType, type Visibility } from '../../api-types.ts';
 import type { SpawnConfig } from '../../config/index.ts';
 import { SpawnError } from '../../errors/index.ts';
+import { parsePromptImage, type PromptImage } from '../../generator/index.ts';
 
 export interface CreateSessionInput {
   prompt: string;
@@ -11,6 +12,8 @@ export interface CreateSessionInput {
   cache?: boolean | undefined;
   /** `public` unless asked otherwise (migration 007). */
   visibility?: Visibility | undefined;
+  /** Checked by its bytes (PNG/JPEG/WebP, ≤ 5 MB). */
+  image?: PromptImage | undefined;
 }
 
 /**
@@ -30,7 +33,8 @@ export function parseCreateSession(body: unknown, config: SpawnConfig): CreateSe
     throw new SpawnError('INVALID_APP_TYPE', `appType "${appType}" is not one of ${APP_TYPES.join(', ')}`);
   }
   const ttlSeconds = parseTtl(parsed.data.ttlSeconds ?? config.ttl.defaultSeconds, config);
-  return { prompt, appType: appType as AppType | undefined, ttlSeconds, cache: parsed.data.cache, visibility: parsed.data.visibility };
+  const image = parsed.data.image ? parsePromptImage(parsed.data.image) : undefined;
+  return { prompt, appType: appType as AppType | undefined, ttlSeconds, cache: parsed.data.cache, image, visibility: parsed.data.visibility };
 }
 
 export function parseExtend(body: unknown, config: SpawnConfig): number {
