@@ -8,6 +8,7 @@ import type { Principal } from './principal.ts';
 export const PERMISSIONS = [
   'public',
   'authenticated',
+  'invitations:accept',
   'org:read',
   'org:create',
   'sessions:read',
@@ -23,7 +24,8 @@ export const PERMISSIONS = [
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-const VIEWER: Permission[] = ['authenticated', 'org:read', 'sessions:read', 'functions:read'];
+// invitations:accept is a person's act: in every role, in no API key scope.
+const VIEWER: Permission[] = ['authenticated', 'invitations:accept', 'org:read', 'sessions:read', 'functions:read'];
 const MEMBER: Permission[] = [...VIEWER, 'org:create', 'sessions:write', 'functions:write', 'functions:execute'];
 const ADMIN: Permission[] = [...MEMBER, 'members:manage', 'keys:manage', 'audit:read', 'org:admin'];
 

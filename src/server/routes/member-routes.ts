@@ -14,7 +14,6 @@ import {
   OrgParamsSchema,
   UpdateMemberRequestSchema,
 } from '../../api-schemas/index.ts';
-import { SpawnError } from '../../errors/index.ts';
 import type { InvitationService, OrgService } from '../../teams/index.ts';
 import { principalOf } from '../access-control.ts';
 import { toMemberView, toOrgView } from '../team-views.ts';
@@ -81,10 +80,9 @@ export const memberRoutes: FastifyPluginAsyncZod<MemberRoutesDeps> = async (app,
       params: InvitationParamsSchema,
       response: { 200: InvitationAcceptedSchema, ...errorResponses(...API_ERRORS, 'INVITATION_INVALID') },
     },
-    config: { permission: 'authenticated', action: 'invitation.accept' },
+    config: { permission: 'invitations:accept', action: 'invitation.accept' },
   }, async (request) => {
     const principal = principalOf(request);
-    if (principal.via === 'apikey') throw new SpawnError('FORBIDDEN', 'an API key cannot accept an invitation: sign in as the person invited');
     const { org, role } = await invitations.accept(request.params.token, principal.userId);
     request.auditOrgId = org.id;
     return { org: toOrgView(org, role, orgs) };
