@@ -77,6 +77,10 @@ export interface paths {
                                 } | null;
                                 /** @description the region the app runs in */
                                 region?: string;
+                                /** @enum {string} */
+                                visibility?: "public" | "org";
+                                /** @description the user who created it (null: before organisations existed) */
+                                creatorId?: string | null;
                                 /** @description the image sent with the request, or null */
                                 image?: {
                                     mediaType: string;
@@ -130,7 +134,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description `FORBIDDEN`: this token may not do that */
+                /** @description `FORBIDDEN`: your role or API key may not do that */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -140,7 +144,7 @@ export interface paths {
                          * @example {
                          *       "error": {
                          *         "code": "FORBIDDEN",
-                         *         "message": "this token may not do that"
+                         *         "message": "your role or API key may not do that"
                          *       }
                          *     }
                          */
@@ -229,6 +233,11 @@ export interface paths {
                         cache?: boolean;
                         /** @description where the app runs: one of SPAWN_REGIONS (default SPAWN_DEFAULT_REGION); another value is answered INVALID_REGION */
                         region?: string;
+                        /**
+                         * @description `public` (default): anyone with the URL; `org`: signed-in members of its organisation
+                         * @enum {string}
+                         */
+                        visibility?: "public" | "org";
                         /** @description a sketch or screenshot for vision models; IMAGE_NOT_SUPPORTED when no model of the chain accepts images */
                         image?: {
                             /** @description `image/png`, `image/jpeg` or `image/webp`; must match the bytes (IMAGE_TYPE_UNSUPPORTED) */
@@ -311,7 +320,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description `FORBIDDEN`: this token may not do that */
+                /** @description `FORBIDDEN`: your role or API key may not do that */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -321,7 +330,7 @@ export interface paths {
                          * @example {
                          *       "error": {
                          *         "code": "FORBIDDEN",
-                         *         "message": "this token may not do that"
+                         *         "message": "your role or API key may not do that"
                          *       }
                          *     }
                          */
@@ -512,6 +521,10 @@ export interface paths {
                             } | null;
                             /** @description the region the app runs in */
                             region?: string;
+                            /** @enum {string} */
+                            visibility?: "public" | "org";
+                            /** @description the user who created it (null: before organisations existed) */
+                            creatorId?: string | null;
                             /** @description the image sent with the request, or null */
                             image?: {
                                 mediaType: string;
@@ -538,7 +551,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description `FORBIDDEN`: this token may not do that */
+                /** @description `FORBIDDEN`: your role or API key may not do that */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -548,7 +561,7 @@ export interface paths {
                          * @example {
                          *       "error": {
                          *         "code": "FORBIDDEN",
-                         *         "message": "this token may not do that"
+                         *         "message": "your role or API key may not do that"
                          *       }
                          *     }
                          */
@@ -704,6 +717,10 @@ export interface paths {
                             } | null;
                             /** @description the region the app runs in */
                             region?: string;
+                            /** @enum {string} */
+                            visibility?: "public" | "org";
+                            /** @description the user who created it (null: before organisations existed) */
+                            creatorId?: string | null;
                             /** @description the image sent with the request, or null */
                             image?: {
                                 mediaType: string;
@@ -730,7 +747,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description `FORBIDDEN`: this token may not do that */
+                /** @description `FORBIDDEN`: your role or API key may not do that */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -740,7 +757,7 @@ export interface paths {
                          * @example {
                          *       "error": {
                          *         "code": "FORBIDDEN",
-                         *         "message": "this token may not do that"
+                         *         "message": "your role or API key may not do that"
                          *       }
                          *     }
                          */
@@ -822,7 +839,271 @@ export interface paths {
         };
         options?: never;
         head?: never;
-        patch?: never;
+        /** Make the app public (anyone with the URL) or private to the organisation */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description the resource id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        visibility: "public" | "org";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            state: "requested" | "provisioning" | "generating" | "deploying" | "running" | "destroying" | "destroyed" | "failed";
+                            progress: number;
+                            prompt: string;
+                            title: string;
+                            /** @enum {string} */
+                            appType: "webapp" | "api" | "script";
+                            generator: string;
+                            model: string | null;
+                            /** @description the app on its own origin, while it is running */
+                            appUrl: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            expiresAt: string;
+                            destroyedAt: string | null;
+                            estimatedCost: number;
+                            actualCost: number | null;
+                            error: {
+                                code: string;
+                                message: string;
+                            } | null;
+                            /** @description true when the app's files came from the prompt cache: no model call, $0 generation */
+                            cached?: boolean;
+                            /** @description null until a version was deployed and checked */
+                            verification?: {
+                                /**
+                                 * @description `skipped`: not checked (SPAWN_VERIFY=off, a script, or the browser could not run)
+                                 * @enum {string}
+                                 */
+                                status: "passed" | "problems" | "skipped";
+                                problems: {
+                                    /** @description load-failed, http-status, exception, console-error, request-failed, empty-page or smoke-step */
+                                    kind: string;
+                                    message: string;
+                                    /** @description e.g. `/app.js:2:10`, `GET /api/books → 404`, `step 2: click #add` */
+                                    where?: string;
+                                }[];
+                                /** Format: date-time */
+                                checkedAt: string;
+                                /** @description the version it is about */
+                                version: number;
+                            } | null;
+                            /** @description the region the app runs in */
+                            region?: string;
+                            /** @enum {string} */
+                            visibility?: "public" | "org";
+                            /** @description the user who created it (null: before organisations existed) */
+                            creatorId?: string | null;
+                            /** @description the image sent with the request, or null */
+                            image?: {
+                                mediaType: string;
+                                bytes: number;
+                                /** @description the path of the image, same token rules as the session */
+                                url: string;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description `INVALID_JSON`: the request body is not valid JSON; `INVALID_REQUEST`: the request does not match the expected shape; `UNKNOWN_FIELD`: the request has a field the API does not know */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `AUTH_REQUIRED`: a bearer token is required: create one with `spawnai token create --name NAME`; `AUTH_INVALID`: the bearer token is not valid */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `FORBIDDEN`: your role or API key may not do that */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "FORBIDDEN",
+                         *         "message": "your role or API key may not do that"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `SESSION_NOT_FOUND`: no such session */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "SESSION_NOT_FOUND",
+                         *         "message": "no such session"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `BODY_TOO_LARGE`: the request body is too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "BODY_TOO_LARGE",
+                         *         "message": "the request body is too large"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `UNSUPPORTED_MEDIA_TYPE`: send the body as application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "UNSUPPORTED_MEDIA_TYPE",
+                         *         "message": "send the body as application/json"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `INTERNAL_ERROR`: unexpected internal error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "INTERNAL_ERROR",
+                         *         "message": "unexpected internal error"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `STORE_UNAVAILABLE`: the database is not reachable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "STORE_UNAVAILABLE",
+                         *         "message": "the database is not reachable"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
         trace?: never;
     };
     "/api/sessions/{id}/extend": {
@@ -907,6 +1188,10 @@ export interface paths {
                             } | null;
                             /** @description the region the app runs in */
                             region?: string;
+                            /** @enum {string} */
+                            visibility?: "public" | "org";
+                            /** @description the user who created it (null: before organisations existed) */
+                            creatorId?: string | null;
                             /** @description the image sent with the request, or null */
                             image?: {
                                 mediaType: string;
@@ -965,7 +1250,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description `FORBIDDEN`: this token may not do that */
+                /** @description `FORBIDDEN`: your role or API key may not do that */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -975,7 +1260,7 @@ export interface paths {
                          * @example {
                          *       "error": {
                          *         "code": "FORBIDDEN",
-                         *         "message": "this token may not do that"
+                         *         "message": "your role or API key may not do that"
                          *       }
                          *     }
                          */
@@ -1206,7 +1491,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description `FORBIDDEN`: this token may not do that */
+                /** @description `FORBIDDEN`: your role or API key may not do that */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1216,7 +1501,7 @@ export interface paths {
                          * @example {
                          *       "error": {
                          *         "code": "FORBIDDEN",
-                         *         "message": "this token may not do that"
+                         *         "message": "your role or API key may not do that"
                          *       }
                          *     }
                          */
@@ -1380,7 +1665,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description `FORBIDDEN`: this token may not do that */
+                /** @description `FORBIDDEN`: your role or API key may not do that */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1390,7 +1675,7 @@ export interface paths {
                          * @example {
                          *       "error": {
                          *         "code": "FORBIDDEN",
-                         *         "message": "this token may not do that"
+                         *         "message": "your role or API key may not do that"
                          *       }
                          *     }
                          */
@@ -1542,7 +1827,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description `FORBIDDEN`: this token may not do that */
+                /** @description `FORBIDDEN`: your role or API key may not do that */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1552,7 +1837,7 @@ export interface paths {
                          * @example {
                          *       "error": {
                          *         "code": "FORBIDDEN",
-                         *         "message": "this token may not do that"
+                         *         "message": "your role or API key may not do that"
                          *       }
                          *     }
                          */
@@ -1759,7 +2044,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description `FORBIDDEN`: this token may not do that */
+                /** @description `FORBIDDEN`: your role or API key may not do that */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1769,7 +2054,7 @@ export interface paths {
                          * @example {
                          *       "error": {
                          *         "code": "FORBIDDEN",
-                         *         "message": "this token may not do that"
+                         *         "message": "your role or API key may not do that"
                          *       }
                          *     }
                          */
@@ -1944,7 +2229,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description `FORBIDDEN`: this token may not do that */
+                /** @description `FORBIDDEN`: your role or API key may not do that */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1954,7 +2239,7 @@ export interface paths {
                          * @example {
                          *       "error": {
                          *         "code": "FORBIDDEN",
-                         *         "message": "this token may not do that"
+                         *         "message": "your role or API key may not do that"
                          *       }
                          *     }
                          */
@@ -2130,7 +2415,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description `FORBIDDEN`: this token may not do that */
+                /** @description `FORBIDDEN`: your role or API key may not do that */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2140,7 +2425,7 @@ export interface paths {
                          * @example {
                          *       "error": {
                          *         "code": "FORBIDDEN",
-                         *         "message": "this token may not do that"
+                         *         "message": "your role or API key may not do that"
                          *       }
                          *     }
                          */
@@ -2279,7 +2564,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description `FORBIDDEN`: this token may not do that */
+                /** @description `FORBIDDEN`: your role or API key may not do that */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2289,7 +2574,7 @@ export interface paths {
                          * @example {
                          *       "error": {
                          *         "code": "FORBIDDEN",
-                         *         "message": "this token may not do that"
+                         *         "message": "your role or API key may not do that"
                          *       }
                          *     }
                          */
@@ -2446,7 +2731,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description `FORBIDDEN`: this token may not do that */
+                /** @description `FORBIDDEN`: your role or API key may not do that */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2456,7 +2741,7 @@ export interface paths {
                          * @example {
                          *       "error": {
                          *         "code": "FORBIDDEN",
-                         *         "message": "this token may not do that"
+                         *         "message": "your role or API key may not do that"
                          *       }
                          *     }
                          */
@@ -2615,7 +2900,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description `FORBIDDEN`: this token may not do that */
+                /** @description `FORBIDDEN`: your role or API key may not do that */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2625,7 +2910,7 @@ export interface paths {
                          * @example {
                          *       "error": {
                          *         "code": "FORBIDDEN",
-                         *         "message": "this token may not do that"
+                         *         "message": "your role or API key may not do that"
                          *       }
                          *     }
                          */
@@ -2813,7 +3098,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description `FORBIDDEN`: this token may not do that */
+                /** @description `FORBIDDEN`: your role or API key may not do that */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2823,7 +3108,7 @@ export interface paths {
                          * @example {
                          *       "error": {
                          *         "code": "FORBIDDEN",
-                         *         "message": "this token may not do that"
+                         *         "message": "your role or API key may not do that"
                          *       }
                          *     }
                          */
@@ -2951,7 +3236,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description `FORBIDDEN`: this token may not do that */
+                /** @description `FORBIDDEN`: your role or API key may not do that */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2961,7 +3246,7 @@ export interface paths {
                          * @example {
                          *       "error": {
                          *         "code": "FORBIDDEN",
-                         *         "message": "this token may not do that"
+                         *         "message": "your role or API key may not do that"
                          *       }
                          *     }
                          */
@@ -3181,7 +3466,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description `FORBIDDEN`: this token may not do that */
+                /** @description `FORBIDDEN`: your role or API key may not do that */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3191,7 +3476,7 @@ export interface paths {
                          * @example {
                          *       "error": {
                          *         "code": "FORBIDDEN",
-                         *         "message": "this token may not do that"
+                         *         "message": "your role or API key may not do that"
                          *       }
                          *     }
                          */
@@ -3392,7 +3677,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description `FORBIDDEN`: this token may not do that */
+                /** @description `FORBIDDEN`: your role or API key may not do that */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3402,7 +3687,7 @@ export interface paths {
                          * @example {
                          *       "error": {
                          *         "code": "FORBIDDEN",
-                         *         "message": "this token may not do that"
+                         *         "message": "your role or API key may not do that"
                          *       }
                          *     }
                          */
@@ -3569,7 +3854,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description `FORBIDDEN`: this token may not do that */
+                /** @description `FORBIDDEN`: your role or API key may not do that */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3579,7 +3864,7 @@ export interface paths {
                          * @example {
                          *       "error": {
                          *         "code": "FORBIDDEN",
-                         *         "message": "this token may not do that"
+                         *         "message": "your role or API key may not do that"
                          *       }
                          *     }
                          */
@@ -3708,7 +3993,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description `FORBIDDEN`: this token may not do that */
+                /** @description `FORBIDDEN`: your role or API key may not do that */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3718,7 +4003,7 @@ export interface paths {
                          * @example {
                          *       "error": {
                          *         "code": "FORBIDDEN",
-                         *         "message": "this token may not do that"
+                         *         "message": "your role or API key may not do that"
                          *       }
                          *     }
                          */
@@ -3861,7 +4146,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description `FORBIDDEN`: this token may not do that */
+                /** @description `FORBIDDEN`: your role or API key may not do that */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3871,7 +4156,7 @@ export interface paths {
                          * @example {
                          *       "error": {
                          *         "code": "FORBIDDEN",
-                         *         "message": "this token may not do that"
+                         *         "message": "your role or API key may not do that"
                          *       }
                          *     }
                          */
@@ -4047,7 +4332,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description `FORBIDDEN`: this token may not do that */
+                /** @description `FORBIDDEN`: your role or API key may not do that */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4057,7 +4342,7 @@ export interface paths {
                          * @example {
                          *       "error": {
                          *         "code": "FORBIDDEN",
-                         *         "message": "this token may not do that"
+                         *         "message": "your role or API key may not do that"
                          *       }
                          *     }
                          */
@@ -4264,7 +4549,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description `FORBIDDEN`: this token may not do that */
+                /** @description `FORBIDDEN`: your role or API key may not do that */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4274,7 +4559,7 @@ export interface paths {
                          * @example {
                          *       "error": {
                          *         "code": "FORBIDDEN",
-                         *         "message": "this token may not do that"
+                         *         "message": "your role or API key may not do that"
                          *       }
                          *     }
                          */
@@ -4477,7 +4762,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description `FORBIDDEN`: this token may not do that */
+                /** @description `FORBIDDEN`: your role or API key may not do that */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4487,7 +4772,7 @@ export interface paths {
                          * @example {
                          *       "error": {
                          *         "code": "FORBIDDEN",
-                         *         "message": "this token may not do that"
+                         *         "message": "your role or API key may not do that"
                          *       }
                          *     }
                          */
@@ -4708,7 +4993,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description `FORBIDDEN`: this token may not do that */
+                /** @description `FORBIDDEN`: your role or API key may not do that */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4718,7 +5003,7 @@ export interface paths {
                          * @example {
                          *       "error": {
                          *         "code": "FORBIDDEN",
-                         *         "message": "this token may not do that"
+                         *         "message": "your role or API key may not do that"
                          *       }
                          *     }
                          */
@@ -4921,7 +5206,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description `FORBIDDEN`: this token may not do that */
+                /** @description `FORBIDDEN`: your role or API key may not do that */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4931,7 +5216,7 @@ export interface paths {
                          * @example {
                          *       "error": {
                          *         "code": "FORBIDDEN",
-                         *         "message": "this token may not do that"
+                         *         "message": "your role or API key may not do that"
                          *       }
                          *     }
                          */
@@ -5072,7 +5357,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description `FORBIDDEN`: this token may not do that */
+                /** @description `FORBIDDEN`: your role or API key may not do that */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5082,7 +5367,7 @@ export interface paths {
                          * @example {
                          *       "error": {
                          *         "code": "FORBIDDEN",
-                         *         "message": "this token may not do that"
+                         *         "message": "your role or API key may not do that"
                          *       }
                          *     }
                          */
@@ -5269,7 +5554,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description `FORBIDDEN`: this token may not do that */
+                /** @description `FORBIDDEN`: your role or API key may not do that */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5279,7 +5564,7 @@ export interface paths {
                          * @example {
                          *       "error": {
                          *         "code": "FORBIDDEN",
-                         *         "message": "this token may not do that"
+                         *         "message": "your role or API key may not do that"
                          *       }
                          *     }
                          */
@@ -5434,7 +5719,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description `FORBIDDEN`: this token may not do that */
+                /** @description `FORBIDDEN`: your role or API key may not do that */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5444,7 +5729,7 @@ export interface paths {
                          * @example {
                          *       "error": {
                          *         "code": "FORBIDDEN",
-                         *         "message": "this token may not do that"
+                         *         "message": "your role or API key may not do that"
                          *       }
                          *     }
                          */
@@ -5597,7 +5882,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description `FORBIDDEN`: this token may not do that */
+                /** @description `FORBIDDEN`: your role or API key may not do that */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5607,7 +5892,7 @@ export interface paths {
                          * @example {
                          *       "error": {
                          *         "code": "FORBIDDEN",
-                         *         "message": "this token may not do that"
+                         *         "message": "your role or API key may not do that"
                          *       }
                          *     }
                          */
@@ -5750,7 +6035,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description `FORBIDDEN`: this token may not do that */
+                /** @description `FORBIDDEN`: your role or API key may not do that */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5760,7 +6045,7 @@ export interface paths {
                          * @example {
                          *       "error": {
                          *         "code": "FORBIDDEN",
-                         *         "message": "this token may not do that"
+                         *         "message": "your role or API key may not do that"
                          *       }
                          *     }
                          */
@@ -5889,7 +6174,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description `FORBIDDEN`: this token may not do that */
+                /** @description `FORBIDDEN`: your role or API key may not do that */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5899,7 +6184,7 @@ export interface paths {
                          * @example {
                          *       "error": {
                          *         "code": "FORBIDDEN",
-                         *         "message": "this token may not do that"
+                         *         "message": "your role or API key may not do that"
                          *       }
                          *     }
                          */
@@ -5997,7 +6282,7 @@ export interface paths {
                         "text/plain": string;
                     };
                 };
-                /** @description `FORBIDDEN`: this token may not do that */
+                /** @description `FORBIDDEN`: your role or API key may not do that */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6007,7 +6292,7 @@ export interface paths {
                          * @example {
                          *       "error": {
                          *         "code": "FORBIDDEN",
-                         *         "message": "this token may not do that"
+                         *         "message": "your role or API key may not do that"
                          *       }
                          *     }
                          */
@@ -6095,7 +6380,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description `FORBIDDEN`: this token may not do that */
+                /** @description `FORBIDDEN`: your role or API key may not do that */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6105,7 +6390,7 @@ export interface paths {
                          * @example {
                          *       "error": {
                          *         "code": "FORBIDDEN",
-                         *         "message": "this token may not do that"
+                         *         "message": "your role or API key may not do that"
                          *       }
                          *     }
                          */
@@ -6189,7 +6474,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description `FORBIDDEN`: this token may not do that */
+                /** @description `FORBIDDEN`: your role or API key may not do that */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6199,7 +6484,7 @@ export interface paths {
                          * @example {
                          *       "error": {
                          *         "code": "FORBIDDEN",
-                         *         "message": "this token may not do that"
+                         *         "message": "your role or API key may not do that"
                          *       }
                          *     }
                          */
@@ -6292,7 +6577,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description `FORBIDDEN`: this token may not do that */
+                /** @description `FORBIDDEN`: your role or API key may not do that */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6302,7 +6587,7 @@ export interface paths {
                          * @example {
                          *       "error": {
                          *         "code": "FORBIDDEN",
-                         *         "message": "this token may not do that"
+                         *         "message": "your role or API key may not do that"
                          *       }
                          *     }
                          */
@@ -6490,7 +6775,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description `FORBIDDEN`: this token may not do that */
+                /** @description `FORBIDDEN`: your role or API key may not do that */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6500,7 +6785,7 @@ export interface paths {
                          * @example {
                          *       "error": {
                          *         "code": "FORBIDDEN",
-                         *         "message": "this token may not do that"
+                         *         "message": "your role or API key may not do that"
                          *       }
                          *     }
                          */
@@ -6652,7 +6937,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description `FORBIDDEN`: this token may not do that */
+                /** @description `FORBIDDEN`: your role or API key may not do that */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6662,7 +6947,7 @@ export interface paths {
                          * @example {
                          *       "error": {
                          *         "code": "FORBIDDEN",
-                         *         "message": "this token may not do that"
+                         *         "message": "your role or API key may not do that"
                          *       }
                          *     }
                          */
@@ -6803,7 +7088,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description `FORBIDDEN`: this token may not do that */
+                /** @description `FORBIDDEN`: your role or API key may not do that */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6813,7 +7098,7 @@ export interface paths {
                          * @example {
                          *       "error": {
                          *         "code": "FORBIDDEN",
-                         *         "message": "this token may not do that"
+                         *         "message": "your role or API key may not do that"
                          *       }
                          *     }
                          */
@@ -6930,7 +7215,7 @@ export interface paths {
                         "text/plain": string;
                     };
                 };
-                /** @description `FORBIDDEN`: this token may not do that */
+                /** @description `FORBIDDEN`: your role or API key may not do that */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6940,7 +7225,7 @@ export interface paths {
                          * @example {
                          *       "error": {
                          *         "code": "FORBIDDEN",
-                         *         "message": "this token may not do that"
+                         *         "message": "your role or API key may not do that"
                          *       }
                          *     }
                          */
@@ -7043,6 +7328,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
+                    /** @description the organisation id */
                     id: string;
                 };
                 cookie?: never;
@@ -7089,12 +7375,44 @@ export interface paths {
                         };
                     };
                 };
-                /** @description `FORBIDDEN`: this token may not do that; `ORG_FORBIDDEN`: you may not act on this organisation */
+                /** @description `FORBIDDEN`: your role or API key may not do that */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "FORBIDDEN",
+                         *         "message": "your role or API key may not do that"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `ORG_NOT_FOUND`: no such organisation */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "ORG_NOT_FOUND",
+                         *         "message": "no such organisation"
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 /** @description a stable code from the error registry (never reused) */
@@ -7178,6 +7496,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
+                    /** @description the organisation id */
                     id: string;
                 };
                 cookie?: never;
@@ -7185,7 +7504,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** @description dollars to add (negative corrects a mistake) */
+                        /** @description dollars to add (negative corrects a mistake), at most a billion either way */
                         amountUsd: number;
                         note?: string;
                     };
@@ -7248,12 +7567,44 @@ export interface paths {
                         };
                     };
                 };
-                /** @description `FORBIDDEN`: this token may not do that; `ORG_FORBIDDEN`: you may not act on this organisation */
+                /** @description `FORBIDDEN`: your role or API key may not do that */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "FORBIDDEN",
+                         *         "message": "your role or API key may not do that"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `ORG_NOT_FOUND`: no such organisation */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "ORG_NOT_FOUND",
+                         *         "message": "no such organisation"
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 /** @description a stable code from the error registry (never reused) */
@@ -7382,6 +7733,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
+                    /** @description the organisation id */
                     id: string;
                 };
                 cookie?: never;
@@ -7453,12 +7805,44 @@ export interface paths {
                         };
                     };
                 };
-                /** @description `FORBIDDEN`: this token may not do that; `ORG_FORBIDDEN`: you may not act on this organisation */
+                /** @description `FORBIDDEN`: your role or API key may not do that */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "FORBIDDEN",
+                         *         "message": "your role or API key may not do that"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `ORG_NOT_FOUND`: no such organisation */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "ORG_NOT_FOUND",
+                         *         "message": "no such organisation"
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 /** @description a stable code from the error registry (never reused) */
@@ -7593,6 +7977,7 @@ export interface paths {
                 };
                 header?: never;
                 path: {
+                    /** @description the organisation id */
                     id: string;
                 };
                 cookie?: never;
@@ -7714,12 +8099,44 @@ export interface paths {
                         };
                     };
                 };
-                /** @description `FORBIDDEN`: this token may not do that; `ORG_FORBIDDEN`: you may not act on this organisation */
+                /** @description `FORBIDDEN`: your role or API key may not do that */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "FORBIDDEN",
+                         *         "message": "your role or API key may not do that"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `ORG_NOT_FOUND`: no such organisation */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "ORG_NOT_FOUND",
+                         *         "message": "no such organisation"
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 /** @description a stable code from the error registry (never reused) */
@@ -7807,6 +8224,7 @@ export interface paths {
                 };
                 header?: never;
                 path: {
+                    /** @description the organisation id */
                     id: string;
                 };
                 cookie?: never;
@@ -7862,12 +8280,44 @@ export interface paths {
                         };
                     };
                 };
-                /** @description `FORBIDDEN`: this token may not do that; `ORG_FORBIDDEN`: you may not act on this organisation */
+                /** @description `FORBIDDEN`: your role or API key may not do that */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "FORBIDDEN",
+                         *         "message": "your role or API key may not do that"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `ORG_NOT_FOUND`: no such organisation */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "ORG_NOT_FOUND",
+                         *         "message": "no such organisation"
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 /** @description a stable code from the error registry (never reused) */
@@ -7954,6 +8404,7 @@ export interface paths {
                 };
                 header?: never;
                 path: {
+                    /** @description the organisation id */
                     id: string;
                 };
                 cookie?: never;
@@ -8025,12 +8476,44 @@ export interface paths {
                         };
                     };
                 };
-                /** @description `FORBIDDEN`: this token may not do that; `ORG_FORBIDDEN`: you may not act on this organisation */
+                /** @description `FORBIDDEN`: your role or API key may not do that */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "FORBIDDEN",
+                         *         "message": "your role or API key may not do that"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `ORG_NOT_FOUND`: no such organisation */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "ORG_NOT_FOUND",
+                         *         "message": "no such organisation"
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 /** @description a stable code from the error registry (never reused) */
@@ -8112,6 +8595,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
+                    /** @description the organisation id */
                     id: string;
                 };
                 cookie?: never;
@@ -8154,12 +8638,44 @@ export interface paths {
                         };
                     };
                 };
-                /** @description `FORBIDDEN`: this token may not do that; `ORG_FORBIDDEN`: you may not act on this organisation */
+                /** @description `FORBIDDEN`: your role or API key may not do that */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "FORBIDDEN",
+                         *         "message": "your role or API key may not do that"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `ORG_NOT_FOUND`: no such organisation */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "ORG_NOT_FOUND",
+                         *         "message": "no such organisation"
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 /** @description a stable code from the error registry (never reused) */
@@ -8227,6 +8743,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
+                    /** @description the organisation id */
                     id: string;
                 };
                 cookie?: never;
@@ -8298,12 +8815,44 @@ export interface paths {
                         };
                     };
                 };
-                /** @description `FORBIDDEN`: this token may not do that; `ORG_FORBIDDEN`: you may not act on this organisation */
+                /** @description `FORBIDDEN`: your role or API key may not do that */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "FORBIDDEN",
+                         *         "message": "your role or API key may not do that"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `ORG_NOT_FOUND`: no such organisation */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "ORG_NOT_FOUND",
+                         *         "message": "no such organisation"
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 /** @description a stable code from the error registry (never reused) */
@@ -8434,6 +8983,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
+                    /** @description the organisation id */
                     id: string;
                     wid: string;
                 };
@@ -8464,12 +9014,20 @@ export interface paths {
                         };
                     };
                 };
-                /** @description `FORBIDDEN`: this token may not do that; `ORG_FORBIDDEN`: you may not act on this organisation */
+                /** @description `FORBIDDEN`: your role or API key may not do that */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "FORBIDDEN",
+                         *         "message": "your role or API key may not do that"
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 /** @description a stable code from the error registry (never reused) */
@@ -8480,20 +9038,12 @@ export interface paths {
                         };
                     };
                 };
-                /** @description `WEBHOOK_NOT_FOUND`: no such webhook */
+                /** @description `ORG_NOT_FOUND`: no such organisation; `WEBHOOK_NOT_FOUND`: no such webhook */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        /**
-                         * @example {
-                         *       "error": {
-                         *         "code": "WEBHOOK_NOT_FOUND",
-                         *         "message": "no such webhook"
-                         *       }
-                         *     }
-                         */
                         "application/json": {
                             error: {
                                 /** @description a stable code from the error registry (never reused) */
@@ -8572,6 +9122,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
+                    /** @description the organisation id */
                     id: string;
                     wid: string;
                 };
@@ -8627,12 +9178,20 @@ export interface paths {
                         };
                     };
                 };
-                /** @description `FORBIDDEN`: this token may not do that; `ORG_FORBIDDEN`: you may not act on this organisation */
+                /** @description `FORBIDDEN`: your role or API key may not do that */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "FORBIDDEN",
+                         *         "message": "your role or API key may not do that"
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 /** @description a stable code from the error registry (never reused) */
@@ -8643,20 +9202,12 @@ export interface paths {
                         };
                     };
                 };
-                /** @description `WEBHOOK_NOT_FOUND`: no such webhook */
+                /** @description `ORG_NOT_FOUND`: no such organisation; `WEBHOOK_NOT_FOUND`: no such webhook */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        /**
-                         * @example {
-                         *       "error": {
-                         *         "code": "WEBHOOK_NOT_FOUND",
-                         *         "message": "no such webhook"
-                         *       }
-                         *     }
-                         */
                         "application/json": {
                             error: {
                                 /** @description a stable code from the error registry (never reused) */
@@ -8740,6 +9291,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
+                    /** @description the organisation id */
                     id: string;
                     wid: string;
                     did: string;
@@ -8787,12 +9339,20 @@ export interface paths {
                         };
                     };
                 };
-                /** @description `FORBIDDEN`: this token may not do that; `ORG_FORBIDDEN`: you may not act on this organisation */
+                /** @description `FORBIDDEN`: your role or API key may not do that */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "FORBIDDEN",
+                         *         "message": "your role or API key may not do that"
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 /** @description a stable code from the error registry (never reused) */
@@ -8803,7 +9363,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description `WEBHOOK_NOT_FOUND`: no such webhook; `DELIVERY_NOT_FOUND`: no such webhook delivery */
+                /** @description `ORG_NOT_FOUND`: no such organisation; `WEBHOOK_NOT_FOUND`: no such webhook; `DELIVERY_NOT_FOUND`: no such webhook delivery */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -8888,6 +9448,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
+                    /** @description the organisation id */
                     id: string;
                 };
                 cookie?: never;
@@ -8931,12 +9492,44 @@ export interface paths {
                         };
                     };
                 };
-                /** @description `FORBIDDEN`: this token may not do that; `ORG_FORBIDDEN`: you may not act on this organisation */
+                /** @description `FORBIDDEN`: your role or API key may not do that */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "FORBIDDEN",
+                         *         "message": "your role or API key may not do that"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `ORG_NOT_FOUND`: no such organisation */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "ORG_NOT_FOUND",
+                         *         "message": "no such organisation"
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 /** @description a stable code from the error registry (never reused) */
@@ -9054,7 +9647,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description `FORBIDDEN`: this token may not do that */
+                /** @description `FORBIDDEN`: your role or API key may not do that */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -9064,7 +9657,2820 @@ export interface paths {
                          * @example {
                          *       "error": {
                          *         "code": "FORBIDDEN",
-                         *         "message": "this token may not do that"
+                         *         "message": "your role or API key may not do that"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `INTERNAL_ERROR`: unexpected internal error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "INTERNAL_ERROR",
+                         *         "message": "unexpected internal error"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `STORE_UNAVAILABLE`: the database is not reachable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "STORE_UNAVAILABLE",
+                         *         "message": "the database is not reachable"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's organisations with their role in each */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            orgs: {
+                                id: string;
+                                name: string;
+                                /** @description a user's own organisation (same id as the user): cannot be deleted or shared */
+                                personal: boolean;
+                                /**
+                                 * @description the caller's role in it
+                                 * @enum {string}
+                                 */
+                                role: "owner" | "admin" | "member" | "viewer";
+                                /** @description the limits in force: the organisation's own where an admin set one, else the server's caps */
+                                limits: {
+                                    maxActiveSessions: number;
+                                    maxNewSessionsPerWindow: number;
+                                    maxFunctionConcurrency: number;
+                                };
+                                /** @description the server's caps: the most an admin may set */
+                                caps: {
+                                    maxActiveSessions: number;
+                                    maxNewSessionsPerWindow: number;
+                                    maxFunctionConcurrency: number;
+                                };
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description `AUTH_REQUIRED`: a bearer token is required: create one with `spawnai token create --name NAME`; `AUTH_INVALID`: the bearer token is not valid */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `FORBIDDEN`: your role or API key may not do that */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "FORBIDDEN",
+                         *         "message": "your role or API key may not do that"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `INTERNAL_ERROR`: unexpected internal error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "INTERNAL_ERROR",
+                         *         "message": "unexpected internal error"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `STORE_UNAVAILABLE`: the database is not reachable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "STORE_UNAVAILABLE",
+                         *         "message": "the database is not reachable"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create an organisation; the caller becomes its owner */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            /** @description a user's own organisation (same id as the user): cannot be deleted or shared */
+                            personal: boolean;
+                            /**
+                             * @description the caller's role in it
+                             * @enum {string}
+                             */
+                            role: "owner" | "admin" | "member" | "viewer";
+                            /** @description the limits in force: the organisation's own where an admin set one, else the server's caps */
+                            limits: {
+                                maxActiveSessions: number;
+                                maxNewSessionsPerWindow: number;
+                                maxFunctionConcurrency: number;
+                            };
+                            /** @description the server's caps: the most an admin may set */
+                            caps: {
+                                maxActiveSessions: number;
+                                maxNewSessionsPerWindow: number;
+                                maxFunctionConcurrency: number;
+                            };
+                            /** Format: date-time */
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description `INVALID_JSON`: the request body is not valid JSON; `INVALID_REQUEST`: the request does not match the expected shape; `UNKNOWN_FIELD`: the request has a field the API does not know */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `AUTH_REQUIRED`: a bearer token is required: create one with `spawnai token create --name NAME`; `AUTH_INVALID`: the bearer token is not valid */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `FORBIDDEN`: your role or API key may not do that */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "FORBIDDEN",
+                         *         "message": "your role or API key may not do that"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `BODY_TOO_LARGE`: the request body is too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "BODY_TOO_LARGE",
+                         *         "message": "the request body is too large"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `UNSUPPORTED_MEDIA_TYPE`: send the body as application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "UNSUPPORTED_MEDIA_TYPE",
+                         *         "message": "send the body as application/json"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `INTERNAL_ERROR`: unexpected internal error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "INTERNAL_ERROR",
+                         *         "message": "unexpected internal error"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `STORE_UNAVAILABLE`: the database is not reachable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "STORE_UNAVAILABLE",
+                         *         "message": "the database is not reachable"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One organisation */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description the organisation id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            /** @description a user's own organisation (same id as the user): cannot be deleted or shared */
+                            personal: boolean;
+                            /**
+                             * @description the caller's role in it
+                             * @enum {string}
+                             */
+                            role: "owner" | "admin" | "member" | "viewer";
+                            /** @description the limits in force: the organisation's own where an admin set one, else the server's caps */
+                            limits: {
+                                maxActiveSessions: number;
+                                maxNewSessionsPerWindow: number;
+                                maxFunctionConcurrency: number;
+                            };
+                            /** @description the server's caps: the most an admin may set */
+                            caps: {
+                                maxActiveSessions: number;
+                                maxNewSessionsPerWindow: number;
+                                maxFunctionConcurrency: number;
+                            };
+                            /** Format: date-time */
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description `AUTH_REQUIRED`: a bearer token is required: create one with `spawnai token create --name NAME`; `AUTH_INVALID`: the bearer token is not valid */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `FORBIDDEN`: your role or API key may not do that */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "FORBIDDEN",
+                         *         "message": "your role or API key may not do that"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `ORG_NOT_FOUND`: no such organisation */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "ORG_NOT_FOUND",
+                         *         "message": "no such organisation"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `INTERNAL_ERROR`: unexpected internal error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "INTERNAL_ERROR",
+                         *         "message": "unexpected internal error"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `STORE_UNAVAILABLE`: the database is not reachable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "STORE_UNAVAILABLE",
+                         *         "message": "the database is not reachable"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete the organisation (owners only; not a personal one) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description the organisation id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description deleted */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description `AUTH_REQUIRED`: a bearer token is required: create one with `spawnai token create --name NAME`; `AUTH_INVALID`: the bearer token is not valid */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `FORBIDDEN`: your role or API key may not do that */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "FORBIDDEN",
+                         *         "message": "your role or API key may not do that"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `ORG_NOT_FOUND`: no such organisation */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "ORG_NOT_FOUND",
+                         *         "message": "no such organisation"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `PERSONAL_ORG`: a personal organisation cannot be deleted, and its owner cannot leave it or change role */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "PERSONAL_ORG",
+                         *         "message": "a personal organisation cannot be deleted, and its owner cannot leave it or change role"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `INTERNAL_ERROR`: unexpected internal error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "INTERNAL_ERROR",
+                         *         "message": "unexpected internal error"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `STORE_UNAVAILABLE`: the database is not reachable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "STORE_UNAVAILABLE",
+                         *         "message": "the database is not reachable"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Rename it or set its limits (each within the server's cap) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description the organisation id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        /** @description each at most the server's cap (else LIMIT_ABOVE_CAP) */
+                        limits?: {
+                            maxActiveSessions?: number;
+                            maxNewSessionsPerWindow?: number;
+                            maxFunctionConcurrency?: number;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            /** @description a user's own organisation (same id as the user): cannot be deleted or shared */
+                            personal: boolean;
+                            /**
+                             * @description the caller's role in it
+                             * @enum {string}
+                             */
+                            role: "owner" | "admin" | "member" | "viewer";
+                            /** @description the limits in force: the organisation's own where an admin set one, else the server's caps */
+                            limits: {
+                                maxActiveSessions: number;
+                                maxNewSessionsPerWindow: number;
+                                maxFunctionConcurrency: number;
+                            };
+                            /** @description the server's caps: the most an admin may set */
+                            caps: {
+                                maxActiveSessions: number;
+                                maxNewSessionsPerWindow: number;
+                                maxFunctionConcurrency: number;
+                            };
+                            /** Format: date-time */
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description `INVALID_JSON`: the request body is not valid JSON; `INVALID_REQUEST`: the request does not match the expected shape; `UNKNOWN_FIELD`: the request has a field the API does not know; `LIMIT_ABOVE_CAP`: an organisation's limit may not exceed the server's cap */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `AUTH_REQUIRED`: a bearer token is required: create one with `spawnai token create --name NAME`; `AUTH_INVALID`: the bearer token is not valid */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `FORBIDDEN`: your role or API key may not do that */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "FORBIDDEN",
+                         *         "message": "your role or API key may not do that"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `ORG_NOT_FOUND`: no such organisation */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "ORG_NOT_FOUND",
+                         *         "message": "no such organisation"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `BODY_TOO_LARGE`: the request body is too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "BODY_TOO_LARGE",
+                         *         "message": "the request body is too large"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `UNSUPPORTED_MEDIA_TYPE`: send the body as application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "UNSUPPORTED_MEDIA_TYPE",
+                         *         "message": "send the body as application/json"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `INTERNAL_ERROR`: unexpected internal error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "INTERNAL_ERROR",
+                         *         "message": "unexpected internal error"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `STORE_UNAVAILABLE`: the database is not reachable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "STORE_UNAVAILABLE",
+                         *         "message": "the database is not reachable"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/orgs/{id}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Members and their roles */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description the organisation id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            members: {
+                                userId: string;
+                                name: string;
+                                email: string | null;
+                                /** @enum {string} */
+                                role: "owner" | "admin" | "member" | "viewer";
+                                /** Format: date-time */
+                                joinedAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description `AUTH_REQUIRED`: a bearer token is required: create one with `spawnai token create --name NAME`; `AUTH_INVALID`: the bearer token is not valid */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `FORBIDDEN`: your role or API key may not do that */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "FORBIDDEN",
+                         *         "message": "your role or API key may not do that"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `ORG_NOT_FOUND`: no such organisation */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "ORG_NOT_FOUND",
+                         *         "message": "no such organisation"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `INTERNAL_ERROR`: unexpected internal error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "INTERNAL_ERROR",
+                         *         "message": "unexpected internal error"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `STORE_UNAVAILABLE`: the database is not reachable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "STORE_UNAVAILABLE",
+                         *         "message": "the database is not reachable"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{id}/members/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a member */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description the organisation id */
+                    id: string;
+                    userId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description removed */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description `AUTH_REQUIRED`: a bearer token is required: create one with `spawnai token create --name NAME`; `AUTH_INVALID`: the bearer token is not valid */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `FORBIDDEN`: your role or API key may not do that */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "FORBIDDEN",
+                         *         "message": "your role or API key may not do that"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `ORG_NOT_FOUND`: no such organisation; `MEMBER_NOT_FOUND`: no such member in this organisation */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `LAST_OWNER`: an organisation keeps at least one owner: make someone else owner first; `PERSONAL_ORG`: a personal organisation cannot be deleted, and its owner cannot leave it or change role */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `INTERNAL_ERROR`: unexpected internal error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "INTERNAL_ERROR",
+                         *         "message": "unexpected internal error"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `STORE_UNAVAILABLE`: the database is not reachable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "STORE_UNAVAILABLE",
+                         *         "message": "the database is not reachable"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change a member's role (only an owner grants or takes away owner) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description the organisation id */
+                    id: string;
+                    userId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        role: "owner" | "admin" | "member" | "viewer";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            userId: string;
+                            name: string;
+                            email: string | null;
+                            /** @enum {string} */
+                            role: "owner" | "admin" | "member" | "viewer";
+                            /** Format: date-time */
+                            joinedAt: string;
+                        };
+                    };
+                };
+                /** @description `INVALID_JSON`: the request body is not valid JSON; `INVALID_REQUEST`: the request does not match the expected shape; `UNKNOWN_FIELD`: the request has a field the API does not know */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `AUTH_REQUIRED`: a bearer token is required: create one with `spawnai token create --name NAME`; `AUTH_INVALID`: the bearer token is not valid */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `FORBIDDEN`: your role or API key may not do that */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "FORBIDDEN",
+                         *         "message": "your role or API key may not do that"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `ORG_NOT_FOUND`: no such organisation; `MEMBER_NOT_FOUND`: no such member in this organisation */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `LAST_OWNER`: an organisation keeps at least one owner: make someone else owner first; `PERSONAL_ORG`: a personal organisation cannot be deleted, and its owner cannot leave it or change role */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `BODY_TOO_LARGE`: the request body is too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "BODY_TOO_LARGE",
+                         *         "message": "the request body is too large"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `UNSUPPORTED_MEDIA_TYPE`: send the body as application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "UNSUPPORTED_MEDIA_TYPE",
+                         *         "message": "send the body as application/json"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `INTERNAL_ERROR`: unexpected internal error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "INTERNAL_ERROR",
+                         *         "message": "unexpected internal error"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `STORE_UNAVAILABLE`: the database is not reachable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "STORE_UNAVAILABLE",
+                         *         "message": "the database is not reachable"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/orgs/{id}/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A single-use invitation URL with an expiry, accepted at sign-in */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description the organisation id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @default member
+                         * @enum {string}
+                         */
+                        role?: "owner" | "admin" | "member" | "viewer";
+                        /** @description default 7 days */
+                        expiresInSeconds?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @description single use; shown once */
+                            url: string;
+                            token: string;
+                            /** @enum {string} */
+                            role: "owner" | "admin" | "member" | "viewer";
+                            /** Format: date-time */
+                            expiresAt: string;
+                        };
+                    };
+                };
+                /** @description `INVALID_JSON`: the request body is not valid JSON; `INVALID_REQUEST`: the request does not match the expected shape; `UNKNOWN_FIELD`: the request has a field the API does not know */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `AUTH_REQUIRED`: a bearer token is required: create one with `spawnai token create --name NAME`; `AUTH_INVALID`: the bearer token is not valid */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `FORBIDDEN`: your role or API key may not do that */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "FORBIDDEN",
+                         *         "message": "your role or API key may not do that"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `ORG_NOT_FOUND`: no such organisation */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "ORG_NOT_FOUND",
+                         *         "message": "no such organisation"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `PERSONAL_ORG`: a personal organisation cannot be deleted, and its owner cannot leave it or change role */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "PERSONAL_ORG",
+                         *         "message": "a personal organisation cannot be deleted, and its owner cannot leave it or change role"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `BODY_TOO_LARGE`: the request body is too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "BODY_TOO_LARGE",
+                         *         "message": "the request body is too large"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `UNSUPPORTED_MEDIA_TYPE`: send the body as application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "UNSUPPORTED_MEDIA_TYPE",
+                         *         "message": "send the body as application/json"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `INTERNAL_ERROR`: unexpected internal error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "INTERNAL_ERROR",
+                         *         "message": "unexpected internal error"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `STORE_UNAVAILABLE`: the database is not reachable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "STORE_UNAVAILABLE",
+                         *         "message": "the database is not reachable"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/invitations/{token}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Join the organisation of an invitation (the signed-in caller) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description the token of the invitation URL */
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            org: {
+                                id: string;
+                                name: string;
+                                /** @description a user's own organisation (same id as the user): cannot be deleted or shared */
+                                personal: boolean;
+                                /**
+                                 * @description the caller's role in it
+                                 * @enum {string}
+                                 */
+                                role: "owner" | "admin" | "member" | "viewer";
+                                /** @description the limits in force: the organisation's own where an admin set one, else the server's caps */
+                                limits: {
+                                    maxActiveSessions: number;
+                                    maxNewSessionsPerWindow: number;
+                                    maxFunctionConcurrency: number;
+                                };
+                                /** @description the server's caps: the most an admin may set */
+                                caps: {
+                                    maxActiveSessions: number;
+                                    maxNewSessionsPerWindow: number;
+                                    maxFunctionConcurrency: number;
+                                };
+                                /** Format: date-time */
+                                createdAt: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `AUTH_REQUIRED`: a bearer token is required: create one with `spawnai token create --name NAME`; `AUTH_INVALID`: the bearer token is not valid */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `FORBIDDEN`: your role or API key may not do that */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "FORBIDDEN",
+                         *         "message": "your role or API key may not do that"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `INVITATION_INVALID`: the invitation does not exist, has expired or was already used: ask for a new one */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "INVITATION_INVALID",
+                         *         "message": "the invitation does not exist, has expired or was already used: ask for a new one"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `INTERNAL_ERROR`: unexpected internal error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "INTERNAL_ERROR",
+                         *         "message": "unexpected internal error"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `STORE_UNAVAILABLE`: the database is not reachable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "STORE_UNAVAILABLE",
+                         *         "message": "the database is not reachable"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{id}/api-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organisation API keys (never the secrets) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description the organisation id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            apiKeys: {
+                                id: string;
+                                name: string;
+                                scopes: ("sessions:write" | "sessions:read" | "functions:execute" | "functions:write" | "admin")[];
+                                /** @description the key's first characters, to recognise it */
+                                prefix: string;
+                                creatorId: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                lastUsedAt: string | null;
+                                revokedAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description `AUTH_REQUIRED`: a bearer token is required: create one with `spawnai token create --name NAME`; `AUTH_INVALID`: the bearer token is not valid */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `FORBIDDEN`: your role or API key may not do that */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "FORBIDDEN",
+                         *         "message": "your role or API key may not do that"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `ORG_NOT_FOUND`: no such organisation */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "ORG_NOT_FOUND",
+                         *         "message": "no such organisation"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `INTERNAL_ERROR`: unexpected internal error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "INTERNAL_ERROR",
+                         *         "message": "unexpected internal error"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `STORE_UNAVAILABLE`: the database is not reachable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "STORE_UNAVAILABLE",
+                         *         "message": "the database is not reachable"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create an API key with scopes; the key is in this answer only */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description the organisation id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        scopes: ("sessions:write" | "sessions:read" | "functions:execute" | "functions:write" | "admin")[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            scopes: ("sessions:write" | "sessions:read" | "functions:execute" | "functions:write" | "admin")[];
+                            /** @description the key's first characters, to recognise it */
+                            prefix: string;
+                            creatorId: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            lastUsedAt: string | null;
+                            revokedAt: string | null;
+                            /** @description the secret: shown this once, stored only hashed */
+                            key: string;
+                        };
+                    };
+                };
+                /** @description `INVALID_JSON`: the request body is not valid JSON; `INVALID_REQUEST`: the request does not match the expected shape; `UNKNOWN_FIELD`: the request has a field the API does not know */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `AUTH_REQUIRED`: a bearer token is required: create one with `spawnai token create --name NAME`; `AUTH_INVALID`: the bearer token is not valid */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `FORBIDDEN`: your role or API key may not do that */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "FORBIDDEN",
+                         *         "message": "your role or API key may not do that"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `ORG_NOT_FOUND`: no such organisation */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "ORG_NOT_FOUND",
+                         *         "message": "no such organisation"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `BODY_TOO_LARGE`: the request body is too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "BODY_TOO_LARGE",
+                         *         "message": "the request body is too large"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `UNSUPPORTED_MEDIA_TYPE`: send the body as application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "UNSUPPORTED_MEDIA_TYPE",
+                         *         "message": "send the body as application/json"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `INTERNAL_ERROR`: unexpected internal error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "INTERNAL_ERROR",
+                         *         "message": "unexpected internal error"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `STORE_UNAVAILABLE`: the database is not reachable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "STORE_UNAVAILABLE",
+                         *         "message": "the database is not reachable"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{id}/api-keys/{keyId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke an API key (at once, for good) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description the organisation id */
+                    id: string;
+                    keyId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description revoked */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description `AUTH_REQUIRED`: a bearer token is required: create one with `spawnai token create --name NAME`; `AUTH_INVALID`: the bearer token is not valid */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `FORBIDDEN`: your role or API key may not do that */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "FORBIDDEN",
+                         *         "message": "your role or API key may not do that"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `ORG_NOT_FOUND`: no such organisation; `API_KEY_NOT_FOUND`: no such API key in this organisation */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `INTERNAL_ERROR`: unexpected internal error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "INTERNAL_ERROR",
+                         *         "message": "unexpected internal error"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `STORE_UNAVAILABLE`: the database is not reachable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "STORE_UNAVAILABLE",
+                         *         "message": "the database is not reachable"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{id}/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who did what: every mutation, allowed or not */
+        get: {
+            parameters: {
+                query?: {
+                    actor?: string;
+                    action?: string;
+                    since?: string;
+                    until?: string;
+                    /** @description `nextCursor` of the previous page */
+                    cursor?: string;
+                    /** @description page size, 1 to 200 (default 50) */
+                    limit?: string;
+                };
+                header?: never;
+                path: {
+                    /** @description the organisation id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            entries: {
+                                id: string;
+                                /** Format: date-time */
+                                at: string;
+                                actorId: string | null;
+                                /** @enum {string} */
+                                actorVia: "token" | "apikey" | "cookie" | "loopback" | "anonymous";
+                                action: string;
+                                target: string | null;
+                                /** @enum {string} */
+                                result: "ok" | "denied" | "failed";
+                                ip: string | null;
+                                userAgent: string | null;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description `INVALID_REQUEST`: the request does not match the expected shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "INVALID_REQUEST",
+                         *         "message": "the request does not match the expected shape"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `AUTH_REQUIRED`: a bearer token is required: create one with `spawnai token create --name NAME`; `AUTH_INVALID`: the bearer token is not valid */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `FORBIDDEN`: your role or API key may not do that */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "FORBIDDEN",
+                         *         "message": "your role or API key may not do that"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `ORG_NOT_FOUND`: no such organisation */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "ORG_NOT_FOUND",
+                         *         "message": "no such organisation"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `INTERNAL_ERROR`: unexpected internal error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "INTERNAL_ERROR",
+                         *         "message": "unexpected internal error"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `STORE_UNAVAILABLE`: the database is not reachable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "STORE_UNAVAILABLE",
+                         *         "message": "the database is not reachable"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{id}/audit.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The audit log as CSV (same filters) */
+        get: {
+            parameters: {
+                query?: {
+                    actor?: string;
+                    action?: string;
+                    since?: string;
+                    until?: string;
+                    /** @description `nextCursor` of the previous page */
+                    cursor?: string;
+                    /** @description page size, 1 to 200 (default 50) */
+                    limit?: string;
+                };
+                header?: never;
+                path: {
+                    /** @description the organisation id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description CSV, newest first */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                    };
+                };
+                /** @description `INVALID_REQUEST`: the request does not match the expected shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "INVALID_REQUEST",
+                         *         "message": "the request does not match the expected shape"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `AUTH_REQUIRED`: a bearer token is required: create one with `spawnai token create --name NAME`; `AUTH_INVALID`: the bearer token is not valid */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `FORBIDDEN`: your role or API key may not do that */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "FORBIDDEN",
+                         *         "message": "your role or API key may not do that"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `ORG_NOT_FOUND`: no such organisation */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "ORG_NOT_FOUND",
+                         *         "message": "no such organisation"
                          *       }
                          *     }
                          */

@@ -10,3 +10,6 @@ export const JsonObjectSchema = z.record(z.string(), z.unknown());
 
 /** `{code, message}` recorded on a failed session, task or step (null while there is none). */
 export const RecordedErrorSchema = z.object({ code: z.string(), message: z.string() }).nullable();
+
+/** An id in a path: printable ASCII only, so a NUL or an emoji is a 400, never a store error. */
+export const idText = (max: number) => z.string().min(1).max(max).regex(/^[\x21-\x7e]+$/, 'printable ASCII, no spaces');

@@ -9,3 +9,4 @@ export * from './system-schemas.ts';
 export * from './fleet-schemas.ts';
 export * from './money-schemas.ts';
 export * from './file-schemas.ts';
+export * from './org-schemas.ts';

@@ -1,14 +1,12 @@
 import { z } from 'zod';
-import { isoDate } from './common-schemas.ts';
+import { idText, isoDate } from './common-schemas.ts';
+import { OrgParamsSchema } from './org-schemas.ts';
 
 /** Ledger amounts are whole micro-dollars in a double: a billion dollars keeps them exact (< 2^53). */
 const MAX_USD = 1e9;
 
-/** `:id` of an organisation (until organisations exist, a personal one: the owner id). */
-// Ids are printable ASCII: PostgreSQL refuses a NUL in text and a header (the CSV's file name)
-// refuses what is not Latin-1, either of which would otherwise be a 500.
-const idText = (max: number) => z.string().min(1).max(max).regex(/^[\x21-\x7e]+$/, 'printable ASCII, no spaces');
-export const OrgParamsSchema = z.object({ id: idText(200) });
+// Ids are printable ASCII (idText): PostgreSQL refuses a NUL in text and a header (the CSV's file
+// name) refuses what is not Latin-1, either of which would otherwise be a 500.
 export const WebhookParamsSchema = OrgParamsSchema.extend({ wid: idText(100) });
 export const DeliveryParamsSchema = WebhookParamsSchema.extend({ did: idText(100) });
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isoDate, RecordedErrorSchema } from './common-schemas.ts';
-import { APP_TYPES, EVENT_TYPES, SESSION_STATES } from './enums.ts';
+import { APP_TYPES, EVENT_TYPES, SESSION_STATES, VISIBILITIES } from './enums.ts';
 
 /** One image with the request, base64 in the JSON body (the body may then be up to 7 MiB). */
 export const PromptImageInputSchema = z
@@ -27,6 +27,7 @@ export const CreateSessionRequestSchema = z.strictObject({
   ttlSeconds: z.number().meta({ description: 'lifetime in whole seconds, SPAWN_MIN_TTL_SECONDS to SPAWN_MAX_TTL_SECONDS (default 7200)' }).optional(),
   cache: z.boolean().meta({ description: '`false` skips the prompt cache: a fresh (paid) generation even for a prompt seen before' }).optional(),
   region: z.string().meta({ description: 'where the app runs: one of SPAWN_REGIONS (default SPAWN_DEFAULT_REGION); another value is answered INVALID_REGION' }).optional(),
+  visibility: z.enum(VISIBILITIES).meta({ description: '`public` (default): anyone with the URL; `org`: signed-in members of its organisation' }).optional(),
   image: PromptImageInputSchema.optional(),
 });
 
@@ -77,6 +78,8 @@ export const SessionViewSchema = z.object({
   cached: z.boolean().meta({ description: "true when the app's files came from the prompt cache: no model call, $0 generation" }).optional(),
   verification: VerificationSchema.nullable().meta({ description: 'null until a version was deployed and checked' }).optional(),
   region: z.string().meta({ description: 'the region the app runs in' }).optional(),
+  visibility: z.enum(VISIBILITIES).optional(),
+  creatorId: z.string().nullable().meta({ description: 'the user who created it (null: before organisations existed)' }).optional(),
   image: PromptImageViewSchema.nullable().meta({ description: 'the image sent with the request, or null' }).optional(),
 });
 

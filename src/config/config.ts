@@ -54,6 +54,7 @@ const envSchema = z.object({
   SPAWN_MAX_ACTIVE_SESSIONS: z.coerce.number().int().min(1).default(3),
   SPAWN_MAX_NEW_SESSIONS: z.coerce.number().int().min(1).default(5),
   SPAWN_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
+  SPAWN_MAX_FUNCTION_CONCURRENCY: z.coerce.number().int().min(1).default(16),
   SPAWN_WORKER_CONCURRENCY: z.coerce.number().int().min(1).default(4),
   SPAWN_RECONCILE_INTERVAL_SECONDS: z.coerce.number().positive().default(30),
   SPAWN_STUCK_AFTER_SECONDS: z.coerce.number().int().min(5).default(600),
@@ -192,6 +193,8 @@ export interface SpawnConfig {
     readonly maxActiveSessions: number;
     readonly maxNewSessions: number;
     readonly rateWindowSeconds: number;
+    /** Function calls queued or running at once per organisation (direct executions). */
+    readonly maxFunctionConcurrency: number;
   };
   readonly workerConcurrency: number;
   readonly reconcileIntervalMs: number;
@@ -359,6 +362,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       maxActiveSessions: e.SPAWN_MAX_ACTIVE_SESSIONS,
       maxNewSessions: e.SPAWN_MAX_NEW_SESSIONS,
       rateWindowSeconds: e.SPAWN_RATE_WINDOW_SECONDS,
+      maxFunctionConcurrency: e.SPAWN_MAX_FUNCTION_CONCURRENCY,
     },
     workerConcurrency: e.SPAWN_WORKER_CONCURRENCY,
     reconcileIntervalMs: e.SPAWN_RECONCILE_INTERVAL_SECONDS * 1000,

@@ -26,6 +26,7 @@ export const ERROR_CODES = {
   INVALID_REGION: { status: 400, message: 'region is not one this installation serves (SPAWN_REGIONS)' },
   WEBHOOK_URL_FORBIDDEN: { status: 400, message: 'webhook URLs must be http(s) and must not point at loopback, private or link-local addresses (SPAWN_WEBHOOK_ALLOW_PRIVATE=1 allows them)' },
   INVALID_AMOUNT: { status: 400, message: 'amountUsd must be a non-zero number of dollars' },
+  LIMIT_ABOVE_CAP: { status: 400, message: "an organisation's limit may not exceed the server's cap" },
   IMAGE_NOT_SUPPORTED: { status: 400, message: 'no model of the chain accepts images: put a vision model (e.g. anthropic:claude-sonnet-4-5, openai:gpt-4.1) in SPAWN_MODELS, or send the request without an image' },
   IMAGE_TYPE_UNSUPPORTED: { status: 400, message: 'the image is not a PNG, JPEG or WebP file (its first bytes decide, not the declared type)' },
   IMAGE_TOO_LARGE: { status: 413, message: 'the image is larger than 5 MB: send a smaller or more compressed one' },
@@ -36,12 +37,11 @@ export const ERROR_CODES = {
   // 401/403 — identity
   AUTH_REQUIRED: { status: 401, message: 'a bearer token is required: create one with `spawnai token create --name NAME`' },
   AUTH_INVALID: { status: 401, message: 'the bearer token is not valid' },
-  FORBIDDEN: { status: 403, message: 'this token may not do that' },
   JOIN_TOKEN_INVALID: { status: 401, message: 'the join token is unknown, expired or already used: a host joins once, with the token its user data carried' },
-  ORG_FORBIDDEN: { status: 403, message: 'you may not act on this organisation' },
   // 402 — money
   CREDITS_EXHAUSTED: { status: 402, message: "the organisation's credits are spent: ask an installation admin to top up (POST /api/orgs/:id/credits or `spawnai credits add`)" },
   BUDGET_EXCEEDED: { status: 402, message: "the organisation's monthly hard budget is reached: raise it or wait for next month" },
+  FORBIDDEN: { status: 403, message: 'your role or API key may not do that' },
   // 404
   WEBHOOK_NOT_FOUND: { status: 404, message: 'no such webhook' },
   DELIVERY_NOT_FOUND: { status: 404, message: 'no such webhook delivery' },
@@ -57,6 +57,12 @@ export const ERROR_CODES = {
   WORKFLOW_RUN_NOT_FOUND: { status: 404, message: 'no such workflow run' },
   STUDY_NOT_FOUND: { status: 404, message: 'no such study' },
   FILE_NOT_FOUND: { status: 404, message: 'no such file' },
+  ORG_NOT_FOUND: { status: 404, message: 'no such organisation' },
+  MEMBER_NOT_FOUND: { status: 404, message: 'no such member in this organisation' },
+  API_KEY_NOT_FOUND: { status: 404, message: 'no such API key in this organisation' },
+  INVITATION_INVALID: { status: 404, message: 'the invitation does not exist, has expired or was already used: ask for a new one' },
+  LAST_OWNER: { status: 409, message: 'an organisation keeps at least one owner: make someone else owner first' },
+  PERSONAL_ORG: { status: 409, message: 'a personal organisation cannot be deleted, and its owner cannot leave it or change role' },
   // 408
   REQUEST_TIMEOUT: { status: 408, message: 'the request was not received within SPAWN_REQUEST_TIMEOUT_SECONDS: send the body at once, or raise the limit' },
   // 410

@@ -15,6 +15,11 @@ import { taskRoutes, type TaskRoutesDeps } from './routes/task-routes.ts';
 import { thumbnailRoutes, type ThumbnailRoutesDeps } from './routes/thumbnail-routes.ts';
 import { tlsRoutes, type TlsAskDeps } from './routes/tls-routes.ts';
 import { workflowRoutes, type WorkflowRoutesDeps } from './routes/workflow-routes.ts';
+import { apiKeyRoutes, type ApiKeyRoutesDeps } from './routes/api-key-routes.ts';
+import { auditRoutes, type AuditRoutesDeps } from './routes/audit-routes.ts';
+import { memberRoutes, type MemberRoutesDeps } from './routes/member-routes.ts';
+import { orgRoutes, type OrgRoutesDeps } from './routes/org-routes.ts';
+import { visibilityRoutes, type VisibilityRoutesDeps } from './routes/visibility-routes.ts';
 
 /** What each route plugin is given: its own small set of services, nothing else. */
 export interface ApiRouteDeps {
@@ -35,6 +40,11 @@ export interface ApiRouteDeps {
   /** Credits, budgets, usage (issue 16); absent: those routes are not served. */
   billing?: BillingRoutesDeps;
   webhooks?: WebhookRoutesDeps;
+  orgs: OrgRoutesDeps;
+  members: MemberRoutesDeps;
+  apiKeys: ApiKeyRoutesDeps;
+  audit: AuditRoutesDeps;
+  visibility: VisibilityRoutesDeps;
 }
 
 /** Every route of the HTTP API, one plugin per area (on an app prepared by installRouteSupport). */
@@ -54,6 +64,11 @@ export async function registerApiRoutes(app: FastifyInstance, deps: ApiRouteDeps
   await app.register(tlsRoutes, deps.tls);
   if (deps.billing) await app.register(billingRoutes, deps.billing);
   if (deps.webhooks) await app.register(webhookRoutes, deps.webhooks);
-  // Organisations (teams) bring their own /api/me; until then the caller's personal org is its id.
-  if (deps.billing && !app.hasRoute({ method: 'GET', url: '/api/me' })) await app.register(meFallbackRoutes);
+  // The caller and its organisation, until sign-in (auth) brings the full `GET /api/me`.
+  await app.register(meFallbackRoutes);
+  await app.register(orgRoutes, deps.orgs);
+  await app.register(memberRoutes, deps.members);
+  await app.register(apiKeyRoutes, deps.apiKeys);
+  await app.register(auditRoutes, deps.audit);
+  await app.register(visibilityRoutes, deps.visibility);
 }

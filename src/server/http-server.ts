@@ -7,7 +7,9 @@ import { AppProxy, parseAppHost } from '../proxy/index.ts';
 import { registerApiRoutes, type ApiRouteDeps } from './api-routes.ts';
 import { tlsAskDeps } from './routes/tls-routes.ts';
 import { installTransportSecurity, trustProxyOption } from './transport-security.ts';
-import { LOCAL_OWNER, resolveOwner } from './auth.ts';
+import { installAccessControl, requirePermissions, type CookieAuthenticator } from './access-control.ts';
+import { installAuditHook } from './audit-hook.ts';
+import { createTeamServices, type TeamServices } from './team-services.ts';
 import { trackConnections, type ConnectionDrain } from './connection-drain.ts';
 import { controlPlaneHostGuard } from './host-guard.ts';
 import { installJsonBodyParser } from './json-body.ts';
@@ -18,10 +20,6 @@ import { appUrlBuilder } from './session-view.ts';
 import { webUi } from './web-ui.ts';
 
 const VERSION = '0.1.0';
-/** Under /api/ but answered without a token: what a client reads before it has one. */
-// /api/fleet/join: a new host has no bearer token, only its single-use join token.
-const PUBLIC_API_URLS = new Set(['/api/config', '/api/openapi.json', '/api/fleet/join']);
-
 /** Request bodies are small JSON documents; anything larger is refused with 413. */
 const BODY_LIMIT_BYTES = 64 * 1024;
 
@@ -36,8 +34,14 @@ export interface SpawnServer {
  * One HTTP server, two faces chosen by `Host`: `<id>.<appsDomain>` goes to the app proxy (each app
  * on its own origin), everything else to the control plane (API, SSE, metrics, web UI).
  */
-export async function createSpawnServer(platform: Platform): Promise<SpawnServer> {
+export interface SpawnServerOptions {
+  /** The sign-in half's cookie check: who the control-plane cookie names (none: bearer credentials only). */
+  cookieAuth?: CookieAuthenticator;
+}
+
+export async function createSpawnServer(platform: Platform, options: SpawnServerOptions = {}): Promise<SpawnServer> {
   const { config, logger } = platform;
+  const teams = createTeamServices(platform.store, config);
   const proxy = new AppProxy({
     store: platform.store,
     artifacts: platform.artifacts,
@@ -85,18 +89,16 @@ export async function createSpawnServer(platform: Platform): Promise<SpawnServer
   // "simple" cross-origin POST without a CORS preflight. Refused with 415 instead.
   app.removeContentTypeParser('text/plain');
   app.addHook('onRequest', controlPlaneHostGuard(config));
-  app.addHook('onRequest', async (request) => {
-    if (request.url.startsWith('/api/') && !PUBLIC_API_URLS.has(request.url)) {
-      request.ownerId = await resolveOwner(request, config, platform.store.tokens);
-    }
-  });
   // Fastify skips body validation when a request has no body (or a JSON `null`): the route's schema
   // then sees `{}`, so that is the same 400 as an empty object instead of a handler reading undefined.
   app.addHook('preValidation', async (request) => {
     if ((request.body === undefined || request.body === null) && request.routeOptions.schema?.body) request.body = {};
   });
+  requirePermissions(app);
+  installAccessControl(app, { resolver: teams.resolver, store: platform.store, cookie: options.cookieAuth, admins: config.money.admins });
+  installAuditHook(app, { audit: teams.audit, store: platform.store, logger: app.log });
   await registerOpenApi(app, VERSION);
-  await registerApiRoutes(app, routeDeps(app, platform, appUrl, drain.signal));
+  await registerApiRoutes(app, routeDeps(app, platform, teams, appUrl, drain.signal));
   await webUi(app);
 
   return {
@@ -117,7 +119,7 @@ export async function createSpawnServer(platform: Platform): Promise<SpawnServer
 }
 
 /** Each route plugin gets only the services it uses, taken from the platform here. */
-function routeDeps(app: FastifyInstance, platform: Platform, appUrl: (id: string) => string, shutdown: AbortSignal): ApiRouteDeps {
+function routeDeps(app: FastifyInstance, platform: Platform, teams: TeamServices, appUrl: (id: string) => string, shutdown: AbortSignal): ApiRouteDeps {
   const { sessions, revisions, functions, config } = platform;
   const fleetProvider = createCloudProvider(platform);
   return {
@@ -130,14 +132,18 @@ function routeDeps(app: FastifyInstance, platform: Platform, appUrl: (id: string
     studies: { studies: functions.studies },
     files: { files: functions.files, tasks: functions.tasks },
     tls: tlsAskDeps(config, platform.store),
+    orgs: { orgs: teams.orgs },
+    members: { orgs: teams.orgs, invitations: teams.invitations, publicUrl: config.publicUrl },
+    apiKeys: { apiKeys: teams.apiKeys },
+    audit: { audit: teams.audit },
+    visibility: { sessions, appUrl, setVisibility: (id, visibility) => platform.store.sessions.update(id, { visibility }) },
     thumbnails: { sessions, thumbnail: (s) => readThumbnail(platform.store, platform.artifacts, s) },
     fleet: {
       view: () => fleetView(platform.store, config),
       join: (token) => exchangeJoinToken({ store: platform.store, config, provider: fleetProvider, env: process.env }, token),
-      isAdmin: (ownerId) => ownerId === LOCAL_OWNER || ownerId === 'admin',
     },
-    billing: { ledger: platform.money.ledger, store: platform.store, config: config.money },
-    webhooks: { webhooks: platform.money.webhooks, alerts: platform.money.alerts, config: config.money },
+    billing: { ledger: platform.money.ledger, store: platform.store },
+    webhooks: { webhooks: platform.money.webhooks, alerts: platform.money.alerts },
     images: { sessions, image: (s) => readPromptImage(platform.store, s) },
     system: {
       checks: { store: () => platform.store.ping(), queue: () => platform.queue.ping() },

@@ -5,7 +5,7 @@ import { zodValidatorCompiler } from './zod-validation.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
-    /** Who is calling: set by the auth hook for every `/api/` request (see auth.ts). */
+    /** The organisation the request acts in (records are scoped by it): `principal.orgId`, set by the auth hook. */
     ownerId: string;
   }
 }
@@ -20,4 +20,5 @@ export function installRouteSupport(app: FastifyInstance, options: { databaseUrl
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandling(app, options.databaseUrl);
   app.decorateRequest('ownerId', '');
+  app.decorateRequest('principal', null);
 }

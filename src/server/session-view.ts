@@ -35,6 +35,8 @@ export function toSessionView(s: SessionRecord, appUrl: (id: string) => string):
     cached: s.cacheHit,
     verification: s.verification ?? null,
     ...(s.region ? { region: s.region } : {}),
+    visibility: s.visibility ?? 'public',
+    creatorId: s.creatorId ?? null,
     image: promptImageView(s),
   };
 }

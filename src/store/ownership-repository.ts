@@ -11,11 +11,12 @@ export class KyselyOwnershipRepository implements OwnershipRepository {
   }
 
   async setCreator(kind: OrgOwnedKind, id: string, orgId: string, creatorId: string): Promise<void> {
-    await this.#db.updateTable(kind).set({ org_id: orgId, creator_id: creatorId }).where('id', '=', id).execute();
+    await this.#db.updateTable(kind).set({ org_id: orgId, creator_id: creatorId }).where('id', '=', id).where('creator_id', 'is', null).execute();
   }
 
-  async creatorOf(kind: OrgOwnedKind, id: string): Promise<string | null> {
-    const row = await this.#db.selectFrom(kind).select('creator_id').where('id', '=', id).executeTakeFirst();
-    return row?.creator_id ?? null;
+  // owner_id, not org_id: a row written by an older node has no org_id, and owner_id is the org's id.
+  async creatorOf(kind: OrgOwnedKind, id: string, orgId: string): Promise<{ creatorId: string | null } | null> {
+    const row = await this.#db.selectFrom(kind).select('creator_id').where('id', '=', id).where('owner_id', '=', orgId).executeTakeFirst();
+    return row ? { creatorId: row.creator_id } : null;
   }
 }

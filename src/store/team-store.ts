@@ -146,6 +146,8 @@ export type OrgOwnedKind = (typeof ORG_OWNED_KINDS)[number];
 
 /** Who created an org-owned record (null: unknown, e.g. written by an older node). */
 export interface OwnershipRepository {
+  /** Records the creator once: a record that has one keeps it. */
   setCreator(kind: OrgOwnedKind, id: string, orgId: string, creatorId: string): Promise<void>;
-  creatorOf(kind: OrgOwnedKind, id: string): Promise<string | null>;
+  /** The record's creator when it belongs to `orgId`; null when it is not the org's (or missing). */
+  creatorOf(kind: OrgOwnedKind, id: string, orgId: string): Promise<{ creatorId: string | null } | null>;
 }

@@ -15,6 +15,8 @@ export interface Principal {
   via: PrincipalVia;
   /** Set when `via` is `apikey`. */
   apiKeyId?: string;
+  /** The loopback owner or a user in SPAWN_ADMINS, signed in as a person (never through an API key). */
+  installationAdmin?: boolean;
 }
 
 /** The user of loopback single-user mode (no SPAWN_AUTH, no identity provider): as before, `local`. */

@@ -4,11 +4,15 @@ import { SpawnError } from '../../errors/index.ts';
 import type { Store } from '../../store/index.ts';
 
 /**
- * Per-owner admission: at most N active sessions, at most M new sessions per sliding window.
+ * Per-owner (per-organisation) admission: at most N active sessions, at most M new sessions per sliding window.
  * Checked before a session row exists, so rejected requests never count against the owner.
  */
 export async function checkOwnerLimits(store: Store, config: SpawnConfig, ownerId: string, now: Date): Promise<void> {
-  const { maxActiveSessions, maxNewSessions, rateWindowSeconds } = config.limits;
+  const { rateWindowSeconds } = config.limits;
+  // The owner is an organisation: its admin may have lowered the server's caps (never raised).
+  const own = (await store.orgs.get(ownerId))?.limits ?? {};
+  const maxActiveSessions = Math.min(own.maxActiveSessions ?? Infinity, config.limits.maxActiveSessions);
+  const maxNewSessions = Math.min(own.maxNewSessionsPerWindow ?? Infinity, config.limits.maxNewSessions);
   const active = await store.sessions.countByOwnerInStates(ownerId, ACTIVE_STATES);
   if (active >= maxActiveSessions) {
     throw new SpawnError(

@@ -1,5 +1,5 @@
 import { CreateSessionRequestSchema, ExtendRequestSchema, shapeError } from '../../api-schemas/index.ts';
-import { APP_TYPES, type AppType } from '../../api-types.ts';
+import { APP_TYPES, type AppType, type Visibility } from '../../api-types.ts';
 import type { SpawnConfig } from '../../config/index.ts';
 import { SpawnError } from '../../errors/index.ts';
 import { parsePromptImage, type PromptImage } from '../../generator/index.ts';
@@ -12,6 +12,8 @@ export interface CreateSessionInput {
   cache?: boolean | undefined;
   /** One of the served regions (checked); undefined means the default region. */
   region?: string | undefined;
+  /** `public` unless asked otherwise (migration 007). */
+  visibility?: Visibility | undefined;
   /** Checked by its bytes (PNG/JPEG/WebP, ≤ 5 MB). */
   image?: PromptImage | undefined;
 }
@@ -38,7 +40,7 @@ export function parseCreateSession(body: unknown, config: SpawnConfig): CreateSe
     throw new SpawnError('INVALID_REGION', `region "${region}" is not served here: one of ${config.regions.served.join(', ')}`, { details: { regions: config.regions.served } });
   }
   const image = parsed.data.image ? parsePromptImage(parsed.data.image) : undefined;
-  return { prompt, appType: appType as AppType | undefined, ttlSeconds, cache: parsed.data.cache, image, region };
+  return { prompt, appType: appType as AppType | undefined, ttlSeconds, cache: parsed.data.cache, image, region, visibility: parsed.data.visibility };
 }
 
 export function parseExtend(body: unknown, config: SpawnConfig): number {

@@ -72,6 +72,7 @@ export class SessionService {
       estimatedCost: estimateCost(config, config.defaultTier, input.ttlSeconds, usesModel ? expectedGenerationUsd(config, this.#d.models ?? [], appType, input.prompt) : 0),
       cacheBypass: input.cache === false,
       region: input.region ?? config.regions.default,
+      visibility: input.visibility ?? 'public',
       ...(promptImage ? { promptImage } : {}),
     } satisfies NewSession;
     const ledger = this.#d.ledger;

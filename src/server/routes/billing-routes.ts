@@ -13,11 +13,9 @@ import {
   UsageViewSchema,
 } from '../../api-schemas/index.ts';
 import { usageCsv, usageReport, type Ledger } from '../../billing/index.ts';
-import type { MoneyConfig } from '../../config/index.ts';
 import { SpawnError } from '../../errors/index.ts';
 import type { Store } from '../../store/index.ts';
 import { toLedgerView } from '../money-view.ts';
-import { requestOrgAccess } from '../org-access.ts';
 
 const DEFAULT_RANGE_MS = 30 * 86_400_000; // 30 days
 
@@ -25,11 +23,10 @@ export interface BillingRoutesDeps {
   ledger: Ledger;
   /** Usage reads sessions, their costs and the ledger. */
   store: Store;
-  config: MoneyConfig;
 }
 
 const tags = ['billing'];
-const ORG_ERRORS = [...API_ERRORS, 'ORG_FORBIDDEN'] as const;
+const ORG_ERRORS = [...API_ERRORS, 'ORG_NOT_FOUND'] as const;
 
 const getAccount = { tags, summary: "The organisation's credit balance, monthly spend and budget", params: OrgParamsSchema, response: { 200: AccountViewSchema, ...errorResponses(...ORG_ERRORS) } };
 const topUp = {
@@ -76,36 +73,30 @@ function range(query: { from?: string | undefined; to?: string | undefined }): {
 }
 
 /** Credits, budgets, usage and the ledger of an organisation. */
-export const billingRoutes: FastifyPluginAsyncZod<BillingRoutesDeps> = async (app, { ledger: book, store, config }) => {
-  app.get('/api/orgs/:id/billing', { schema: getAccount }, async (request) => {
-    requestOrgAccess(request, request.params.id, 'member', config);
+export const billingRoutes: FastifyPluginAsyncZod<BillingRoutesDeps> = async (app, { ledger: book, store }) => {
+  app.get('/api/orgs/:id/billing', { schema: getAccount, config: { permission: 'org:read', orgParam: 'id' } }, async (request) => {
     return book.status(request.params.id);
   });
 
-  app.post('/api/orgs/:id/credits', { schema: topUp }, async (request) => {
-    requestOrgAccess(request, request.params.id, 'installation-admin', config);
+  app.post('/api/orgs/:id/credits', { schema: topUp, config: { permission: 'installation:admin', orgParam: 'id' } }, async (request) => {
     return book.topUp(request.params.id, request.body.amountUsd, request.body.note ?? null, request.ownerId);
   });
 
-  app.put('/api/orgs/:id/budget', { schema: setBudget }, async (request) => {
-    requestOrgAccess(request, request.params.id, 'admin', config);
+  app.put('/api/orgs/:id/budget', { schema: setBudget, config: { permission: 'org:admin', orgParam: 'id' } }, async (request) => {
     return book.setBudget(request.params.id, request.body);
   });
 
-  app.get('/api/orgs/:id/usage', { schema: usage }, async (request) => {
-    requestOrgAccess(request, request.params.id, 'admin', config);
+  app.get('/api/orgs/:id/usage', { schema: usage, config: { permission: 'org:admin', orgParam: 'id' } }, async (request) => {
     const report = await usageReport(store, request.params.id, range(request.query), request.query.groupBy);
     return { ...report, from: report.from.toISOString(), to: report.to.toISOString(), account: await book.status(request.params.id), ledger: report.ledger.slice(0, 500).map(toLedgerView) };
   });
 
-  app.get('/api/orgs/:id/usage.csv', { schema: usageAsCsv }, async (request, reply) => {
-    requestOrgAccess(request, request.params.id, 'admin', config);
+  app.get('/api/orgs/:id/usage.csv', { schema: usageAsCsv, config: { permission: 'org:admin', orgParam: 'id' } }, async (request, reply) => {
     const report = await usageReport(store, request.params.id, range(request.query), request.query.groupBy);
     return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="usage-${request.params.id.replace(/[^\w.-]/g, '_')}.csv"`).send(usageCsv(report));
   });
 
-  app.get('/api/orgs/:id/ledger', { schema: ledger }, async (request) => {
-    requestOrgAccess(request, request.params.id, 'admin', config);
+  app.get('/api/orgs/:id/ledger', { schema: ledger, config: { permission: 'org:admin', orgParam: 'id' } }, async (request) => {
     return { entries: (await book.entries(request.params.id, { ...range(request.query), limit: 1000 })).map(toLedgerView) };
   });
 };

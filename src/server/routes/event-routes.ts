@@ -67,7 +67,7 @@ export const eventRoutes: FastifyPluginAsyncZod<EventRoutesDeps> = async (app, {
   shutdown?.addEventListener('abort', drain, { once: true });
   if (shutdown?.aborted) drain();
   app.addHook('preClose', async () => drain());
-  app.get('/api/sessions/:id/events', { schema: followEvents }, async (request, reply) => {
+  app.get('/api/sessions/:id/events', { schema: followEvents, config: { permission: 'sessions:read' } }, async (request, reply) => {
     const session = await sessions.get(request.ownerId, request.params.id);
     const afterSeq = afterSeqOf(request.headers['last-event-id'], request.query.lastEventId);
     const abort = new AbortController();

@@ -67,7 +67,7 @@ export const fileRoutes: FastifyPluginAsyncZod<FileRoutesDeps> = async (app, { f
   // Multipart is parsed in this plugin only: every other route still refuses it (415).
   await app.register(multipart, { limits: { files: 1, fields: 0, parts: 2, headerPairs: 100 } });
   // The multipart plugin reads the body itself; the body schema only documents it.
-  app.post('/api/files', { schema: uploadFile, validatorCompiler: () => (data) => ({ value: data }) }, async (request, reply) => {
+  app.post('/api/files', { schema: uploadFile, config: { permission: 'functions:execute' }, validatorCompiler: () => (data) => ({ value: data }) }, async (request, reply) => {
     if (!request.isMultipart()) throw new SpawnError('FILE_UPLOAD_INVALID', 'send the file as multipart/form-data, one part named `file`');
     let part;
     let content: Buffer;
@@ -82,17 +82,17 @@ export const fileRoutes: FastifyPluginAsyncZod<FileRoutesDeps> = async (app, { f
     return reply.status(201).send(toFileView(file));
   });
 
-  app.get('/api/files/:id', { schema: downloadFile }, async (request, reply) => {
+  app.get('/api/files/:id', { schema: downloadFile, config: { permission: 'functions:read' } }, async (request, reply) => {
     const file = await files.get(request.ownerId, request.params.id);
     return sendFile(reply, file, await files.content(file));
   });
 
-  app.get('/api/tasks/:id/files', { schema: listTaskFiles }, async (request) => {
+  app.get('/api/tasks/:id/files', { schema: listTaskFiles, config: { permission: 'functions:read' } }, async (request) => {
     const task = await tasks.get(request.ownerId, request.params.id);
     return { files: (await files.listForTask(task.id)).map(toFileView) };
   });
 
-  app.get('/api/tasks/:id/files/:name', { schema: downloadTaskFile }, async (request, reply) => {
+  app.get('/api/tasks/:id/files/:name', { schema: downloadTaskFile, config: { permission: 'functions:read' } }, async (request, reply) => {
     const task = await tasks.get(request.ownerId, request.params.id);
     const file = await files.taskFile(task.id, request.params.name);
     return sendFile(reply, file, await files.content(file));

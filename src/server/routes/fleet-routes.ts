@@ -1,13 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { API_ERRORS, BODY_ERRORS, errorResponses, FleetJoinRequestSchema, FleetJoinResponseSchema, FleetViewSchema, PUBLIC_ERRORS } from '../../api-schemas/index.ts';
-import { SpawnError } from '../../errors/index.ts';
 import type { FleetView } from '../../fleet/index.ts';
 
 export interface FleetRoutesDeps {
   view(): Promise<FleetView>;
   join(token: string): Promise<Record<string, string>>;
-  /** Installation admins only (until roles land: the single-user owner on loopback, or a token named `admin`). */
-  isAdmin(ownerId: string): boolean;
 }
 
 const tags = ['fleet'];
@@ -26,9 +23,6 @@ const join = {
 };
 
 export const fleetRoutes: FastifyPluginAsyncZod<FleetRoutesDeps> = async (app, deps) => {
-  app.get('/api/fleet', { schema: getFleet }, async (request) => {
-    if (!deps.isAdmin(request.ownerId)) throw new SpawnError('FORBIDDEN', 'the fleet view is for installation admins');
-    return deps.view();
-  });
-  app.post('/api/fleet/join', { schema: join }, async (request) => ({ env: await deps.join(request.body.token) }));
+  app.get('/api/fleet', { schema: getFleet, config: { permission: 'installation:admin' } }, async () => deps.view());
+  app.post('/api/fleet/join', { schema: join, config: { permission: 'public' } }, async (request) => ({ env: await deps.join(request.body.token) }));
 };

@@ -64,21 +64,21 @@ const executeFunction = {
 
 /** Register, list, read, delete and execute functions. */
 export const functionRoutes: FastifyPluginAsyncZod<FunctionRoutesDeps> = async (app, { registry, tasks, defaultTimeoutSeconds }) => {
-  app.post('/api/functions', { schema: registerFunction }, async (request, reply) => {
+  app.post('/api/functions', { schema: registerFunction, config: { permission: 'functions:write', creates: 'functions' } }, async (request, reply) => {
     const fn = await registry.register(request.ownerId, request.body);
     return reply.status(201).send(toFunctionView(fn, defaultTimeoutSeconds));
   });
 
-  app.get('/api/functions', { schema: listFunctions }, async (request) => ({ functions: (await registry.list(request.ownerId)).map((fn) => toFunctionView(fn, defaultTimeoutSeconds)) }));
+  app.get('/api/functions', { schema: listFunctions, config: { permission: 'functions:read' } }, async (request) => ({ functions: (await registry.list(request.ownerId)).map((fn) => toFunctionView(fn, defaultTimeoutSeconds)) }));
 
-  app.get('/api/functions/:id', { schema: getFunction }, async (request) => toFunctionView(await registry.get(request.ownerId, request.params.id), defaultTimeoutSeconds, true));
+  app.get('/api/functions/:id', { schema: getFunction, config: { permission: 'functions:read' } }, async (request) => toFunctionView(await registry.get(request.ownerId, request.params.id), defaultTimeoutSeconds, true));
 
-  app.delete('/api/functions/:id', { schema: deleteFunction }, async (request, reply) => {
+  app.delete('/api/functions/:id', { schema: deleteFunction, config: { permission: 'functions:write', changes: { kind: 'functions', param: 'id' } } }, async (request, reply) => {
     await registry.delete(request.ownerId, request.params.id);
     return reply.status(204).send();
   });
 
-  app.post('/api/functions/:id/execute', { schema: executeFunction }, async (request, reply) => {
+  app.post('/api/functions/:id/execute', { schema: executeFunction, config: { permission: 'functions:execute', creates: 'tasks' } }, async (request, reply) => {
     const waited = request.body !== undefined && 'wait' in request.body;
     const task = await tasks.execute(request.ownerId, request.params.id, request.body);
     if (waited && isFinal(task.state)) return reply.status(200).send(toTaskView(task));

@@ -8,5 +8,5 @@ const me = { tags: ['billing'], summary: 'The caller and its (personal) organisa
  * usage view, scripts) learn their org id here — a personal org with the owner's id.
  */
 export const meFallbackRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.get('/api/me', { schema: me }, async (request) => ({ ownerId: request.ownerId, currentOrgId: request.ownerId, orgs: [{ id: request.ownerId, name: request.ownerId }] }));
+  app.get('/api/me', { schema: me, config: { permission: 'authenticated' } }, async (request) => ({ ownerId: request.ownerId, currentOrgId: request.ownerId, orgs: [{ id: request.ownerId, name: request.ownerId }] }));
 };

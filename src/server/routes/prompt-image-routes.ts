@@ -26,7 +26,7 @@ const getImage = {
 
 /** `GET /api/sessions/:id/image`: same token and ownership rules as the session itself. */
 export const promptImageRoutes: FastifyPluginAsyncZod<PromptImageRoutesDeps> = async (app, { sessions, image }) => {
-  app.get('/api/sessions/:id/image', { schema: getImage }, async (request, reply) => {
+  app.get('/api/sessions/:id/image', { schema: getImage, config: { permission: 'sessions:read' } }, async (request, reply) => {
     const session = await sessions.get(request.ownerId, request.params.id);
     const found = await image(session);
     if (!found) throw new SpawnError('IMAGE_NOT_FOUND');

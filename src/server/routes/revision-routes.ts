@@ -81,20 +81,20 @@ const exportZip = {
  * job; its progress, log lines and result arrive on the session's event stream.
  */
 export const revisionRoutes: FastifyPluginAsyncZod<RevisionRoutesDeps> = async (app, { revisions }) => {
-  app.post('/api/sessions/:id/messages', { schema: postMessage }, async (request, reply) => reply.status(202).send(await revisions.postMessage(request.ownerId, request.params.id, request.body)));
+  app.post('/api/sessions/:id/messages', { schema: postMessage, config: { permission: 'sessions:write', changes: { kind: 'sessions', param: 'id' } } }, async (request, reply) => reply.status(202).send(await revisions.postMessage(request.ownerId, request.params.id, request.body)));
 
-  app.get('/api/sessions/:id/messages', { schema: listMessages }, async (request) => revisions.messages(request.ownerId, request.params.id));
+  app.get('/api/sessions/:id/messages', { schema: listMessages, config: { permission: 'sessions:read' } }, async (request) => revisions.messages(request.ownerId, request.params.id));
 
-  app.get('/api/sessions/:id/versions', { schema: listVersions }, async (request) => revisions.versions(request.ownerId, request.params.id));
+  app.get('/api/sessions/:id/versions', { schema: listVersions, config: { permission: 'sessions:read' } }, async (request) => revisions.versions(request.ownerId, request.params.id));
 
-  app.get('/api/sessions/:id/files', { schema: getFiles }, async (request) => revisions.files(request.ownerId, request.params.id, request.query.version));
+  app.get('/api/sessions/:id/files', { schema: getFiles, config: { permission: 'sessions:read' } }, async (request) => revisions.files(request.ownerId, request.params.id, request.query.version));
 
-  app.post('/api/sessions/:id/versions/:n/restore', { schema: restoreVersion }, async (request, reply) => {
+  app.post('/api/sessions/:id/versions/:n/restore', { schema: restoreVersion, config: { permission: 'sessions:write', changes: { kind: 'sessions', param: 'id' } } }, async (request, reply) => {
     const { queued, body } = await revisions.restore(request.ownerId, request.params.id, request.params.n);
     return reply.status(queued ? 202 : 200).send(body);
   });
 
-  app.get('/api/sessions/:id/export.zip', { schema: exportZip }, async (request, reply) => {
+  app.get('/api/sessions/:id/export.zip', { schema: exportZip, config: { permission: 'sessions:read' } }, async (request, reply) => {
     const { filename, zip } = await revisions.exportZip(request.ownerId, request.params.id);
     return reply.header('content-type', 'application/zip').header('content-disposition', `attachment; filename="${filename}"`).send(zip);
   });

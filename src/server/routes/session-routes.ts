@@ -85,13 +85,13 @@ const extendSession = {
 
 /** Create, list, read, destroy and extend sessions. */
 export const sessionRoutes: FastifyPluginAsyncZod<SessionRoutesDeps> = async (app, { sessions, config, appUrl }) => {
-  app.post('/api/sessions', { schema: createSession, bodyLimit: CREATE_BODY_LIMIT_BYTES }, async (request, reply) => {
+  app.post('/api/sessions', { schema: createSession, bodyLimit: CREATE_BODY_LIMIT_BYTES, config: { permission: 'sessions:write', creates: 'sessions' } }, async (request, reply) => {
     const input = parseCreateSession(request.body, config);
     const { session, estimatedSeconds } = await sessions.create(request.ownerId, input);
     return reply.status(201).send(toCreatedSession(session, estimatedSeconds));
   });
 
-  app.get('/api/sessions', { schema: listSessions }, async (request) => {
+  app.get('/api/sessions', { schema: listSessions, config: { permission: 'sessions:read' } }, async (request) => {
     const limit = Math.min(Math.max(Number(request.query.limit ?? PAGE_DEFAULT) || PAGE_DEFAULT, 1), PAGE_MAX);
     const before = request.query.cursor ? decodeCursor(request.query.cursor) : undefined;
     const rows = await sessions.list(request.ownerId, limit + 1, before);
@@ -103,14 +103,14 @@ export const sessionRoutes: FastifyPluginAsyncZod<SessionRoutesDeps> = async (ap
     };
   });
 
-  app.get('/api/sessions/:id', { schema: getSession }, async (request) => toSessionView(await sessions.get(request.ownerId, request.params.id), appUrl));
+  app.get('/api/sessions/:id', { schema: getSession, config: { permission: 'sessions:read' } }, async (request) => toSessionView(await sessions.get(request.ownerId, request.params.id), appUrl));
 
-  app.delete('/api/sessions/:id', { schema: destroySession }, async (request, reply) => {
+  app.delete('/api/sessions/:id', { schema: destroySession, config: { permission: 'sessions:write', changes: { kind: 'sessions', param: 'id' } } }, async (request, reply) => {
     const s = await sessions.destroy(request.ownerId, request.params.id);
     return reply.status(202).send(toSessionView(s, appUrl));
   });
 
-  app.post('/api/sessions/:id/extend', { schema: extendSession }, async (request) => {
+  app.post('/api/sessions/:id/extend', { schema: extendSession, config: { permission: 'sessions:write', changes: { kind: 'sessions', param: 'id' } } }, async (request) => {
     const ttlSeconds = parseExtend(request.body, config);
     return toSessionView(await sessions.extend(request.ownerId, request.params.id, ttlSeconds), appUrl);
   });

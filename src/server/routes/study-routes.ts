@@ -33,18 +33,18 @@ const studyCsv = {
 
 /** Parameter sweeps over a function or a workflow, and their results as CSV. */
 export const studyRoutes: FastifyPluginAsyncZod<StudyRoutesDeps> = async (app, { studies }) => {
-  app.post('/api/studies', { schema: createStudy }, async (request, reply) => {
+  app.post('/api/studies', { schema: createStudy, config: { permission: 'functions:execute', creates: 'studies' } }, async (request, reply) => {
     const study = await studies.create(request.ownerId, request.body);
     const { rows } = await studies.get(request.ownerId, study.id);
     return reply.status(201).send(toStudyView(study, rows));
   });
 
-  app.get('/api/studies/:id', { schema: getStudy }, async (request) => {
+  app.get('/api/studies/:id', { schema: getStudy, config: { permission: 'functions:read' } }, async (request) => {
     const { study, rows } = await studies.get(request.ownerId, request.params.id);
     return toStudyView(study, rows);
   });
 
-  app.get('/api/studies/:id/results.csv', { schema: studyCsv }, async (request, reply) => {
+  app.get('/api/studies/:id/results.csv', { schema: studyCsv, config: { permission: 'functions:read' } }, async (request, reply) => {
     const csv = await studies.csv(request.ownerId, request.params.id);
     return reply
       .header('content-type', 'text/csv; charset=utf-8')

@@ -57,7 +57,7 @@ const openApi = {
 
 /** Health, metrics, the client configuration and the API's own description: no token needed. */
 export const systemRoutes: FastifyPluginAsyncZod<SystemRoutesDeps> = async (app, deps) => {
-  app.get('/healthz', { schema: health }, async (_request, reply) => {
+  app.get('/healthz', { schema: health, config: { permission: 'public' } }, async (_request, reply) => {
     const [store, queue] = await Promise.all([within(deps.checks.store(), CHECK_TIMEOUT_MS, false), within(deps.checks.queue(), CHECK_TIMEOUT_MS, false)]);
     return reply.status(store && queue ? 200 : 503).send({
       status: store && queue ? 'ok' : 'degraded',
@@ -69,12 +69,12 @@ export const systemRoutes: FastifyPluginAsyncZod<SystemRoutesDeps> = async (app,
     });
   });
 
-  app.get('/metrics', { schema: metrics }, async (_request, reply) => {
+  app.get('/metrics', { schema: metrics, config: { permission: 'public' } }, async (_request, reply) => {
     const text = await deps.metrics.metrics();
     return reply.type(deps.metrics.contentType).send(text);
   });
 
-  app.get('/api/config', { schema: clientConfig }, async () => deps.clientConfig());
+  app.get('/api/config', { schema: clientConfig, config: { permission: 'public' } }, async () => deps.clientConfig());
 
-  app.get('/api/openapi.json', { schema: openApi }, async () => deps.openApiDocument());
+  app.get('/api/openapi.json', { schema: openApi, config: { permission: 'public' } }, async () => deps.openApiDocument());
 };

@@ -19,9 +19,9 @@ const listTasks = {
 
 /** Read tasks: one function call each, with its inputs, outputs, logs and state. */
 export const taskRoutes: FastifyPluginAsyncZod<TaskRoutesDeps> = async (app, { tasks }) => {
-  app.get('/api/tasks/:id', { schema: getTask }, async (request) => toTaskView(await tasks.get(request.ownerId, request.params.id)));
+  app.get('/api/tasks/:id', { schema: getTask, config: { permission: 'functions:read' } }, async (request) => toTaskView(await tasks.get(request.ownerId, request.params.id)));
 
-  app.get('/api/tasks', { schema: listTasks }, async (request) => {
+  app.get('/api/tasks', { schema: listTasks, config: { permission: 'functions:read' } }, async (request) => {
     const limit = request.query.limit === undefined ? undefined : Number(request.query.limit) || undefined;
     const list = await tasks.list(request.ownerId, { functionId: request.query.functionId, limit });
     return { tasks: list.map(toTaskView) };

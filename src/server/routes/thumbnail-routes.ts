@@ -23,7 +23,7 @@ const getThumbnail = {
 
 /** `GET /api/sessions/:id/thumbnail.png`: same token and ownership rules as the session itself. */
 export const thumbnailRoutes: FastifyPluginAsyncZod<ThumbnailRoutesDeps> = async (app, { sessions, thumbnail }) => {
-  app.get('/api/sessions/:id/thumbnail.png', { schema: getThumbnail }, async (request, reply) => {
+  app.get('/api/sessions/:id/thumbnail.png', { schema: getThumbnail, config: { permission: 'sessions:read' } }, async (request, reply) => {
     const session = await sessions.get(request.ownerId, request.params.id);
     const png = await thumbnail(session);
     if (!png) throw new SpawnError('THUMBNAIL_NOT_FOUND');

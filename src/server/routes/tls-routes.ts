@@ -55,7 +55,7 @@ const ask = {
 export const tlsRoutes: FastifyPluginAsyncZod<TlsAskDeps> = async (app, deps) => {
   const cache = new TlsAskCache((id) => deps.isLiveSession(id), deps.cache);
 
-  app.get('/tls/ask', { schema: ask }, async (request, reply) => {
+  app.get('/tls/ask', { schema: ask, config: { permission: 'public' } }, async (request, reply) => {
     // A repeated `domain` is not a name Caddy would send: it gets the same no as any other.
     const raw = request.query.domain;
     const domain = typeof raw === 'string' ? raw.toLowerCase().replace(/\.$/, '') : '';

@@ -15,19 +15,16 @@ import {
   WebhookParamsSchema,
 } from '../../api-schemas/index.ts';
 import { WEBHOOK_EVENTS, type AlertService, type WebhookService } from '../../alerts/index.ts';
-import type { MoneyConfig } from '../../config/index.ts';
 import { SpawnError } from '../../errors/index.ts';
 import { toDeliveryView, toWebhookView } from '../money-view.ts';
-import { requestOrgAccess } from '../org-access.ts';
 
 export interface WebhookRoutesDeps {
   webhooks: WebhookService;
   alerts: AlertService;
-  config: MoneyConfig;
 }
 
 const tags = ['webhooks'];
-const ORG_ERRORS = [...API_ERRORS, 'ORG_FORBIDDEN'] as const;
+const ORG_ERRORS = [...API_ERRORS, 'ORG_NOT_FOUND'] as const;
 
 const list = { tags, summary: "The organisation's webhooks (secrets are never shown again)", params: OrgParamsSchema, response: { 200: WebhookListSchema, ...errorResponses(...ORG_ERRORS) } };
 const create = {
@@ -53,40 +50,34 @@ const redeliver = {
 const alerts = { tags, summary: "The organisation's alert incidents, newest first", params: OrgParamsSchema, response: { 200: AlertListSchema, ...errorResponses(...ORG_ERRORS) } };
 
 /** Webhooks of an organisation, their deliveries, and its alert incidents. */
-export const webhookRoutes: FastifyPluginAsyncZod<WebhookRoutesDeps> = async (app, { webhooks, alerts: alertService, config }) => {
-  app.get('/api/orgs/:id/webhooks', { schema: list }, async (request) => {
-    requestOrgAccess(request, request.params.id, 'admin', config);
+export const webhookRoutes: FastifyPluginAsyncZod<WebhookRoutesDeps> = async (app, { webhooks, alerts: alertService }) => {
+  app.get('/api/orgs/:id/webhooks', { schema: list, config: { permission: 'org:admin', orgParam: 'id' } }, async (request) => {
     return { webhooks: (await webhooks.list(request.params.id)).map(toWebhookView) };
   });
 
-  app.post('/api/orgs/:id/webhooks', { schema: create }, async (request, reply) => {
-    requestOrgAccess(request, request.params.id, 'admin', config);
+  app.post('/api/orgs/:id/webhooks', { schema: create, config: { permission: 'org:admin', orgParam: 'id' } }, async (request, reply) => {
     const unknown = request.body.events.filter((e) => e !== '*' && !(WEBHOOK_EVENTS as readonly string[]).includes(e));
     if (unknown.length > 0) throw new SpawnError('INVALID_REQUEST', `unknown event(s) ${unknown.join(', ')}; events are ${WEBHOOK_EVENTS.join(', ')} or *`);
     const { webhook, secret } = await webhooks.create(request.params.id, request.body);
     return reply.status(201).send({ ...toWebhookView(webhook), secret });
   });
 
-  app.delete('/api/orgs/:id/webhooks/:wid', { schema: remove }, async (request, reply) => {
-    requestOrgAccess(request, request.params.id, 'admin', config);
+  app.delete('/api/orgs/:id/webhooks/:wid', { schema: remove, config: { permission: 'org:admin', orgParam: 'id' } }, async (request, reply) => {
     await webhooks.delete(request.params.id, request.params.wid);
     return reply.status(204).send(null);
   });
 
-  app.get('/api/orgs/:id/webhooks/:wid/deliveries', { schema: deliveries }, async (request) => {
-    requestOrgAccess(request, request.params.id, 'admin', config);
+  app.get('/api/orgs/:id/webhooks/:wid/deliveries', { schema: deliveries, config: { permission: 'org:admin', orgParam: 'id' } }, async (request) => {
     return { deliveries: (await webhooks.deliveries(request.params.id, request.params.wid)).map(toDeliveryView) };
   });
 
-  app.post('/api/orgs/:id/webhooks/:wid/deliveries/:did/redeliver', { schema: redeliver }, async (request, reply) => {
-    requestOrgAccess(request, request.params.id, 'admin', config);
+  app.post('/api/orgs/:id/webhooks/:wid/deliveries/:did/redeliver', { schema: redeliver, config: { permission: 'org:admin', orgParam: 'id' } }, async (request, reply) => {
     const d = await webhooks.redeliver(request.params.id, request.params.wid, request.params.did);
     const { attemptLog: _log, ...view } = toDeliveryView({ ...d, attemptLog: [] });
     return reply.status(202).send(view);
   });
 
-  app.get('/api/orgs/:id/alerts', { schema: alerts }, async (request) => {
-    requestOrgAccess(request, request.params.id, 'admin', config);
+  app.get('/api/orgs/:id/alerts', { schema: alerts, config: { permission: 'org:admin', orgParam: 'id' } }, async (request) => {
     const list = await alertService.list(request.params.id);
     return { alerts: list.map((a) => ({ id: a.id, rule: a.rule, subject: a.subject, data: a.data, openedAt: a.openedAt.toISOString(), closedAt: a.closedAt?.toISOString() ?? null })) };
   });

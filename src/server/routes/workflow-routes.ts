@@ -52,19 +52,19 @@ const getRun = {
 
 /** Workflows (DAGs of function steps) and their runs. */
 export const workflowRoutes: FastifyPluginAsyncZod<WorkflowRoutesDeps> = async (app, { workflows }) => {
-  app.post('/api/workflows', { schema: createWorkflow }, async (request, reply) => reply.status(201).send(toWorkflowView(await workflows.create(request.ownerId, request.body))));
+  app.post('/api/workflows', { schema: createWorkflow, config: { permission: 'functions:write', creates: 'workflows' } }, async (request, reply) => reply.status(201).send(toWorkflowView(await workflows.create(request.ownerId, request.body))));
 
-  app.get('/api/workflows', { schema: listWorkflows }, async (request) => ({ workflows: (await workflows.list(request.ownerId)).map(toWorkflowView) }));
+  app.get('/api/workflows', { schema: listWorkflows, config: { permission: 'functions:read' } }, async (request) => ({ workflows: (await workflows.list(request.ownerId)).map(toWorkflowView) }));
 
-  app.get('/api/workflows/:id', { schema: getWorkflow }, async (request) => toWorkflowView(await workflows.get(request.ownerId, request.params.id)));
+  app.get('/api/workflows/:id', { schema: getWorkflow, config: { permission: 'functions:read' } }, async (request) => toWorkflowView(await workflows.get(request.ownerId, request.params.id)));
 
-  app.post('/api/workflows/:id/execute', { schema: executeWorkflow }, async (request, reply) => {
+  app.post('/api/workflows/:id/execute', { schema: executeWorkflow, config: { permission: 'functions:execute' } }, async (request, reply) => {
     const run = await workflows.execute(request.ownerId, request.params.id, request.body);
     const { run: current, steps } = await workflows.getRun(request.ownerId, run.id);
     return reply.status(202).send(toRunView(current, steps));
   });
 
-  app.get('/api/workflow-runs/:id', { schema: getRun }, async (request) => {
+  app.get('/api/workflow-runs/:id', { schema: getRun, config: { permission: 'functions:read' } }, async (request) => {
     const { run, steps } = await workflows.getRun(request.ownerId, request.params.id);
     return toRunView(run, steps);
   });

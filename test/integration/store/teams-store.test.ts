@@ -74,7 +74,8 @@ for (const target of STORE_TARGETS) {
       }
       const session = await store.sessions.get('s_alice');
       expect(session).toMatchObject({ ownerId: 'alice', visibility: 'public', creatorId: 'alice' });
-      expect(await store.ownership.creatorOf('functions', 'fn_bob')).toBe('bob');
+      expect(await store.ownership.creatorOf('functions', 'fn_bob', 'bob')).toEqual({ creatorId: 'bob' });
+      expect(await store.ownership.creatorOf('functions', 'fn_bob', 'alice')).toBeNull();
       expect(await store.sessions.listByOwner('alice', { limit: 10 })).toHaveLength(1);
       // Migrating again finds nothing to do.
       await store.migrate();

@@ -6,7 +6,7 @@ describe('loadConfig', () => {
     const c = loadConfig({});
     expect(c).toMatchObject({ host: '127.0.0.1', port: 7070, appsDomain: 'localhost', runtime: 'auto', maxPromptChars: 2000, auth: 'auto' });
     expect(c.ttl).toEqual({ defaultSeconds: 7200, minSeconds: 60, maxSeconds: 259_200 });
-    expect(c.limits).toEqual({ maxActiveSessions: 3, maxNewSessions: 5, rateWindowSeconds: 900 });
+    expect(c.limits).toEqual({ maxActiveSessions: 3, maxNewSessions: 5, rateWindowSeconds: 900, maxFunctionConcurrency: 16 });
     expect(c.databaseUrl).toBeUndefined();
     expect(Object.isFrozen(c.ttl)).toBe(true);
   });
