@@ -13,6 +13,7 @@ const LAYERS = [
   ['generator'],
   ['functions'],
   ['orchestrator'],
+  ['auth'],
   ['proxy'],
   ['server'],
   ['cli'],

@@ -22,13 +22,19 @@ export const ERROR_CODES = {
   WORKFLOW_UNKNOWN_STEP: { status: 400, message: 'a workflow reference names a step that does not exist' },
   WORKFLOW_UNKNOWN_FUNCTION: { status: 400, message: 'a workflow step names a function that does not exist' },
   STUDY_TOO_LARGE: { status: 400, message: 'the study has more runs than the configured maximum' },
+  SIGN_IN_FAILED: { status: 400, message: 'sign-in failed: the answer from the identity provider did not check out (state, nonce, code or ID token); start again from the sign-in page' },
   INPUT_TOO_DEEP: { status: 400, message: 'the JSON body nests deeper than SPAWN_MAX_JSON_DEPTH allows (64 unless configured): flatten it, or raise SPAWN_MAX_JSON_DEPTH' },
   // 401/403 — identity
   AUTH_REQUIRED: { status: 401, message: 'a bearer token is required: create one with `spawnai token create --name NAME`' },
   AUTH_INVALID: { status: 401, message: 'the bearer token is not valid' },
   FORBIDDEN: { status: 403, message: 'this token may not do that' },
+  SIGN_IN_NOT_ALLOWED: { status: 403, message: 'this account may not sign in here (allowed domains or groups): ask an administrator' },
+  CSRF_REJECTED: { status: 403, message: 'a request authenticated by the session cookie must come from the web UI (same origin, X-CSRF-Token header)' },
+  APP_ACCESS_DENIED: { status: 403, message: 'this app is private to its organisation, and you are not a member' },
   // 404
   NOT_FOUND: { status: 404, message: 'no such route' },
+  SIGN_IN_NOT_CONFIGURED: { status: 404, message: 'no identity provider is configured: set SPAWN_OIDC_ISSUER, SPAWN_OIDC_CLIENT_ID and SPAWN_OIDC_CLIENT_SECRET, or use an API key' },
+  DEVICE_LOGIN_UNSUPPORTED: { status: 404, message: 'the identity provider does not offer the device authorization grant: sign in with an API key (`spawnai login --api-key`)' },
   SESSION_NOT_FOUND: { status: 404, message: 'no such session' },
   VERSION_NOT_FOUND: { status: 404, message: 'the session has no such version' },
   THUMBNAIL_NOT_FOUND: { status: 404, message: 'this session has no thumbnail yet: it is taken when the app is verified in a browser (SPAWN_VERIFY=browser)' },
@@ -50,6 +56,7 @@ export const ERROR_CODES = {
   SESSION_RATE_LIMIT: { status: 429, message: 'too many new sessions in the current window' },
   // 502/503 — the platform
   APP_UNAVAILABLE: { status: 502, message: 'the app is not answering right now' },
+  SIGN_IN_UNAVAILABLE: { status: 503, message: 'the identity provider is not reachable: try again in a moment' },
   STORE_UNAVAILABLE: { status: 503, message: 'the database is not reachable' },
   QUEUE_UNAVAILABLE: { status: 503, message: 'the job queue is not reachable' },
   HANDLER_TIMEOUT: { status: 503, message: 'the server did not answer within SPAWN_HANDLER_TIMEOUT_SECONDS: retry, or raise the limit' },

@@ -1,4 +1,5 @@
 export type * from './store.ts';
+export type * from './auth-store.ts';
 export { COST_KINDS } from './store.ts';
 export { createStore } from './create-store.ts';
 export { isStoreOutage } from './store-outage.ts';

@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import { KyselyArtifactRepository } from './artifact-repository.ts';
+import { KyselyAuthRepository } from './auth-repository.ts';
 import { KyselyCacheRepository } from './cache-repository.ts';
 import { KyselyPauseRepository } from './pause-repository.ts';
 import type { StoreDialect } from './codec.ts';
@@ -44,6 +45,7 @@ export class KyselyStore implements Store {
   readonly studies: KyselyStudyRepository;
   readonly functionRuntimes: KyselyFunctionRuntimeRepository;
   readonly resultCache: KyselyResultCacheRepository;
+  readonly auth: KyselyAuthRepository;
   readonly #db: Kysely<Database>;
   readonly #options: KyselyStoreOptions;
   #closing: Promise<void> | undefined;
@@ -68,6 +70,7 @@ export class KyselyStore implements Store {
     this.studies = new KyselyStudyRepository(db);
     this.functionRuntimes = new KyselyFunctionRuntimeRepository(db);
     this.resultCache = new KyselyResultCacheRepository(db);
+    this.auth = new KyselyAuthRepository(db);
   }
 
   /** Serialised within this store: a second call waits for the first, then finds nothing to do. */

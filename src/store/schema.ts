@@ -1,3 +1,4 @@
+import type { AuthTables } from './auth-schema.ts';
 import type { FunctionTables } from './function-schema.ts';
 
 /**
@@ -123,7 +124,7 @@ export interface SessionPausesTable {
   resumed_at: number | null;
 }
 
-export interface Database extends FunctionTables {
+export interface Database extends FunctionTables, AuthTables {
   sessions: SessionsTable;
   session_events: SessionEventsTable;
   cost_entries: CostEntriesTable;

@@ -1,3 +1,4 @@
+import type { AuthRepository } from './auth-store.ts';
 import type { AppType, SessionState, SessionEventType } from '../api-types.ts';
 import type {
   FunctionRepository,
@@ -243,6 +244,8 @@ export interface Store {
   readonly studies: StudyRepository;
   readonly functionRuntimes: FunctionRuntimeRepository;
   readonly resultCache: ResultCacheRepository;
+  /** Sign-in state: browser sessions, private-app codes and grants (migration 012). */
+  readonly auth: AuthRepository;
   /** Applies pending migrations (idempotent, safe to call from several processes). */
   migrate(): Promise<void>;
   /** True when the database answers a trivial query. */

@@ -5,6 +5,7 @@ import { revisionsMigration } from './002-revisions.ts';
 import { functionsMigration } from './003-functions.ts';
 import { sandboxActivityMigration } from './004-sandbox-activity.ts';
 import { verificationMigration } from './005-verification.ts';
+import { authMigration } from './012-auth.ts';
 
 /**
  * Migrations come from code, not from scanning a folder, so they work the same from source, a
@@ -24,6 +25,7 @@ export class CodeMigrationProvider implements MigrationProvider {
       '003-functions': functionsMigration(),
       '004-sandbox-activity': sandboxActivityMigration(),
       '005-verification': verificationMigration(),
+      '012-auth': authMigration(),
     };
   }
 }
