@@ -6,3 +6,4 @@ export * from './revision-schemas.ts';
 export * from './function-schemas.ts';
 export * from './workflow-schemas.ts';
 export * from './system-schemas.ts';
+export * from './auth-schemas.ts';

@@ -51,6 +51,10 @@ export class OidcClient {
   readonly #options: OidcClientOptions;
   #configuration: Promise<oidc.Configuration> | undefined;
 
+  get settings(): OidcConfig {
+    return this.#settings;
+  }
+
   constructor(settings: OidcConfig, options: OidcClientOptions) {
     this.#settings = settings;
     this.#options = options;

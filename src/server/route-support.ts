@@ -7,6 +7,8 @@ declare module 'fastify' {
   interface FastifyRequest {
     /** Who is calling: set by the auth hook for every `/api/` request (see auth.ts). */
     ownerId: string;
+    /** The signed-in user behind the call when known (a browser session; empty otherwise). */
+    userId: string;
   }
 }
 
@@ -20,4 +22,5 @@ export function installRouteSupport(app: FastifyInstance, options: { databaseUrl
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandling(app, options.databaseUrl);
   app.decorateRequest('ownerId', '');
+  app.decorateRequest('userId', '');
 }
