@@ -38,3 +38,5 @@ export const SESSION_ID_PATTERN = /^[a-z][a-z2-7]{25}$/;
 export function isSessionId(value: string): boolean {
   return SESSION_ID_PATTERN.test(value);
 }
+
+export * from './team-enums.ts';

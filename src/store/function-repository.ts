@@ -49,7 +49,7 @@ export class KyselyFunctionRepository implements FunctionRepository {
       if (!live) {
         await trx
           .insertInto('functions')
-          .values({ id, owner_id: input.ownerId, name: input.name, latest_version: 0, created_at: now, updated_at: now, deleted_at: null })
+          .values({ id, owner_id: input.ownerId, org_id: input.ownerId, name: input.name, latest_version: 0, created_at: now, updated_at: now, deleted_at: null })
           .execute();
       }
       const bumped = await trx

@@ -54,6 +54,8 @@ export function taskToRow(task: NewTask, nowMs: number): TasksTable {
   return {
     id: task.id,
     owner_id: task.ownerId,
+    org_id: task.ownerId,
+    creator_id: null,
     function_id: task.functionId,
     version: task.version,
     state,

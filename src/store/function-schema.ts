@@ -1,8 +1,10 @@
+import type { OrgOwnedColumns } from './team-schema.ts';
+
 /**
  * Tables of functions, tasks, workflows and studies (migration 003). Same conventions as
  * schema.ts: epoch-ms timestamps, JSON as text, booleans as 0/1 integers on both dialects.
  */
-export interface FunctionsTable {
+export interface FunctionsTable extends OrgOwnedColumns {
   id: string;
   owner_id: string;
   name: string;
@@ -24,7 +26,7 @@ export interface FunctionVersionsTable {
   created_at: number;
 }
 
-export interface TasksTable {
+export interface TasksTable extends OrgOwnedColumns {
   id: string;
   owner_id: string;
   function_id: string;
@@ -52,7 +54,7 @@ export interface TasksTable {
   finished_at: number | null;
 }
 
-export interface WorkflowsTable {
+export interface WorkflowsTable extends OrgOwnedColumns {
   id: string;
   owner_id: string;
   name: string;
@@ -75,7 +77,7 @@ export interface WorkflowRunsTable {
   finished_at: number | null;
 }
 
-export interface StudiesTable {
+export interface StudiesTable extends OrgOwnedColumns {
   id: string;
   owner_id: string;
   target_kind: string;

@@ -35,6 +35,8 @@ export function sessionFromRow(row: SessionRow): SessionRecord {
     cacheHit: Number(row.cache_hit) === 1,
     cacheBypass: Number(row.cache_bypass) === 1,
     verification: row.verification ? fromJson<StoredVerification>(row.verification) : null,
+    visibility: row.visibility === 'org' ? 'org' : 'public',
+    creatorId: row.creator_id,
   };
 }
 
@@ -42,6 +44,10 @@ export function sessionToRow(s: NewSession, nowMs: number): Insertable<SessionsT
   return {
     id: s.id,
     owner_id: s.ownerId,
+    // A request's owner id is its organisation's id (see migration 007).
+    org_id: s.ownerId,
+    creator_id: s.creatorId ?? null,
+    visibility: s.visibility ?? 'public',
     prompt: s.prompt,
     title: s.title,
     app_type: s.appType,
@@ -73,7 +79,7 @@ export function sessionToRow(s: NewSession, nowMs: number): Insertable<SessionsT
 /** Only the keys present in the patch become columns; `undefined` leaves a column alone. */
 export function patchToRow(patch: SessionPatch): Updateable<SessionsTable> {
   const row: Updateable<SessionsTable> = {};
-  const set = <K extends keyof SessionsTable>(key: K, value: SessionsTable[K] | undefined): void => {
+  const set = <K extends keyof Updateable<SessionsTable>>(key: K, value: Updateable<SessionsTable>[K] | undefined): void => {
     if (value !== undefined) row[key] = value;
   };
   set('prompt', patch.prompt);
@@ -97,6 +103,7 @@ export function patchToRow(patch: SessionPatch): Updateable<SessionsTable> {
   set('heartbeat_at', patch.heartbeatAt === undefined ? undefined : toMsOrNull(patch.heartbeatAt));
   set('cache_hit', patch.cacheHit === undefined ? undefined : patch.cacheHit ? 1 : 0);
   set('cache_bypass', patch.cacheBypass === undefined ? undefined : patch.cacheBypass ? 1 : 0);
+  set('visibility', patch.visibility);
   set('verification', patch.verification === undefined ? undefined : patch.verification === null ? null : toJson(patch.verification));
   return row;
 }

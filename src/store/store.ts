@@ -1,5 +1,5 @@
 import type { AuthRepository } from './auth-store.ts';
-import type { AppType, SessionState, SessionEventType } from '../api-types.ts';
+import type { AppType, SessionState, SessionEventType, Visibility } from '../api-types.ts';
 import type {
   FunctionRepository,
   FunctionRuntimeRepository,
@@ -8,6 +8,7 @@ import type {
   TaskRepository,
   WorkflowRepository,
 } from './function-store.ts';
+import type { ApiKeyRepository, AuditRepository, InvitationRepository, OrgRepository, OwnershipRepository, UserRepository } from './team-store.ts';
 
 /**
  * The persistence contract. Implemented once over Kysely for both SQLite and PostgreSQL; no
@@ -47,6 +48,10 @@ export interface SessionRecord {
   cacheBypass: boolean;
   /** What the verifier found about the version served (null: not checked yet). */
   verification?: StoredVerification | null;
+  /** Who may open the app: `public` (anyone with the URL) or `org` (members only). Migration 007. */
+  visibility?: Visibility;
+  /** The user who created it (null: unknown, e.g. before migration 007). */
+  creatorId?: string | null;
 }
 
 /** The verifier's outcome as the session keeps it (the verify module's result, minus the screenshot). */
@@ -246,6 +251,13 @@ export interface Store {
   readonly resultCache: ResultCacheRepository;
   /** Sign-in state: browser sessions, private-app codes and grants (migration 012). */
   readonly auth: AuthRepository;
+  readonly users: UserRepository;
+  readonly orgs: OrgRepository;
+  readonly apiKeys: ApiKeyRepository;
+  readonly invitations: InvitationRepository;
+  /** Append-only. */
+  readonly audit: AuditRepository;
+  readonly ownership: OwnershipRepository;
   /** Applies pending migrations (idempotent, safe to call from several processes). */
   migrate(): Promise<void>;
   /** True when the database answers a trivial query. */
@@ -266,3 +278,4 @@ export interface StoreOptions {
 }
 
 export type * from './function-store.ts';
+export type * from './team-store.ts';

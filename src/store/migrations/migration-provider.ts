@@ -5,6 +5,7 @@ import { revisionsMigration } from './002-revisions.ts';
 import { functionsMigration } from './003-functions.ts';
 import { sandboxActivityMigration } from './004-sandbox-activity.ts';
 import { verificationMigration } from './005-verification.ts';
+import { teamsMigration } from './007-teams.ts';
 import { authMigration } from './012-auth.ts';
 
 /**
@@ -25,6 +26,7 @@ export class CodeMigrationProvider implements MigrationProvider {
       '003-functions': functionsMigration(),
       '004-sandbox-activity': sandboxActivityMigration(),
       '005-verification': verificationMigration(),
+      '007-teams': teamsMigration(),
       '012-auth': authMigration(),
     };
   }
