@@ -6,3 +6,4 @@ export { cookieNames, safeLocalPath, type CookieNames } from './cookie-names.ts'
 export { assertIdentityAllowed, identityFromClaims } from './identity-rules.ts';
 export { randomToken, sha256 } from './secrets.ts';
 export type { UserDirectory, InvitationAcceptor, OidcIdentity, UserProfile, OrgMembership } from './user-directory.ts';
+export { StoreUserDirectory, StoreInvitationAcceptor } from './store-user-directory.ts';

@@ -166,7 +166,9 @@ function isLoopbackName(hostname: string): boolean {
 /** Every refusal by the library or the provider becomes a 400 the user can act on, never a 500. */
 function refused(err: unknown): SpawnError {
   if (err instanceof SpawnError) return err;
-  const e = err as { message?: string; error?: string; error_description?: string };
-  const detail = e.error ? `${e.error}${e.error_description ? `: ${e.error_description}` : ''}` : (e.message ?? String(err));
+  const e = err as { message?: string; error?: string; error_description?: string; cause?: { message?: string } };
+  // openid-client wraps oauth4webapi's precise reason (which claim, which parameter) as the cause.
+  const reason = e.cause?.message ? `${e.message ?? ''}: ${e.cause.message}` : (e.message ?? String(err));
+  const detail = e.error ? `${e.error}${e.error_description ? `: ${e.error_description}` : ''}` : reason;
   return new SpawnError('SIGN_IN_FAILED', `sign-in was refused: ${detail}`, { cause: err });
 }

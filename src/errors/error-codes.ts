@@ -23,6 +23,7 @@ export const ERROR_CODES = {
   WORKFLOW_UNKNOWN_FUNCTION: { status: 400, message: 'a workflow step names a function that does not exist' },
   STUDY_TOO_LARGE: { status: 400, message: 'the study has more runs than the configured maximum' },
   SIGN_IN_FAILED: { status: 400, message: 'sign-in failed: the answer from the identity provider did not check out (state, nonce, code or ID token); start again from the sign-in page' },
+  INVITATION_INVALID: { status: 400, message: 'this invitation is unknown, already used or expired: ask for a new one' },
   INPUT_TOO_DEEP: { status: 400, message: 'the JSON body nests deeper than SPAWN_MAX_JSON_DEPTH allows (64 unless configured): flatten it, or raise SPAWN_MAX_JSON_DEPTH' },
   // 401/403 — identity
   AUTH_REQUIRED: { status: 401, message: 'a bearer token is required: create one with `spawnai token create --name NAME`' },

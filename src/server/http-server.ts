@@ -2,11 +2,18 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { readThumbnail, type Platform } from '../orchestrator/index.ts';
-import { AppProxy, parseAppHost } from '../proxy/index.ts';
+import { AppProxy, parseAppHost, PrivateAppGate } from '../proxy/index.ts';
 import { registerApiRoutes, type ApiRouteDeps } from './api-routes.ts';
 import { tlsAskDeps } from './routes/tls-routes.ts';
 import { installTransportSecurity, trustProxyOption } from './transport-security.ts';
-import { resolveOwner } from './auth.ts';
+import { randomBytes } from 'node:crypto';
+import { StoreInvitationAcceptor, StoreUserDirectory } from '../auth/index.ts';
+import { authRequired, hashToken, resolveOwner } from './auth.ts';
+import { appSignInRoutes } from './routes/app-sign-in-routes.ts';
+import { authRoutes } from './routes/auth-routes.ts';
+import { deviceRoutes } from './routes/device-routes.ts';
+import { meRoutes } from './routes/me-routes.ts';
+import { cookieSession, createSignIn, installCookies, type SignIn, type SignInOptions } from './sign-in.ts';
 import { trackConnections, type ConnectionDrain } from './connection-drain.ts';
 import { controlPlaneHostGuard } from './host-guard.ts';
 import { installJsonBodyParser } from './json-body.ts';
@@ -34,14 +41,27 @@ export interface SpawnServer {
  * One HTTP server, two faces chosen by `Host`: `<id>.<appsDomain>` goes to the app proxy (each app
  * on its own origin), everything else to the control plane (API, SSE, metrics, web UI).
  */
-export async function createSpawnServer(platform: Platform): Promise<SpawnServer> {
+export async function createSpawnServer(platform: Platform, options: { signIn?: Partial<SignInOptions> } = {}): Promise<SpawnServer> {
   const { config, logger } = platform;
+  const signIn = createSignIn(config, platform.store, {
+    directory: new StoreUserDirectory(platform.store),
+    invitations: new StoreInvitationAcceptor(platform.store),
+    ...options.signIn,
+  });
   const proxy = new AppProxy({
     store: platform.store,
     artifacts: platform.artifacts,
     logger,
     activity: platform.activityHook ?? undefined,
     gateway: { ownUrl: platform.sandboxes ? (config.gateway?.url ?? null) : null, secret: config.clusterSecret },
+    privateApps: new PrivateAppGate({
+      access: signIn.appAccess,
+      roleOf: (orgId, userId) => signIn.directory.roleOf(orgId, userId),
+      cookieName: signIn.names.app,
+      secure: signIn.names.secure,
+      controlPlaneOrigin: signIn.oidc ? signIn.publicOrigin : null,
+      singleUser: !authRequired(config),
+    }),
   });
   let port = config.port;
   const appUrl = appUrlBuilder(config, () => port);
@@ -83,13 +103,23 @@ export async function createSpawnServer(platform: Platform): Promise<SpawnServer
   // "simple" cross-origin POST without a CORS preflight. Refused with 415 instead.
   app.removeContentTypeParser('text/plain');
   app.addHook('onRequest', controlPlaneHostGuard(config));
-  app.addHook('onRequest', async (request) => {
+  await installCookies(app, platform.store);
+  app.addHook('onRequest', async (request, reply) => {
     if (request.url.startsWith('/api/') && !PUBLIC_API_URLS.has(request.url)) {
-      request.ownerId = await resolveOwner(request, config, platform.store.tokens);
+      // A bearer token wins over a cookie: a script's explicit credential is never overridden.
+      const session = request.headers.authorization ? null : await cookieSession(request, reply, signIn);
+      if (session) {
+        request.webSession = session;
+        request.userId = session.userId;
+        request.ownerId = session.currentOrgId ?? session.userId;
+      } else {
+        request.ownerId = await resolveOwner(request, config, platform.store.tokens);
+      }
     }
   });
   await registerOpenApi(app, VERSION);
   await registerApiRoutes(app, routeDeps(app, platform, appUrl, drain.signal));
+  await registerSignInRoutes(app, signIn, platform, appUrl);
   await webUi(app);
 
   return {
@@ -107,6 +137,21 @@ export async function createSpawnServer(platform: Platform): Promise<SpawnServer
       proxy.close();
     },
   };
+}
+
+async function registerSignInRoutes(app: FastifyInstance, signIn: SignIn, platform: Platform, appUrl: (id: string) => string): Promise<void> {
+  await app.register(authRoutes, signIn);
+  await app.register(meRoutes, signIn);
+  await app.register(appSignInRoutes, { signIn, sessions: platform.store.sessions, appUrl });
+  await app.register(deviceRoutes, {
+    signIn,
+    // The CLI's credential acts as the user in their personal organisation (whose id is the user's).
+    async issueToken(user) {
+      const token = `spawn_${randomBytes(24).toString('base64url')}`;
+      await platform.store.tokens.create({ id: randomBytes(8).toString('hex'), name: `cli:${user.email ?? user.id}`, ownerId: user.id, tokenHash: hashToken(token) });
+      return token;
+    },
+  });
 }
 
 /** Each route plugin gets only the services it uses, taken from the platform here. */
@@ -133,6 +178,7 @@ function routeDeps(app: FastifyInstance, platform: Platform, appUrl: (id: string
         generator: sessions.generatorName === 'offline-template' ? 'offline-template' : 'llm',
         models: platform.models,
         appsDomain: config.appsDomain,
+        signIn: config.oidc ? 'oidc' : authRequired(config) ? 'token' : 'none',
       }),
       openApiDocument: () => openApiDocument(app),
     },
