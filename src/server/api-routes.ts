@@ -1,4 +1,9 @@
 import type { FastifyInstance } from 'fastify';
+import { appSignInRoutes, type AppSignInDeps } from './routes/app-sign-in-routes.ts';
+import { authRoutes } from './routes/auth-routes.ts';
+import { deviceRoutes, type DeviceRoutesDeps } from './routes/device-routes.ts';
+import { meRoutes } from './routes/me-routes.ts';
+import type { SignIn } from './sign-in.ts';
 import { eventRoutes, type EventRoutesDeps } from './routes/event-routes.ts';
 import { functionRoutes, type FunctionRoutesDeps } from './routes/function-routes.ts';
 import { revisionRoutes, type RevisionRoutesDeps } from './routes/revision-routes.ts';
@@ -23,6 +28,10 @@ export interface ApiRouteDeps {
   thumbnails: ThumbnailRoutesDeps;
   /** Caddy's on-demand TLS ask (no token; the control-plane host only). */
   tls: TlsAskDeps;
+  /** Sign-in: /auth/login, /auth/callback, /auth/logout and /api/me. */
+  signIn: SignIn;
+  appSignIn: AppSignInDeps;
+  device: DeviceRoutesDeps;
 }
 
 /** Every route of the HTTP API, one plugin per area (on an app prepared by installRouteSupport). */
@@ -37,4 +46,8 @@ export async function registerApiRoutes(app: FastifyInstance, deps: ApiRouteDeps
   await app.register(systemRoutes, deps.system);
   await app.register(thumbnailRoutes, deps.thumbnails);
   await app.register(tlsRoutes, deps.tls);
+  await app.register(authRoutes, deps.signIn);
+  await app.register(meRoutes, deps.signIn);
+  await app.register(appSignInRoutes, deps.appSignIn);
+  await app.register(deviceRoutes, deps.device);
 }

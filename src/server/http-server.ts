@@ -9,10 +9,6 @@ import { installTransportSecurity, trustProxyOption } from './transport-security
 import { randomBytes } from 'node:crypto';
 import { StoreInvitationAcceptor, StoreUserDirectory } from '../auth/index.ts';
 import { authRequired, hashToken, resolveOwner } from './auth.ts';
-import { appSignInRoutes } from './routes/app-sign-in-routes.ts';
-import { authRoutes } from './routes/auth-routes.ts';
-import { deviceRoutes } from './routes/device-routes.ts';
-import { meRoutes } from './routes/me-routes.ts';
 import { cookieSession, createSignIn, installCookies, type SignIn, type SignInOptions } from './sign-in.ts';
 import { trackConnections, type ConnectionDrain } from './connection-drain.ts';
 import { controlPlaneHostGuard } from './host-guard.ts';
@@ -118,8 +114,7 @@ export async function createSpawnServer(platform: Platform, options: { signIn?: 
     }
   });
   await registerOpenApi(app, VERSION);
-  await registerApiRoutes(app, routeDeps(app, platform, appUrl, drain.signal));
-  await registerSignInRoutes(app, signIn, platform, appUrl);
+  await registerApiRoutes(app, routeDeps(app, platform, appUrl, drain.signal, signIn));
   await webUi(app);
 
   return {
@@ -139,23 +134,17 @@ export async function createSpawnServer(platform: Platform, options: { signIn?: 
   };
 }
 
-async function registerSignInRoutes(app: FastifyInstance, signIn: SignIn, platform: Platform, appUrl: (id: string) => string): Promise<void> {
-  await app.register(authRoutes, signIn);
-  await app.register(meRoutes, signIn);
-  await app.register(appSignInRoutes, { signIn, sessions: platform.store.sessions, appUrl });
-  await app.register(deviceRoutes, {
-    signIn,
-    // The CLI's credential acts as the user in their personal organisation (whose id is the user's).
-    async issueToken(user) {
-      const token = `spawn_${randomBytes(24).toString('base64url')}`;
-      await platform.store.tokens.create({ id: randomBytes(8).toString('hex'), name: `cli:${user.email ?? user.id}`, ownerId: user.id, tokenHash: hashToken(token) });
-      return token;
-    },
-  });
+/** A bearer token for `spawnai login` (device flow): acts as the user in their personal organisation (whose id is the user's). */
+function cliTokenIssuer(platform: Platform): (user: { id: string; email: string | null }) => Promise<string> {
+  return async (user) => {
+    const token = `spawn_${randomBytes(24).toString('base64url')}`;
+    await platform.store.tokens.create({ id: randomBytes(8).toString('hex'), name: `cli:${user.email ?? user.id}`, ownerId: user.id, tokenHash: hashToken(token) });
+    return token;
+  };
 }
 
 /** Each route plugin gets only the services it uses, taken from the platform here. */
-function routeDeps(app: FastifyInstance, platform: Platform, appUrl: (id: string) => string, shutdown: AbortSignal): ApiRouteDeps {
+function routeDeps(app: FastifyInstance, platform: Platform, appUrl: (id: string) => string, shutdown: AbortSignal, signIn: SignIn): ApiRouteDeps {
   const { sessions, revisions, functions, config } = platform;
   return {
     sessions: { sessions, config, appUrl },
@@ -166,6 +155,9 @@ function routeDeps(app: FastifyInstance, platform: Platform, appUrl: (id: string
     workflows: { workflows: functions.workflows },
     studies: { studies: functions.studies },
     tls: tlsAskDeps(config, platform.store),
+    signIn,
+    appSignIn: { signIn, sessions: platform.store.sessions, appUrl },
+    device: { signIn, issueToken: cliTokenIssuer(platform) },
     thumbnails: { sessions, thumbnail: (s) => readThumbnail(platform.store, platform.artifacts, s) },
     system: {
       checks: { store: () => platform.store.ping(), queue: () => platform.queue.ping() },

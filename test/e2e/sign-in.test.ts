@@ -291,12 +291,16 @@ describe.skipIf(!hasChromium)('sign-in with a real OpenID provider, in Chromium'
     expect(await refused?.headerValue('x-spawnai-error')).toBe('APP_ACCESS_DENIED');
     expect(await stranger.cookies(appUrl(appA))).toEqual([]);
 
-    // Signing out ends the app's cookie too (it is tied to the browser session).
+    // Signing out ends the app's cookie too (it is tied to the browser session): the app now
+    // sends the browser back through the control plane instead of serving it.
+    expect((await owner.request.get(appUrl(appA), { maxRedirects: 0 })).status()).toBe(200);
     const csrf = (await owner.cookies(base)).find((c) => c.name === 'spawn_csrf')?.value ?? '';
     await ownerPage.goto(`${base}/api/me`);
-    await ownerPage.evaluate(async ([u, token]) => fetch(u as string, { method: 'POST', headers: { 'x-csrf-token': token as string } }), [`${base}/auth/logout`, csrf] as const);
-    await ownerPage.goto(appUrl(appA));
-    expect(new URL(ownerPage.url()).host).not.toBe(`${appA}.localhost:${port}`);
+    const status = await ownerPage.evaluate(async ([u, token]) => (await fetch(u as string, { method: 'POST', headers: { 'x-csrf-token': token as string } })).status, [`${base}/auth/logout`, csrf] as const);
+    expect(status).toBe(200);
+    const after = await owner.request.get(appUrl(appA), { maxRedirects: 0 });
+    expect(after.status()).toBe(302);
+    expect(after.headers().location).toMatch(new RegExp(`^${base}/auth/app\\?app=${appA}`));
     for (const c of [owner, anonymous, thief, stranger]) await c.close();
   });
 });

@@ -23,9 +23,9 @@ const appSignIn = {
   querystring: AppSignInQuerySchema,
   response: {
     302: { description: "to the app's `/__spawn/auth?code=…` (signed in and a member), or to /auth/login (not signed in)", content: { 'text/plain': { schema: z.string() } } },
-    403: html('`APP_ACCESS_DENIED`: signed in, not a member of the app’s organisation'),
-    404: html('`APP_NOT_FOUND`'),
     ...errorResponses(...PUBLIC_ERRORS),
+    403: html('`APP_ACCESS_DENIED`: signed in, not a member of the app’s organisation (or `FORBIDDEN` from the host check)'),
+    404: html('`APP_NOT_FOUND`'),
   },
 };
 

@@ -23,7 +23,15 @@ const callback = {
   summary: 'Where the provider sends the browser back; sets the session cookie',
   security: [],
   querystring: CallbackQuerySchema,
-  response: { 303: redirect('signed in: to `returnTo`'), 400: html('`SIGN_IN_FAILED`: forged state, wrong nonce, bad or expired code, ID token not from the issuer'), 403: html('`SIGN_IN_NOT_ALLOWED`'), 404: html('`SIGN_IN_NOT_CONFIGURED`'), 503: html('`SIGN_IN_UNAVAILABLE`'), ...errorResponses(...PUBLIC_ERRORS) },
+  response: {
+    303: redirect('signed in: to `returnTo`'),
+    ...errorResponses(...PUBLIC_ERRORS),
+    // Refusals are pages for a person (code in `X-SpawnAI-Error`), not JSON.
+    400: html('`SIGN_IN_FAILED` (forged state, wrong nonce, bad or expired code, ID token not from the issuer) or `INVITATION_INVALID`'),
+    403: html('`SIGN_IN_NOT_ALLOWED` (or `FORBIDDEN` from the host check)'),
+    404: html('`SIGN_IN_NOT_CONFIGURED`'),
+    503: html('`SIGN_IN_UNAVAILABLE`'),
+  },
 };
 const logout = {
   tags,
@@ -48,13 +56,14 @@ function decodeTransaction(value: string | null): LoginTransaction | null {
 
 /** `GET /auth/login`, `GET /auth/callback`, `POST /auth/logout`: the browser's side of OpenID Connect. */
 export const authRoutes: FastifyPluginAsyncZod<SignIn> = async (app, signIn) => {
-  const cookieBase = { path: '/', secure: signIn.names.secure, sameSite: 'lax' as const, httpOnly: true };
+  // Read at request time: the OpenAPI test registers the plugins with empty deps.
+  const cookieBase = () => ({ path: '/', secure: signIn.names.secure, sameSite: 'lax' as const, httpOnly: true });
 
   app.get('/auth/login', { schema: login }, async (request, reply) => {
     if (!signIn.oidc) throw new SpawnError('SIGN_IN_NOT_CONFIGURED');
     const { url, transaction } = await signIn.oidc.begin(safeLocalPath(request.query.returnTo), request.query.invitation);
     // SameSite=Lax still travels on the provider's top-level redirect back to /auth/callback.
-    void reply.setCookie(signIn.names.login, encodeTransaction(transaction), { ...cookieBase, signed: true, maxAge: LOGIN_COOKIE_SECONDS });
+    void reply.setCookie(signIn.names.login, encodeTransaction(transaction), { ...cookieBase(), signed: true, maxAge: LOGIN_COOKIE_SECONDS });
     return reply.header('cache-control', 'no-store').redirect(url, 302);
   });
 
@@ -62,7 +71,7 @@ export const authRoutes: FastifyPluginAsyncZod<SignIn> = async (app, signIn) => 
     try {
       if (!signIn.oidc || !signIn.publicOrigin) throw new SpawnError('SIGN_IN_NOT_CONFIGURED');
       const raw = request.cookies[signIn.names.login];
-      void reply.clearCookie(signIn.names.login, cookieBase);
+      void reply.clearCookie(signIn.names.login, cookieBase());
       const unsigned = raw ? request.unsignCookie(raw) : null;
       const transaction = decodeTransaction(unsigned?.valid ? unsigned.value : null);
       if (!transaction) throw new SpawnError('SIGN_IN_FAILED', 'this sign-in was not started in this browser, or took longer than 10 minutes: start again');
