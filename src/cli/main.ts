@@ -3,6 +3,7 @@ import { ApiCallError } from './api-client.ts';
 import { adminCommands } from './commands/admin-commands.ts';
 import { backupCommands } from './commands/backup-commands.ts';
 import { functionCommands } from './commands/function-commands.ts';
+import { loginCommands } from './commands/login-command.ts';
 import { sessionCommands } from './commands/session-commands.ts';
 import { upCommand } from './commands/up-command.ts';
 import { workerCommand } from './commands/worker-command.ts';
@@ -14,6 +15,7 @@ sessionCommands(program);
 functionCommands(program);
 adminCommands(program);
 backupCommands(program);
+loginCommands(program);
 
 try {
   await program.parseAsync(process.argv);
