@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
-import { readThumbnail, type Platform } from '../orchestrator/index.ts';
+import { readPromptImage, readThumbnail, type Platform } from '../orchestrator/index.ts';
 import { AppProxy, parseAppHost, PrivateAppGate } from '../proxy/index.ts';
 import { registerApiRoutes, type ApiRouteDeps } from './api-routes.ts';
 import { tlsAskDeps } from './routes/tls-routes.ts';
@@ -159,6 +159,7 @@ function routeDeps(app: FastifyInstance, platform: Platform, appUrl: (id: string
     appSignIn: { signIn, sessions: platform.store.sessions, appUrl },
     device: { signIn, issueToken: cliTokenIssuer(platform) },
     thumbnails: { sessions, thumbnail: (s) => readThumbnail(platform.store, platform.artifacts, s) },
+    images: { sessions, image: (s) => readPromptImage(platform.store, s) },
     system: {
       checks: { store: () => platform.store.ping(), queue: () => platform.queue.ping() },
       runtime: platform.runtime,

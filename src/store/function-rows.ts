@@ -17,6 +17,7 @@ export function versionFromRow(row: Selectable<FunctionVersionsTable> & { owner_
     inputSchema: row.input_schema === null ? null : fromJson<Record<string, unknown>>(row.input_schema),
     timeoutSeconds: numberOrNull(row.timeout_seconds),
     createdAt: fromMs(row.created_at),
+    requirements: row.requirements ? fromJson<string[]>(row.requirements) : [],
   };
 }
 

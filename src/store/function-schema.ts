@@ -24,6 +24,8 @@ export interface FunctionVersionsTable {
   input_schema: string | null;
   timeout_seconds: number | null;
   created_at: number;
+  /** JSON text: requirement lines (migration 008); null for none */
+  requirements?: string | null;
 }
 
 export interface TasksTable extends OrgOwnedColumns {

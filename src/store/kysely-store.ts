@@ -6,6 +6,7 @@ import { KyselyPauseRepository } from './pause-repository.ts';
 import type { StoreDialect } from './codec.ts';
 import { KyselyCostRepository } from './cost-repository.ts';
 import { KyselyEventRepository } from './event-repository.ts';
+import { KyselyFunctionBuildRepository } from './function-build-repository.ts';
 import { KyselyFunctionRepository } from './function-repository.ts';
 import { KyselyFunctionRuntimeRepository } from './function-runtime-repository.ts';
 import { KyselyMessageRepository } from './message-repository.ts';
@@ -52,6 +53,7 @@ export class KyselyStore implements Store {
   readonly functionRuntimes: KyselyFunctionRuntimeRepository;
   readonly resultCache: KyselyResultCacheRepository;
   readonly auth: KyselyAuthRepository;
+  readonly functionBuilds: KyselyFunctionBuildRepository;
   readonly users: KyselyUserRepository;
   readonly orgs: KyselyOrgRepository;
   readonly apiKeys: KyselyApiKeyRepository;
@@ -83,6 +85,7 @@ export class KyselyStore implements Store {
     this.functionRuntimes = new KyselyFunctionRuntimeRepository(db);
     this.resultCache = new KyselyResultCacheRepository(db);
     this.auth = new KyselyAuthRepository(db);
+    this.functionBuilds = new KyselyFunctionBuildRepository(db);
     this.users = new KyselyUserRepository(db);
     this.orgs = new KyselyOrgRepository(db);
     this.apiKeys = new KyselyApiKeyRepository(db);

@@ -1,4 +1,5 @@
 import type { AuthTables } from './auth-schema.ts';
+import type { FunctionBuildsTable } from './function-build-repository.ts';
 import type { Generated } from 'kysely';
 import type { FunctionTables } from './function-schema.ts';
 import type { OrgOwnedColumns, TeamTables } from './team-schema.ts';
@@ -38,6 +39,8 @@ export interface SessionsTable extends OrgOwnedColumns {
   cache_bypass: number;
   /** JSON text of a StoredVerification, added by migration 005 */
   verification: string | null;
+  /** JSON text of a PromptImageRef, added by migration 006 */
+  prompt_image?: string | null;
   /** `public` | `org`, added by migration 007 */
   visibility: Generated<string>;
 }
@@ -129,6 +132,7 @@ export interface SessionPausesTable {
 }
 
 export interface Database extends FunctionTables, TeamTables, AuthTables {
+  function_builds: FunctionBuildsTable;
   sessions: SessionsTable;
   session_events: SessionEventsTable;
   cost_entries: CostEntriesTable;

@@ -2,7 +2,7 @@ import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { AppType, SessionState } from '../api-types.ts';
 import { fromJson, fromMs, fromMsOrNull, numberOrNull, toJson, toMs, toMsOrNull } from './codec.ts';
 import type { SessionsTable } from './schema.ts';
-import type { NewSession, SessionPatch, SessionRecord, StoredVerification } from './store.ts';
+import type { NewSession, PromptImageRef, SessionPatch, SessionRecord, StoredVerification } from './store.ts';
 
 type SessionRow = Selectable<SessionsTable>;
 
@@ -35,6 +35,7 @@ export function sessionFromRow(row: SessionRow): SessionRecord {
     cacheHit: Number(row.cache_hit) === 1,
     cacheBypass: Number(row.cache_bypass) === 1,
     verification: row.verification ? fromJson<StoredVerification>(row.verification) : null,
+    promptImage: row.prompt_image ? fromJson<PromptImageRef>(row.prompt_image) : null,
     visibility: row.visibility === 'org' ? 'org' : 'public',
     creatorId: row.creator_id,
   };
@@ -73,6 +74,7 @@ export function sessionToRow(s: NewSession, nowMs: number): Insertable<SessionsT
     cache_hit: 0,
     cache_bypass: s.cacheBypass === true ? 1 : 0,
     verification: null,
+    ...(s.promptImage ? { prompt_image: toJson(s.promptImage) } : {}),
   };
 }
 

@@ -1,4 +1,5 @@
 import type { AuthRepository } from './auth-store.ts';
+import type { FunctionBuildRepository } from './function-build-repository.ts';
 import type { AppType, SessionState, SessionEventType, Visibility } from '../api-types.ts';
 import type {
   FunctionRepository,
@@ -52,6 +53,15 @@ export interface SessionRecord {
   visibility?: Visibility;
   /** The user who created it (null: unknown, e.g. before migration 007). */
   creatorId?: string | null;
+  /** The image sent with the first message, if any (its bytes are an artifact blob). */
+  promptImage?: PromptImageRef | null;
+}
+
+/** Where a session's prompt image is: its checked type, the digest of its bytes in the artifact blobs, its size. */
+export interface PromptImageRef {
+  mediaType: string;
+  digest: string;
+  bytes: number;
 }
 
 /** The verifier's outcome as the session keeps it (the verify module's result, minus the screenshot). */
@@ -251,6 +261,7 @@ export interface Store {
   readonly resultCache: ResultCacheRepository;
   /** Sign-in state: browser sessions, private-app codes and grants (migration 012). */
   readonly auth: AuthRepository;
+  readonly functionBuilds: FunctionBuildRepository;
   readonly users: UserRepository;
   readonly orgs: OrgRepository;
   readonly apiKeys: ApiKeyRepository;
@@ -278,4 +289,5 @@ export interface StoreOptions {
 }
 
 export type * from './function-store.ts';
+export type { BuildState, FunctionBuildRecord, FunctionBuildRepository } from './function-build-repository.ts';
 export type * from './team-store.ts';

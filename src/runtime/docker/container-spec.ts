@@ -50,6 +50,8 @@ export interface ContainerSpecInput extends ResourceLimits {
   installation: string;
   expiresAt?: Date;
   labels?: Record<string, string>;
+  /** Host directories bound read-only (a function's requirement layer). */
+  readOnlyMounts?: { source: string; target: string }[];
 }
 
 /** The only environment a sandbox ever sees: nothing is inherited from the host. */
@@ -128,6 +130,7 @@ export function buildContainerOptions(input: ContainerSpecInput): Docker.Contain
             },
           },
         },
+        ...(input.readOnlyMounts ?? []).map((m) => ({ Type: 'bind' as const, Source: m.source, Target: m.target, ReadOnly: true })),
       ],
     },
   };

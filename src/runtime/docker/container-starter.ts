@@ -59,6 +59,7 @@ export class ContainerStarter {
       sessionId: spec.sessionId,
       expiresAt: spec.expiresAt,
       labels: spec.labels,
+      readOnlyMounts: spec.readOnlyMounts,
     };
     try {
       return await this.#start(input, network);

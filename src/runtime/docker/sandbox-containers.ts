@@ -70,7 +70,8 @@ export class SandboxContainers {
       cpus: spec.cpus,
       pids: spec.pids,
     };
-    const pooled = this.pool.take(shape);
+    // Pool containers were created without the spec's mounts: such a spec starts its own.
+    const pooled = spec.readOnlyMounts?.length ? undefined : this.pool.take(shape);
     let started: StartedSandbox | undefined;
     if (pooled) {
       started = await this.#starter.claim(pooled, spec, network).catch(async (err: unknown) => {

@@ -102,6 +102,7 @@ export class ProcessDriver implements SandboxDriver {
       },
       limits: { memoryMb: spec.memoryMb, cpus: spec.cpus, pids: spec.pids },
       network: spec.network,
+      ...(spec.readOnlyMounts?.length ? { readOnlyMounts: spec.readOnlyMounts } : {}),
     };
     await this.directory.create(record, plan.dropRoot ? SANDBOX_OWNER : undefined);
     try {

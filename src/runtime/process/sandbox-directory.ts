@@ -13,6 +13,7 @@ export interface SandboxRecord {
   labels: Record<string, string>;
   limits: ResourceLimits;
   network: SandboxSpec['network'];
+  readOnlyMounts?: SandboxSpec['readOnlyMounts'];
 }
 
 export interface SandboxPaths {
