@@ -50,6 +50,10 @@ export class StoreUserDirectory implements UserDirectory {
   roleOf(orgId: string, userId: string): Promise<string | null> {
     return this.#store.orgs.roleOf(orgId, userId);
   }
+
+  async ensureUser(userId: string): Promise<void> {
+    await this.#store.orgs.ensurePersonal(userId, userId);
+  }
 }
 
 function profile(user: { id: string; email: string | null; name: string }): UserProfile {

@@ -32,6 +32,8 @@ export interface UserDirectory {
   memberships(userId: string): Promise<OrgMembership[]>;
   /** The user's role in the organisation, or null when not a member. */
   roleOf(orgId: string, userId: string): Promise<string | null>;
+  /** Makes sure a user known only by id (a token owner, the single-user mode's `local`) has a personal organisation. */
+  ensureUser(userId: string): Promise<void>;
 }
 
 /** Accepts a pending invitation for a user who just signed in (throws a SpawnError when invalid). */

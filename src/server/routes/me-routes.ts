@@ -23,6 +23,7 @@ export const meRoutes: FastifyPluginAsyncZod<SignIn> = async (app, signIn) => {
   const view = async (request: FastifyRequest): Promise<MeView> => {
     const session = request.webSession;
     const userId = session?.userId ?? (request.userId || request.ownerId);
+    if (!session) await signIn.directory.ensureUser(userId);
     const user = (await signIn.directory.profile(userId)) ?? { id: userId, email: null, name: userId };
     const orgs = await signIn.directory.memberships(userId);
     const via = session ? 'cookie' : request.headers.authorization ? 'token' : 'local';
