@@ -15,6 +15,7 @@ const LAYERS = [
   ['functions'],
   ['orchestrator'],
   ['fleet'],
+  ['auth'],
   ['proxy'],
   ['server'],
   ['cli'],

@@ -66,6 +66,7 @@ export type RestoredVersion = z.infer<typeof S.RestoredVersionSchema>;
 export type HealthView = z.infer<typeof S.HealthViewSchema>;
 /** `GET /api/config`: what the web UI needs to know about this server's limits and generator. */
 export type ConfigView = z.infer<typeof S.ConfigViewSchema>;
+export type MeView = z.infer<typeof S.MeViewSchema>;
 
 // ── Functions, tasks, workflows and studies ────────────────────────────────────────────────────
 

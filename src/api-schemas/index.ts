@@ -10,3 +10,4 @@ export * from './fleet-schemas.ts';
 export * from './money-schemas.ts';
 export * from './file-schemas.ts';
 export * from './org-schemas.ts';
+export * from './auth-schemas.ts';

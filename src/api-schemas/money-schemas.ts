@@ -111,4 +111,3 @@ export const AlertListSchema = z.object({
 });
 
 /** `GET /api/me` until organisations exist: the caller and its personal organisation. */
-export const MeFallbackSchema = z.object({ ownerId: z.string(), currentOrgId: z.string(), orgs: z.array(z.object({ id: z.string(), name: z.string() })) });

@@ -16,6 +16,7 @@ export const ConfigViewSchema = z.object({
   generator: z.enum(['offline-template', 'llm']).meta({ description: '`offline-template` when no model is configured (the UI says how to configure one)' }),
   models: z.array(z.string()),
   appsDomain: z.string(),
+  signIn: z.enum(['oidc', 'token', 'none']).optional().meta({ description: '`oidc`: sign in through the identity provider at /auth/login; `token`: a bearer token is needed; `none`: single-user mode' }),
 });
 
 /** `GET /api/openapi.json`: this document, generated from the route schemas. */

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { ApiError, SessionEvent } from '../api-types.ts';
+import { loadCredential } from './credentials.ts';
 
 export interface ClientFlags {
   url?: string;
@@ -17,8 +18,10 @@ export interface ClientOptions {
   token: string | undefined;
 }
 
+/** `--token`, then SPAWN_TOKEN, then what `spawnai login` stored for this server. */
 export function clientOptions(flags: { url?: string; token?: string }): ClientOptions {
-  return { url: (flags.url ?? process.env.SPAWN_URL ?? `http://127.0.0.1:${process.env.SPAWN_PORT ?? 7070}`).replace(/\/$/, ''), token: flags.token ?? process.env.SPAWN_TOKEN };
+  const url = (flags.url ?? process.env.SPAWN_URL ?? `http://127.0.0.1:${process.env.SPAWN_PORT ?? 7070}`).replace(/\/$/, '');
+  return { url, token: flags.token ?? process.env.SPAWN_TOKEN ?? loadCredential(url) };
 }
 
 export class ApiCallError extends Error {

@@ -4,6 +4,7 @@ import { adminCommands } from './commands/admin-commands.ts';
 import { fleetCommands } from './commands/fleet-commands.ts';
 import { backupCommands } from './commands/backup-commands.ts';
 import { functionCommands } from './commands/function-commands.ts';
+import { loginCommands } from './commands/login-command.ts';
 import { sessionCommands } from './commands/session-commands.ts';
 import { upCommand } from './commands/up-command.ts';
 import { workerCommand } from './commands/worker-command.ts';
@@ -16,6 +17,7 @@ functionCommands(program);
 adminCommands(program);
 backupCommands(program);
 fleetCommands(program);
+loginCommands(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -61,6 +61,15 @@ const envSchema = z.object({
   SPAWN_DEFAULT_TIER: z.string().default('s-1vcpu-1gb'),
   SPAWN_PRICING_JSON: z.string().optional(),
   SPAWN_AUTH: z.enum(['auto', 'required']).default('auto'),
+  SPAWN_OIDC_ISSUER: z.string().url().optional(),
+  SPAWN_OIDC_CLIENT_ID: z.string().optional(),
+  SPAWN_OIDC_CLIENT_SECRET: z.string().optional(),
+  SPAWN_OIDC_ALLOWED_DOMAINS: z.string().default(''),
+  SPAWN_OIDC_ALLOWED_GROUPS: z.string().default(''),
+  SPAWN_OIDC_GROUPS_CLAIM: z.string().default('groups'),
+  SPAWN_OIDC_SCOPES: z.string().default('openid email profile'),
+  SPAWN_SESSION_IDLE_SECONDS: z.coerce.number().int().min(60).default(86_400),
+  SPAWN_SESSION_MAX_SECONDS: z.coerce.number().int().min(60).default(604_800),
   SPAWN_FUNCTION_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300),
   SPAWN_FUNCTION_MEMORY_MB: z.coerce.number().int().min(32).default(256),
   SPAWN_FUNCTION_WARM_MAX: z.coerce.number().int().min(0).default(8),
@@ -205,6 +214,10 @@ export interface SpawnConfig {
   readonly money: MoneyConfig;
   /** `auto`: tokens required unless the server listens on loopback only; `required`: always. */
   readonly auth: 'auto' | 'required';
+  /** OpenID Connect sign-in for the web UI and `spawnai login`; null when no provider is configured. */
+  readonly oidc: OidcConfig | null;
+  /** Browser sessions (the control plane's cookie): idle and absolute lifetimes. */
+  readonly webSession: { readonly idleSeconds: number; readonly maxSeconds: number };
   /** Functions, tasks, workflows and studies (see the README's section). */
   readonly functions: {
     /** Default per-call limit; a function's own `timeoutSeconds` wins. */
@@ -291,6 +304,37 @@ export interface FleetConfig {
   readonly hostId: string | undefined;
 }
 
+export interface OidcConfig {
+  readonly issuer: string;
+  readonly clientId: string;
+  readonly clientSecret: string | undefined;
+  /** Email domains allowed to sign in (lower-case); empty: any. */
+  readonly allowedDomains: readonly string[];
+  /** Groups (from `groupsClaim`) of which a user must be in one; empty: any. */
+  readonly allowedGroups: readonly string[];
+  readonly groupsClaim: string;
+  readonly scopes: string;
+}
+
+function commaList(value: string): string[] {
+  return value.split(',').map((entry) => entry.trim()).filter(Boolean);
+}
+
+function oidcConfig(e: z.output<typeof envSchema>): OidcConfig | null {
+  if (!e.SPAWN_OIDC_ISSUER) return null;
+  if (!e.SPAWN_OIDC_CLIENT_ID) throw new ConfigError('invalid configuration: SPAWN_OIDC_ISSUER needs SPAWN_OIDC_CLIENT_ID (and usually SPAWN_OIDC_CLIENT_SECRET)');
+  if (!e.SPAWN_PUBLIC_URL) throw new ConfigError('invalid configuration: SPAWN_OIDC_ISSUER needs SPAWN_PUBLIC_URL (the callback URL registered at the provider is <SPAWN_PUBLIC_URL>/auth/callback)');
+  return {
+    issuer: e.SPAWN_OIDC_ISSUER,
+    clientId: e.SPAWN_OIDC_CLIENT_ID,
+    clientSecret: e.SPAWN_OIDC_CLIENT_SECRET,
+    allowedDomains: commaList(e.SPAWN_OIDC_ALLOWED_DOMAINS).map((d) => d.toLowerCase().replace(/^@/, '')),
+    allowedGroups: commaList(e.SPAWN_OIDC_ALLOWED_GROUPS),
+    groupsClaim: e.SPAWN_OIDC_GROUPS_CLAIM,
+    scopes: e.SPAWN_OIDC_SCOPES,
+  };
+}
+
 /** 5% of the host's memory, at least 256 MiB: room for the control plane and the page cache. */
 function defaultMinFreeMemoryMb(): number {
   return Math.max(256, Math.round((os.totalmem() / 1024 / 1024) * 0.05));
@@ -371,6 +415,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     pricing,
     money: money.config,
     auth: e.SPAWN_AUTH,
+    oidc: oidcConfig(e),
+    webSession: { idleSeconds: e.SPAWN_SESSION_IDLE_SECONDS, maxSeconds: Math.max(e.SPAWN_SESSION_MAX_SECONDS, e.SPAWN_SESSION_IDLE_SECONDS) },
     functions: {
       timeoutSeconds: e.SPAWN_FUNCTION_TIMEOUT_SECONDS,
       memoryMb: e.SPAWN_FUNCTION_MEMORY_MB,

@@ -11,6 +11,7 @@ import type { SessionRecord, Store } from '../store/index.ts';
 import { SMOKE_FILE } from '../verify/index.ts';
 import { isAppLabel } from './app-host.ts';
 import { sendAppPage } from './app-pages.ts';
+import type { PrivateAppGate } from './private-app-gate.ts';
 
 /**
  * Scale-to-zero hook, implemented by the orchestrator on nodes that run sandboxes. Called for
@@ -62,9 +63,11 @@ export class AppProxy {
   readonly #upstreamAgent = new Agent({ keepAlive: true });
 
   readonly #gateway: GatewayAccess;
+  readonly #gate: PrivateAppGate | undefined;
 
-  constructor(deps: { store: Store; artifacts: ArtifactStore; logger: Logger; activity?: AppActivityHook; gateway?: GatewayAccess }) {
+  constructor(deps: { store: Store; artifacts: ArtifactStore; logger: Logger; activity?: AppActivityHook; gateway?: GatewayAccess; privateApps?: PrivateAppGate }) {
     this.#gateway = deps.gateway ?? { ownUrl: null, secret: undefined };
+    this.#gate = deps.privateApps;
     this.#store = deps.store;
     this.#activity = deps.activity;
     this.#activity?.proxyAttached();
@@ -82,6 +85,8 @@ export class AppProxy {
     const route = await this.#route(id);
     const s = route.session;
     if (!s) return sendAppPage(res, 404, 'No app here', 'There is no app at this address. Check the link.', { code: 'APP_NOT_FOUND' });
+    // A private app says nothing about itself (not even that it expired) before the visitor is admitted.
+    if (this.#gate && !(await this.#gate.admit(s, req, res))) return;
     if (ENDED.has(s.state) || s.expiresAt.getTime() <= Date.now()) {
       const when = (s.destroyedAt ?? s.expiresAt).toISOString();
       return sendAppPage(res, 410, 'This app has expired', `This app expired at ${when} and everything it used was destroyed.`, { code: 'APP_EXPIRED' });
@@ -125,6 +130,10 @@ export class AppProxy {
     const route = await this.#route(id);
     if (route.session?.state !== 'running' || !route.target) {
       socket.end('HTTP/1.1 404 Not Found\r\nconnection: close\r\n\r\n');
+      return;
+    }
+    if (this.#gate && !(await this.#gate.admitUpgrade(route.session, req))) {
+      socket.end('HTTP/1.1 401 Unauthorized\r\nconnection: close\r\n\r\n');
       return;
     }
     if (!(await this.#awake(id, socket))) {

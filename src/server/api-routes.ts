@@ -1,7 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import { billingRoutes, type BillingRoutesDeps } from './routes/billing-routes.ts';
-import { meFallbackRoutes } from './routes/me-fallback-routes.ts';
 import { webhookRoutes, type WebhookRoutesDeps } from './routes/webhook-routes.ts';
+import { appSignInRoutes, type AppSignInDeps } from './routes/app-sign-in-routes.ts';
+import { authRoutes } from './routes/auth-routes.ts';
+import { deviceRoutes, type DeviceRoutesDeps } from './routes/device-routes.ts';
+import { meRoutes } from './routes/me-routes.ts';
+import type { SignIn } from './sign-in.ts';
 import { eventRoutes, type EventRoutesDeps } from './routes/event-routes.ts';
 import { fleetRoutes, type FleetRoutesDeps } from './routes/fleet-routes.ts';
 import { fileRoutes, type FileRoutesDeps } from './routes/file-routes.ts';
@@ -45,6 +49,10 @@ export interface ApiRouteDeps {
   apiKeys: ApiKeyRoutesDeps;
   audit: AuditRoutesDeps;
   visibility: VisibilityRoutesDeps;
+  /** Sign-in: /auth/login, /auth/callback, /auth/logout and /api/me. */
+  signIn: SignIn;
+  appSignIn: AppSignInDeps;
+  device: DeviceRoutesDeps;
 }
 
 /** Every route of the HTTP API, one plugin per area (on an app prepared by installRouteSupport). */
@@ -64,11 +72,13 @@ export async function registerApiRoutes(app: FastifyInstance, deps: ApiRouteDeps
   await app.register(tlsRoutes, deps.tls);
   if (deps.billing) await app.register(billingRoutes, deps.billing);
   if (deps.webhooks) await app.register(webhookRoutes, deps.webhooks);
-  // The caller and its organisation, until sign-in (auth) brings the full `GET /api/me`.
-  await app.register(meFallbackRoutes);
   await app.register(orgRoutes, deps.orgs);
   await app.register(memberRoutes, deps.members);
   await app.register(apiKeyRoutes, deps.apiKeys);
   await app.register(auditRoutes, deps.audit);
   await app.register(visibilityRoutes, deps.visibility);
+  await app.register(authRoutes, deps.signIn);
+  await app.register(meRoutes, deps.signIn);
+  await app.register(appSignInRoutes, deps.appSignIn);
+  await app.register(deviceRoutes, deps.device);
 }

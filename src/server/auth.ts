@@ -20,13 +20,15 @@ export async function createToken(store: Pick<Store, 'tokens' | 'orgs'>, name: s
   return token;
 }
 
+/** With an identity provider configured every caller signs in: loopback single-user mode is the default only without one. */
 export function authRequired(config: SpawnConfig): boolean {
-  return config.auth === 'required' || !isLoopbackHost(config.host);
+  return config.auth === 'required' || !isLoopbackHost(config.host) || config.oidc !== null;
 }
 
 /** Refuses to serve beyond loopback without tokens: an open server would run anyone's code. */
 export async function assertAuthConfigured(config: SpawnConfig, store: Pick<Store, 'tokens'>): Promise<void> {
-  if (authRequired(config) && (await store.tokens.count()) === 0) {
+  // With an identity provider people sign in: no bootstrap token is needed.
+  if (authRequired(config) && config.oidc === null && (await store.tokens.count()) === 0) {
     throw new Error(
       `refusing to listen on ${config.host} without authentication: create a token first with \`spawnai token create --name NAME\`, or listen on 127.0.0.1`,
     );

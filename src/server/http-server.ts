@@ -3,12 +3,16 @@ import type { AddressInfo } from 'node:net';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { createCloudProvider, exchangeJoinToken, fleetView } from '../fleet/index.ts';
 import { readPromptImage, readThumbnail, type Platform } from '../orchestrator/index.ts';
-import { AppProxy, parseAppHost } from '../proxy/index.ts';
+import { AppProxy, parseAppHost, PrivateAppGate } from '../proxy/index.ts';
 import { registerApiRoutes, type ApiRouteDeps } from './api-routes.ts';
 import { tlsAskDeps } from './routes/tls-routes.ts';
 import { installTransportSecurity, trustProxyOption } from './transport-security.ts';
+import { randomBytes } from 'node:crypto';
+import { StoreInvitationAcceptor, StoreUserDirectory } from '../auth/index.ts';
 import { installAccessControl, requirePermissions, type CookieAuthenticator } from './access-control.ts';
 import { installAuditHook } from './audit-hook.ts';
+import { authRequired, hashToken } from './auth.ts';
+import { cookieSession, createSignIn, installCookies, type SignIn, type SignInOptions } from './sign-in.ts';
 import { createTeamServices, type TeamServices } from './team-services.ts';
 import { trackConnections, type ConnectionDrain } from './connection-drain.ts';
 import { controlPlaneHostGuard } from './host-guard.ts';
@@ -35,19 +39,32 @@ export interface SpawnServer {
  * on its own origin), everything else to the control plane (API, SSE, metrics, web UI).
  */
 export interface SpawnServerOptions {
-  /** The sign-in half's cookie check: who the control-plane cookie names (none: bearer credentials only). */
-  cookieAuth?: CookieAuthenticator;
+  /** Overrides of the sign-in wiring (tests: a provider's clock, the directory). */
+  signIn?: Partial<SignInOptions>;
 }
 
 export async function createSpawnServer(platform: Platform, options: SpawnServerOptions = {}): Promise<SpawnServer> {
   const { config, logger } = platform;
   const teams = createTeamServices(platform.store, config);
+  const signIn = createSignIn(config, platform.store, {
+    directory: new StoreUserDirectory(platform.store),
+    invitations: new StoreInvitationAcceptor(platform.store),
+    ...options.signIn,
+  });
   const proxy = new AppProxy({
     store: platform.store,
     artifacts: platform.artifacts,
     logger,
     activity: platform.activityHook ?? undefined,
     gateway: { ownUrl: platform.sandboxes ? (config.gateway?.url ?? null) : null, secret: config.clusterSecret },
+    privateApps: new PrivateAppGate({
+      access: signIn.appAccess,
+      roleOf: (orgId, userId) => signIn.directory.roleOf(orgId, userId),
+      cookieName: signIn.names.app,
+      secure: signIn.names.secure,
+      controlPlaneOrigin: signIn.oidc ? signIn.publicOrigin : null,
+      singleUser: !authRequired(config),
+    }),
   });
   let port = config.port;
   const appUrl = appUrlBuilder(config, () => port);
@@ -94,11 +111,19 @@ export async function createSpawnServer(platform: Platform, options: SpawnServer
   app.addHook('preValidation', async (request) => {
     if ((request.body === undefined || request.body === null) && request.routeOptions.schema?.body) request.body = {};
   });
+  await installCookies(app, platform.store);
+  // The browser session is read here, before access control: a rotation sets a new cookie on the
+  // reply, and a cookie-authenticated mutation is checked against CSRF. A bearer credential wins:
+  // a script's explicit credential is never overridden by a cookie.
+  app.addHook('onRequest', async (request, reply) => {
+    if (request.url.startsWith('/api/') && !request.headers.authorization) request.webSession = await cookieSession(request, reply, signIn);
+  });
+  const cookieAuth: CookieAuthenticator = async (request) => (request.webSession ? { userId: request.webSession.userId, orgId: request.webSession.currentOrgId ?? undefined } : null);
   requirePermissions(app);
-  installAccessControl(app, { resolver: teams.resolver, store: platform.store, cookie: options.cookieAuth, admins: config.money.admins });
+  installAccessControl(app, { resolver: teams.resolver, store: platform.store, cookie: cookieAuth, admins: config.money.admins });
   installAuditHook(app, { audit: teams.audit, store: platform.store, logger: app.log });
   await registerOpenApi(app, VERSION);
-  await registerApiRoutes(app, routeDeps(app, platform, teams, appUrl, drain.signal));
+  await registerApiRoutes(app, routeDeps(app, platform, teams, signIn, appUrl, drain.signal));
   await webUi(app);
 
   return {
@@ -118,8 +143,17 @@ export async function createSpawnServer(platform: Platform, options: SpawnServer
   };
 }
 
+/** A bearer token for `spawnai login` (device flow): acts as the user in their personal organisation (whose id is the user's). */
+function cliTokenIssuer(platform: Platform): (user: { id: string; email: string | null }) => Promise<string> {
+  return async (user) => {
+    const token = `spawn_${randomBytes(24).toString('base64url')}`;
+    await platform.store.tokens.create({ id: randomBytes(8).toString('hex'), name: `cli:${user.email ?? user.id}`, ownerId: user.id, tokenHash: hashToken(token) });
+    return token;
+  };
+}
+
 /** Each route plugin gets only the services it uses, taken from the platform here. */
-function routeDeps(app: FastifyInstance, platform: Platform, teams: TeamServices, appUrl: (id: string) => string, shutdown: AbortSignal): ApiRouteDeps {
+function routeDeps(app: FastifyInstance, platform: Platform, teams: TeamServices, signIn: SignIn, appUrl: (id: string) => string, shutdown: AbortSignal): ApiRouteDeps {
   const { sessions, revisions, functions, config } = platform;
   const fleetProvider = createCloudProvider(platform);
   return {
@@ -137,6 +171,9 @@ function routeDeps(app: FastifyInstance, platform: Platform, teams: TeamServices
     apiKeys: { apiKeys: teams.apiKeys },
     audit: { audit: teams.audit },
     visibility: { sessions, appUrl, setVisibility: (id, visibility) => platform.store.sessions.update(id, { visibility }) },
+    signIn,
+    appSignIn: { signIn, sessions: platform.store.sessions, appUrl },
+    device: { signIn, issueToken: cliTokenIssuer(platform) },
     thumbnails: { sessions, thumbnail: (s) => readThumbnail(platform.store, platform.artifacts, s) },
     fleet: {
       view: () => fleetView(platform.store, config),
@@ -156,6 +193,7 @@ function routeDeps(app: FastifyInstance, platform: Platform, teams: TeamServices
         generator: sessions.generatorName === 'offline-template' ? 'offline-template' : 'llm',
         models: platform.models,
         appsDomain: config.appsDomain,
+        signIn: config.oidc ? 'oidc' : authRequired(config) ? 'token' : 'none',
       }),
       openApiDocument: () => openApiDocument(app),
     },

@@ -1,4 +1,5 @@
 export type * from './store.ts';
+export type * from './auth-store.ts';
 export { COST_KINDS } from './store.ts';
 export { FLEET_HOST_STATES } from './fleet-store.ts';
 export { ORG_OWNED_KINDS } from './team-store.ts';

@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import { KyselyAlertRepository } from './alert-repository.ts';
 import { KyselyArtifactRepository } from './artifact-repository.ts';
+import { KyselyAuthRepository } from './auth-repository.ts';
 import { KyselyCacheRepository } from './cache-repository.ts';
 import { KyselyPauseRepository } from './pause-repository.ts';
 import type { StoreDialect } from './codec.ts';
@@ -57,6 +58,7 @@ export class KyselyStore implements Store {
   readonly functionRuntimes: KyselyFunctionRuntimeRepository;
   readonly resultCache: KyselyResultCacheRepository;
   readonly fleet: KyselyFleetRepository;
+  readonly auth: KyselyAuthRepository;
   readonly functionBuilds: KyselyFunctionBuildRepository;
   readonly ledger: KyselyLedgerRepository;
   readonly webhooks: KyselyWebhookRepository;
@@ -93,6 +95,7 @@ export class KyselyStore implements Store {
     this.functionRuntimes = new KyselyFunctionRuntimeRepository(db);
     this.resultCache = new KyselyResultCacheRepository(db);
     this.fleet = new KyselyFleetRepository(db);
+    this.auth = new KyselyAuthRepository(db);
     this.functionBuilds = new KyselyFunctionBuildRepository(db);
     this.ledger = new KyselyLedgerRepository(db);
     this.webhooks = new KyselyWebhookRepository(db);

@@ -1,5 +1,6 @@
 import type { FleetTables } from './fleet-schema.ts';
 import type { BillingTables } from './billing-schema.ts';
+import type { AuthTables } from './auth-schema.ts';
 import type { FunctionBuildsTable } from './function-build-repository.ts';
 import type { Generated } from 'kysely';
 import type { FileTables } from './file-schema.ts';
@@ -135,7 +136,7 @@ export interface SessionPausesTable {
   resumed_at: number | null;
 }
 
-export interface Database extends FunctionTables, TeamTables, FleetTables, BillingTables, FileTables {
+export interface Database extends FunctionTables, TeamTables, FleetTables, BillingTables, FileTables, AuthTables {
   function_builds: FunctionBuildsTable;
   sessions: SessionsTable;
   session_events: SessionEventsTable;

@@ -1,4 +1,5 @@
 import type { FleetRepository } from './fleet-store.ts';
+import type { AuthRepository } from './auth-store.ts';
 import type { FunctionBuildRepository } from './function-build-repository.ts';
 import type { AlertRepository, LedgerRepository, WebhookRepository } from './billing-store.ts';
 import type { AppType, SessionState, SessionEventType, Visibility } from '../api-types.ts';
@@ -265,6 +266,8 @@ export interface Store {
   readonly resultCache: ResultCacheRepository;
   /** The elastic fleet's hosts, join tokens and decisions (migration 010). */
   readonly fleet: FleetRepository;
+  /** Sign-in state: browser sessions, private-app codes and grants (migration 012). */
+  readonly auth: AuthRepository;
   readonly functionBuilds: FunctionBuildRepository;
   readonly ledger: LedgerRepository;
   readonly webhooks: WebhookRepository;

@@ -11,6 +11,7 @@ import { functionRequirementsMigration } from './008-function-requirements.ts';
 import { filesMigration } from './009-files.ts';
 import { fleetMigration } from './010-fleet.ts';
 import { billingMigration } from './011-billing.ts';
+import { authMigration } from './012-auth.ts';
 
 /**
  * Migrations come from code, not from scanning a folder, so they work the same from source, a
@@ -36,6 +37,7 @@ export class CodeMigrationProvider implements MigrationProvider {
       '009-files': filesMigration(),
       '010-fleet': fleetMigration(),
       '011-billing': billingMigration(),
+      '012-auth': authMigration(),
     };
   }
 }
