@@ -1,6 +1,5 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { backupDatabase, restoreDatabase } from '../../store/index.ts';
 import { configFromFlags, type NodeFlags } from '../node-runner.ts';
 
 export function backupCommands(program: Command): void {
@@ -12,6 +11,8 @@ export function backupCommands(program: Command): void {
     .action(async (file: string, flags: NodeFlags) => {
       const config = configFromFlags(flags);
       const started = Date.now();
+      // Loaded here, not at the top: see node-runner.ts.
+      const { backupDatabase } = await import('../../store/index.ts');
       const kind = await backupDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }, resolve(file));
       console.error(`backup of the ${kind} database written to ${resolve(file)} in ${Date.now() - started} ms`);
     });
@@ -24,6 +25,7 @@ export function backupCommands(program: Command): void {
     .option('--force', 'replace an existing database (stop SpawnAI first)')
     .action(async (file: string, flags: NodeFlags & { force?: boolean }) => {
       const config = configFromFlags(flags);
+      const { restoreDatabase } = await import('../../store/index.ts');
       const kind = await restoreDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }, resolve(file), { force: flags.force ?? false });
       console.error(`${kind} database restored from ${resolve(file)}; sessions that expired since the backup are destroyed when SpawnAI starts`);
     });

@@ -1,6 +1,4 @@
 import type { Command } from 'commander';
-import { createCloudProvider, startFleet } from '../../fleet/index.ts';
-import { assertAuthConfigured, createSpawnServer } from '../../server/index.ts';
 import { configFromFlags, runNode, type NodeFlags } from '../node-runner.ts';
 
 export function upCommand(program: Command): void {
@@ -13,6 +11,9 @@ export function upCommand(program: Command): void {
     .option('--no-worker', 'serve HTTP only; `spawnai worker` processes run the pipelines')
     .action(async (flags: NodeFlags & { worker: boolean }) => {
       const config = configFromFlags(flags);
+      // Loaded here, not at the top: see node-runner.ts.
+      const { assertAuthConfigured, createSpawnServer } = await import('../../server/index.ts');
+      const { createCloudProvider, startFleet } = await import('../../fleet/index.ts');
       await runNode(config, flags.worker, async (platform, logger) => {
         await assertAuthConfigured(config, platform.store);
         const server = await createSpawnServer(platform);

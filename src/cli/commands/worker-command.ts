@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { joinFleet, startHostAgent } from '../../fleet/index.ts';
 import { configFromFlags, runNode, type NodeFlags } from '../node-runner.ts';
 
 export function workerCommand(program: Command): void {
@@ -9,6 +8,8 @@ export function workerCommand(program: Command): void {
     .option('-d, --data-dir <dir>', 'where sandboxes live (env SPAWN_DATA_DIR)')
     .action(async (flags: NodeFlags) => {
       // A fleet host: its user data carried only a join token, exchanged here for its configuration.
+      // Loaded here, not at the top: see node-runner.ts.
+      const { joinFleet, startHostAgent } = await import('../../fleet/index.ts');
       await joinFleet(process.env);
       const config = configFromFlags(flags);
       await runNode(config, true, async (platform, logger) => {

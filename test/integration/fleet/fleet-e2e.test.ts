@@ -106,8 +106,10 @@ describe.skipIf(!ready)('elastic fleet end to end: an API node, the fake Digital
     expect(Object.keys(drained.cost.byRegion).sort()).toEqual(['fra1', 'nyc1']);
 
     // A droplet SIGKILLed once joined: destroyed by the leader (HOST_LOST), its work done elsewhere or failed with a reason.
-    const late = (await call<CreatedSession>('POST', '/api/sessions', { prompt: 'a clock', appType: 'webapp', region: 'fra1' })).body.id;
-    await until('a new host joined', async () => (await fleet()).hosts.some((h) => h.state === 'active' && h.capacity !== null), 120_000, debug);
+    // An api app: its sandbox lives on the host, so the host is busy (a static app's host would drain
+    // within the cool-down, and the crash would race the drain).
+    const late = (await call<CreatedSession>('POST', '/api/sessions', { prompt: 'a clock api', appType: 'api', region: 'fra1', ttlSeconds: 600 })).body.id;
+    await until('the late api app running on a new host', async () => (await call<SessionView>('GET', `/api/sessions/${late}`)).body.state === 'running', 180_000, debug);
     const victim = fake.liveDroplets()[0]!;
     await fake.crash(victim.id);
     await until('the dead droplet destroyed', async () => !fake.droplets.has(victim.id), 90_000, debug);
