@@ -72,6 +72,13 @@ export class SandboxDirectory {
     return paths;
   }
 
+  /** Replaces the record (a pooled sandbox claimed by a session), atomically. */
+  async rewrite(record: SandboxRecord): Promise<void> {
+    const { dir } = this.paths(record.id);
+    await writeFile(join(dir, 'sandbox.json.tmp'), JSON.stringify(record, null, 2));
+    await rename(join(dir, 'sandbox.json.tmp'), join(dir, 'sandbox.json'));
+  }
+
   /**
    * Swaps the (still empty) writable directories for the sandbox's size-limited tmpfs before
    * anything is written or run there. Done on first use rather than in create(), which must stay
