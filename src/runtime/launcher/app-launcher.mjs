@@ -44,6 +44,23 @@ for (const name of preload) {
   }
 }
 
+/**
+ * One request through an HTTP server and client before any app exists, so the code an app's first
+ * request runs (parser, server and socket paths) is compiled already: the first 200 is not its warm-up.
+ */
+async function warmUpHttp() {
+  const http = requireFromApp('node:http');
+  const server = http.createServer((req, res) => res.end('warm'));
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address();
+  await new Promise((resolve) => {
+    const req = http.get({ host: '127.0.0.1', port, path: '/', agent: false }, (res) => res.resume().on('end', resolve));
+    req.on('error', resolve);
+  });
+  await new Promise((resolve) => server.close(resolve));
+}
+if (preload.includes('node:http')) await warmUpHttp().catch(() => undefined);
+
 function unlinkQuietly(path) {
   try {
     fs.unlinkSync(path);

@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises';
 import { limitLogListener } from '../log-budget.ts';
 import { LAUNCHER_ARGV, launcherEnv, newLauncherToken, type LauncherHandle } from '../launcher/launcher-client.ts';
 import type { LogListener } from '../sandbox-driver.ts';
@@ -71,4 +72,21 @@ export async function startLauncher(
     logs.end();
   });
   return run;
+}
+
+const CONTROL_POLL_MS = 10;
+
+/**
+ * Resolves once the launcher listens on its control socket (Node started, modules loaded): only
+ * then is a pooled sandbox worth handing out. Throws when it exits first or takes too long.
+ */
+export async function waitForControl(run: ServerRun, deadlineMs: number): Promise<void> {
+  if (!('socketPath' in run.launcher.control)) return;
+  const path = run.launcher.control.socketPath;
+  const until = Date.now() + deadlineMs;
+  while (!(await stat(path).then((s) => s.isSocket(), () => false))) {
+    if (run.exit) throw new Error(`the app launcher exited (${run.exit.code ?? run.exit.signal}) before it listened`);
+    if (Date.now() > until) throw new Error(`the app launcher did not listen within ${deadlineMs} ms`);
+    await new Promise((r) => setTimeout(r, CONTROL_POLL_MS));
+  }
 }

@@ -21,7 +21,7 @@ import { limitLogListener } from '../log-budget.ts';
 import { launchMessage, startThroughLauncher, type LaunchOutcome } from '../launcher/launcher-client.ts';
 import { WarmPool, type PoolShape, type PoolStats } from '../warm-pool.ts';
 import { poolable, shapeOf, type PoolOptions } from '../pool-options.ts';
-import { attachLogs, startLauncher, type ServerRun } from './launcher-server.ts';
+import { attachLogs, startLauncher, waitForControl, type ServerRun } from './launcher-server.ts';
 import { writeAppFiles } from './app-files-writer.ts';
 import { findExecutable, SANDBOX_OWNER } from './host-probe.ts';
 import { LineForwarder } from './output-capture.ts';
@@ -44,7 +44,9 @@ export interface ProcessDriverOptions {
 }
 
 type OldServerRun = Omit<ServerRun, 'sink' | 'launcher'>;
-const LAUNCHER_CONNECT_MS = 10_000;
+/** A launcher started on demand may take long to listen on a loaded host: as long as an app may take to start. */
+const LAUNCHER_CONNECT_MS = 30_000;
+const POOL_START_DEADLINE_MS = 60_000;
 /** Marks a sandbox that waits in the pool (listed by no one but its owner). */
 const POOL_ROLE = 'pool';
 
@@ -170,7 +172,7 @@ export class ProcessDriver implements SandboxDriver {
     const record = await this.createSandbox(this.recordOf(spec, id));
     try {
       await this.directory.ensureQuota(id, setup.plan.dropRoot ? SANDBOX_OWNER : undefined);
-      await this.startIdleLauncher(setup, record);
+      await waitForControl(await this.startIdleLauncher(setup, record), POOL_START_DEADLINE_MS);
     } catch (err) {
       await this.destroy(id);
       throw err;
