@@ -18,7 +18,7 @@ import type {
 } from '../sandbox-driver.ts';
 import type { SandboxEndpoint } from '../sandbox-endpoint.ts';
 import { limitLogListener } from '../log-budget.ts';
-import { launchMessage, startThroughLauncher, type LauncherHandle } from '../launcher/launcher-client.ts';
+import { launchMessage, readyWithin, startThroughLauncher, type LauncherHandle } from '../launcher/launcher-client.ts';
 import { appArchive } from './app-archive.ts';
 import { APP_DIR, APP_PORT, LABEL, installationId } from './container-spec.ts';
 import { API_TIMEOUT_MS, listManaged, removeContainer, sessionOf } from './container-ops.ts';
@@ -142,13 +142,7 @@ export class DockerDriver implements SandboxDriver {
     const outcome = state?.outcome;
     if (!state || !outcome) return 'unknown';
     state.outcome = undefined;
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<'unknown'>((resolve) => (timer = setTimeout(() => resolve('unknown'), timeoutMs)));
-    try {
-      return (await Promise.race([outcome, timeout])) === 'ready' ? 'ready' : 'unknown';
-    } finally {
-      clearTimeout(timer);
-    }
+    return readyWithin(outcome, timeoutMs);
   }
 
   poolStats(): PoolStats {

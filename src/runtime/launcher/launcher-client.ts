@@ -104,3 +104,14 @@ function parseEvent(line: string): string | undefined {
     return undefined;
   }
 }
+
+/** `ready` when the launcher said so within `timeoutMs`; `unknown` (the caller polls) otherwise. */
+export async function readyWithin(outcome: Promise<LaunchOutcome>, timeoutMs: number): Promise<'ready' | 'unknown'> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<'unknown'>((resolve) => (timer = setTimeout(() => resolve('unknown'), timeoutMs)));
+  try {
+    return (await Promise.race([outcome, timeout])) === 'ready' ? 'ready' : 'unknown';
+  } finally {
+    clearTimeout(timer);
+  }
+}

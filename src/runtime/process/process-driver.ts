@@ -1,36 +1,21 @@
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:net';
 import { hostname } from 'node:os';
 import { SpawnError } from '../../errors/index.ts';
 import { createLogger, type Logger } from '../../log/index.ts';
-import type {
-  AppFile,
-  DriverCapabilities,
-  ExecOptions,
-  ExecResult,
-  HealthStatus,
-  LogListener,
-  Sandbox,
-  SandboxDriver,
-  SandboxInfo,
-  SandboxSpec,
-  StartOptions,
-} from '../sandbox-driver.ts';
+import type { AppFile, DriverCapabilities, ExecOptions, ExecResult, HealthStatus, LogListener, Sandbox, SandboxDriver, SandboxInfo, SandboxSpec, StartOptions } from '../sandbox-driver.ts';
 import type { SandboxEndpoint } from '../sandbox-endpoint.ts';
-import { limitLogListener } from '../log-budget.ts';
-import { launchMessage, startThroughLauncher, type LaunchOutcome } from '../launcher/launcher-client.ts';
+import { launchMessage, readyWithin, startThroughLauncher, type LaunchOutcome } from '../launcher/launcher-client.ts';
 import { WarmPool, type PoolShape, type PoolStats } from '../warm-pool.ts';
 import { poolable, shapeOf, type PoolOptions } from '../pool-options.ts';
 import { attachLogs, startLauncher, waitForControl, type ServerRun } from './launcher-server.ts';
 import { writeAppFiles } from './app-files-writer.ts';
 import { findExecutable, SANDBOX_OWNER } from './host-probe.ts';
-import { LineForwarder } from './output-capture.ts';
 import { runExec, wasOomKilled } from './process-exec.ts';
 import { describeExit, ProcessRuns } from './process-runs.ts';
 import { setUpProcessDriver, type ProcessSetup } from './process-setup.ts';
 import { isAlive, processesOf, signalAll } from './process-tree.ts';
-import { SandboxDirectory, type SandboxRecord } from './sandbox-directory.ts';
-import { launch } from './sandbox-launcher.ts';
+import { SandboxDirectory, sandboxRecord, type SandboxRecord } from './sandbox-directory.ts';
+import { startPlainServer, type PlainServerRun } from './plain-server.ts';
 
 export interface ProcessDriverOptions {
   dataDir: string;
@@ -43,7 +28,6 @@ export interface ProcessDriverOptions {
   pool?: PoolOptions;
 }
 
-type OldServerRun = Omit<ServerRun, 'sink' | 'launcher'>;
 /** A launcher started on demand may take long to listen on a loaded host: as long as an app may take to start. */
 const LAUNCHER_CONNECT_MS = 30_000;
 const POOL_START_DEADLINE_MS = 60_000;
@@ -63,7 +47,7 @@ export class ProcessDriver implements SandboxDriver {
   private setup: ProcessSetup | undefined;
   private readonly directory: SandboxDirectory;
   private readonly logger: Logger;
-  private readonly servers = new Map<string, OldServerRun | ServerRun>();
+  private readonly servers = new Map<string, PlainServerRun | ServerRun>();
   /** Launchers started and not told to run anything yet (pooled, or cold-started a moment ago). */
   private readonly idleLaunchers = new Map<string, ServerRun>();
   private readonly outcomes = new Map<string, Promise<LaunchOutcome>>();
@@ -112,12 +96,12 @@ export class ProcessDriver implements SandboxDriver {
       // The record now names the session: from here on the reaper keeps it only while that session lives.
       const record = await this.directory.read(pooled);
       if (record) {
-        await this.directory.rewrite({ ...record, ...this.recordOf(spec, pooled), createdAt: record.createdAt });
+        await this.directory.rewrite({ ...record, ...sandboxRecord(this.name, spec, pooled), createdAt: record.createdAt });
         return { id: pooled, sessionId: spec.sessionId, driver: this.name };
       }
       this.logger.warn({ sandboxId: pooled }, 'a pooled sandbox lost its record; cold-starting');
     }
-    const { id } = await this.createSandbox(this.recordOf(spec, `sbx-${randomBytes(8).toString('hex')}`));
+    const { id } = await this.createSandbox(sandboxRecord(this.name, spec, `sbx-${randomBytes(8).toString('hex')}`));
     return { id, sessionId: spec.sessionId, driver: this.name };
   }
 
@@ -129,25 +113,6 @@ export class ProcessDriver implements SandboxDriver {
   /** Resolves when the warm pool has finished refilling (tests, benchmarks). */
   async poolIdle(): Promise<void> {
     await this.pool?.idle();
-  }
-
-  private recordOf(spec: SandboxSpec, id: string): SandboxRecord {
-    const createdAt = new Date().toISOString();
-    return {
-      id,
-      sessionId: spec.sessionId,
-      createdAt,
-      labels: {
-        ...spec.labels,
-        sessionId: spec.sessionId,
-        createdAt,
-        expiresAt: spec.expiresAt.toISOString(),
-        tier: spec.tier,
-        driver: this.name,
-      },
-      limits: { memoryMb: spec.memoryMb, cpus: spec.cpus, pids: spec.pids },
-      network: spec.network,
-    };
   }
 
   private async createSandbox(record: SandboxRecord): Promise<SandboxRecord> {
@@ -169,7 +134,7 @@ export class ProcessDriver implements SandboxDriver {
     const setup = await this.ensureReady();
     const id = `sbx-${randomBytes(8).toString('hex')}`;
     const spec: SandboxSpec = { sessionId: '', kind: 'server', ...shape, expiresAt: new Date(0), labels: { 'spawnai.role': POOL_ROLE, 'spawnai.owner': this.owner } };
-    const record = await this.createSandbox(this.recordOf(spec, id));
+    const record = await this.createSandbox(sandboxRecord(this.name, spec, id));
     try {
       await this.directory.ensureQuota(id, setup.plan.dropRoot ? SANDBOX_OWNER : undefined);
       await waitForControl(await this.startIdleLauncher(setup, record), POOL_START_DEADLINE_MS);
@@ -208,36 +173,9 @@ export class ProcessDriver implements SandboxDriver {
     const record = await this.requireRecord(sandbox.id, 'APP_START_FAILED');
     await this.directory.ensureQuota(sandbox.id, setup.plan.dropRoot ? SANDBOX_OWNER : undefined);
     if (setup.plan.useBwrap) return this.startThroughLauncher(setup, sandbox, record, options, onLog);
-    const runs = this.runs(setup);
-    await runs.kill(sandbox.id, 'server');
-    const paths = this.directory.paths(sandbox.id);
-    // A restart in the same sandbox: its forwarder must be able to make a new socket again.
-    if (setup.plan.dropRoot) await this.directory.setRunOwner(sandbox.id, SANDBOX_OWNER);
-    const port = await freePort();
-    const cgroupProcs = setup.cgroups ? await setup.cgroups.leaf(sandbox.id, 'server') : [];
-    const oomKillsBefore = (await setup.cgroups?.oomKills(sandbox.id)) ?? 0;
-    const child = launch(setup.host, setup.plan, {
-      paths,
-      record,
-      command: options.command,
-      env: options.env,
-      port,
-      forward: setup.plan.useBwrap,
-      cgroupProcs,
-    });
-    const logs = new LineForwarder(limitLogListener(onLog ?? (() => undefined)), this.options.maxLogBytes ?? 1024 * 1024);
-    child.stdout.on('data', (chunk: Buffer) => logs.push('stdout', chunk));
-    child.stderr.on('data', (chunk: Buffer) => logs.push('stderr', chunk));
-    const run: OldServerRun = {
-      record: await runs.track(sandbox.id, 'server', child),
-      oomKillsBefore,
-    };
+    const { run, endpoint } = await startPlainServer(setup, this.runs(setup), this.directory, record, options, onLog, this.options.maxLogBytes ?? 1024 * 1024);
     this.servers.set(sandbox.id, run);
-    child.on('exit', (code, signal) => {
-      run.exit = { code, signal };
-      logs.end();
-    });
-    return { kind: 'tcp', host: '127.0.0.1', port };
+    return endpoint;
   }
 
   /** Hands the app to the sandbox's launcher (started now unless one waits already). */
@@ -259,15 +197,8 @@ export class ProcessDriver implements SandboxDriver {
    */
   async waitReady(sandbox: Sandbox, timeoutMs: number): Promise<'ready' | 'unknown'> {
     const outcome = this.outcomes.get(sandbox.id);
-    if (!outcome) return 'unknown';
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<'unknown'>((resolve) => (timer = setTimeout(() => resolve('unknown'), timeoutMs)));
-    try {
-      return (await Promise.race([outcome, timeout])) === 'ready' ? 'ready' : 'unknown';
-    } finally {
-      clearTimeout(timer);
-      this.outcomes.delete(sandbox.id);
-    }
+    this.outcomes.delete(sandbox.id);
+    return outcome ? readyWithin(outcome, timeoutMs) : 'unknown';
   }
 
   async exec(sandbox: Sandbox, options: ExecOptions): Promise<ExecResult> {
@@ -360,12 +291,3 @@ export function createProcessDriver(options: ProcessDriverOptions): SandboxDrive
   return new ProcessDriver(options);
 }
 
-/** A free 127.0.0.1 port (the app binds it; inside its own namespace any port would do). */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve, reject) => server.once('error', reject).listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  if (address === null || typeof address === 'string') throw new Error('no TCP address');
-  return address.port;
-}

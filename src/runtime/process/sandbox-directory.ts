@@ -189,3 +189,16 @@ export class SandboxDirectory {
     return existed;
   }
 }
+
+/** The record of a new sandbox made for `spec` (pool sandboxes: an empty session id and pool labels). */
+export function sandboxRecord(driver: string, spec: SandboxSpec, id: string): SandboxRecord {
+  const createdAt = new Date().toISOString();
+  return {
+    id,
+    sessionId: spec.sessionId,
+    createdAt,
+    labels: { ...spec.labels, sessionId: spec.sessionId, createdAt, expiresAt: spec.expiresAt.toISOString(), tier: spec.tier, driver },
+    limits: { memoryMb: spec.memoryMb, cpus: spec.cpus, pids: spec.pids },
+    network: spec.network,
+  };
+}
