@@ -8,6 +8,7 @@ import boundaries from 'eslint-plugin-boundaries';
 const LAYERS = [
   ['errors', 'log', 'config', 'api-schemas', 'redis'],
   ['store', 'queue', 'events', 'artifacts', 'cache'],
+  ['teams'],
   ['runtime', 'verify'],
   ['sandboxes'],
   ['generator'],

@@ -1,10 +1,14 @@
 /**
  * Function execution: warm and cold latency (p50/p95/p99) and throughput of a trivial Python
- * function and of one that imports heavy standard-library modules, through the HTTP API
+ * function, of one that imports heavy standard-library modules and of a NumPy one (a 500×500
+ * linear solve), through the HTTP API
  * (`POST /api/functions/:id/execute {wait}`: HTTP, queue, sandbox round trip, store writes).
  * Cold = a server with SPAWN_FUNCTION_WARM_MAX=0, so every call starts a fresh sandbox and
  * interpreter and imports the module. Baseline, same run: `python3 script.py` started fresh for
  * each call (the real interpreter, no sandbox, no platform), inputs in argv, outputs on stdout.
+ * Then requirement layers: the first call of a function whose requirement set must first be
+ * installed (pip against a local index this script serves) vs. the first call of another function
+ * with an already-built set vs. the first call of one without requirements.
  *
  *   npx tsx bench/functions-bench.ts [--quick]      (SPAWN_RUNTIME=docker to use containers)
  */
@@ -13,6 +17,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fmt, machine, postJson, startServer, summary, type ServerChild } from './bench-kit.ts';
+import { requirementLayers } from './requirement-layers.ts';
 
 const quick = process.argv.includes('--quick');
 const N = quick ? 10 : 40;
@@ -25,10 +30,15 @@ const FUNCTIONS = {
   heavy:
     'import decimal, statistics, json, email.parser, http.client, xml.dom.minidom, urllib.request, asyncio\n' +
     'def main(inputs):\n    return {"y": float(statistics.mean([decimal.Decimal(inputs["x"]), 1]))}\n',
+  numpy:
+    'import numpy as np\n' +
+    'def main(inputs):\n    rng = np.random.default_rng(inputs["x"])\n    a = rng.random((500, 500)) + 500 * np.eye(500)\n' +
+    '    b = rng.random(500)\n    x = np.linalg.solve(a, b)\n    return {"y": float(np.abs(a @ x - b).max())}\n',
 } as const;
 type Kind = keyof typeof FUNCTIONS;
 
-const python = execFileSync('python3', ['-c', 'import sys; print(sys.executable)']).toString().trim();
+// The interpreter the process runtime uses (SPAWN_FUNCTION_PYTHON's default): Debian's, with NumPy.
+const python = process.env.SPAWN_FUNCTION_PYTHON ?? (fs.existsSync('/usr/bin/python3') ? '/usr/bin/python3' : execFileSync('python3', ['-c', 'import sys; print(sys.executable)']).toString().trim());
 
 let counter = 0;
 async function execute(server: ServerChild, id: string): Promise<number> {
@@ -81,7 +91,7 @@ async function baseline(kind: Kind): Promise<{ ms: number[]; perSecond: number }
 }
 
 const rows: [string, Kind, { ms: number[]; perSecond: number }][] = [];
-for (const kind of ['trivial', 'heavy'] as const) {
+for (const kind of ['trivial', 'heavy', 'numpy'] as const) {
   rows.push(['baseline: fresh `python3 script.py`', kind, await baseline(kind)]);
   rows.push(['cold: new sandbox + interpreter + import', kind, await platform(kind, false)]);
   rows.push(['warm: pooled runtime', kind, await platform(kind, true)]);
@@ -94,4 +104,14 @@ for (const [label, kind, result] of rows) {
   const s = summary(result.ms);
   const base = summary(rows.find(([l, k]) => k === kind && l.startsWith('baseline'))![2].ms);
   console.log(`| ${label} | ${kind} | ${fmt(s.p50)} | ${fmt(s.p95)} | ${fmt(s.p99)} | ${result.perSecond.toFixed(1)} | ${(s.p50 / base.p50).toFixed(2)}× |`);
+}
+
+const layers = await requirementLayers(runtime, quick ? 3 : 6, execute);
+console.log(`\n### First call and requirement layers (runtime ${runtime}, ${layers.n} sets, pip against a local index)\n`);
+console.log('| first call of a function … | p50 ms | max ms | p50 vs no requirements |');
+console.log('| --- | --- | --- | --- |');
+const none = summary(layers.none);
+for (const [label, ms] of [['without requirements', layers.none], ['whose set must be installed first', layers.build], ['whose set is already built (another function)', layers.built]] as const) {
+  const s = summary(ms);
+  console.log(`| ${label} | ${fmt(s.p50)} | ${fmt(s.max)} | ${(s.p50 / none.p50).toFixed(2)}× |`);
 }

@@ -17,6 +17,12 @@ command -v pg_ctlcluster >/dev/null || need_apt+=(postgresql)
 command -v caddy >/dev/null || need_apt+=(caddy)
 command -v certutil >/dev/null || need_apt+=(libnss3-tools)
 docker compose version >/dev/null 2>&1 || command -v docker-compose >/dev/null || need_apt+=(docker-compose)
+# Functions' scientific stack for the `process` runtime, which runs the host's Debian Python
+# (/usr/bin/python3, SPAWN_FUNCTIONS_PYTHON): the same packages as the runtime image, plus pip and
+# venv for per-function requirement layers.
+for pkg in python3-numpy python3-scipy python3-pandas python3-matplotlib python3-sympy python3-pip python3-venv; do
+  dpkg -s "$pkg" >/dev/null 2>&1 || need_apt+=("$pkg")
+done
 # Browsers resolve *.localhost by themselves; Node tooling (tests, Playwright's request API) needs
 # glibc's nss-myhostname for the per-app origins <id>.localhost.
 [ -e /lib/x86_64-linux-gnu/libnss_myhostname.so.2 ] || [ -e /usr/lib/x86_64-linux-gnu/libnss_myhostname.so.2 ] || need_apt+=(libnss-myhostname)

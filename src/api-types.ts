@@ -8,6 +8,7 @@
 import type { z } from 'zod';
 import type * as S from './api-schemas/index.ts';
 import type { AppType } from './api-schemas/enums.ts';
+export { API_KEY_SCOPES, PRINCIPAL_VIAS, ROLES, VISIBILITIES, type ApiKeyScope, type PrincipalVia, type Role, type Visibility } from './api-schemas/enums.ts';
 
 export {
   ACTIVE_STATES,

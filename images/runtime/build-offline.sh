@@ -15,7 +15,18 @@ project="$(cd "$here/../.." && pwd)"
 build="$here/.build"
 mirror="${SPAWNAI_DEBIAN_MIRROR:-http://deb.debian.org/debian}"
 suite=bookworm
-include=python3,ca-certificates
+# The scientific stack of functions (issue 17), from Debian's packages: the same set
+# scripts/services.sh installs on hosts that use the `process` runtime.
+include=python3,ca-certificates,python3-numpy,python3-scipy,python3-pandas,python3-matplotlib,python3-sympy
+# Debian's python3-scipy depends on pythran, which drags in a C++ toolchain, Boost and the -dev
+# packages (~550 MB): build-time only, never imported by SciPy at run time. Purged after
+# debootstrap, with --force-depends (nothing installs packages into the image later).
+purge="python3-pythran python3-beniget python3-gast g++ g++-12 gcc gcc-12 cpp cpp-12 libboost1.74-dev libboost-dev
+  libopenblas-dev libopenblas-pthread-dev python3-all-dev python3-dev python3.11-dev libpython3.11-dev libpython3-dev
+  python3-all libxsimd-dev libstdc++-12-dev libgcc-12-dev libc6-dev libc-dev-bin linux-libc-dev libcrypt-dev libnsl-dev
+  libtirpc-dev binutils binutils-x86-64-linux-gnu binutils-common libbinutils libctf0 libctf-nobfd0 libgprofng0 libisl23
+  libmpc3 libmpfr6 libcc1-0 libasan8 liblsan0 libtsan2 libubsan1 libitm1 libexpat1-dev zlib1g-dev libjs-sphinxdoc
+  libjs-jquery libjs-underscore unicode-data"
 node_bin="$(command -v node)"
 node_version="$("$node_bin" --version)"
 log() { echo "[runtime-image] $*" >&2; }
@@ -43,7 +54,7 @@ if [ -z "${SPAWNAI_RUNTIME_FORCE:-}" ] && docker image inspect "$image" >/dev/nu
   echo "$image"
   exit 0
 fi
-base_key="$(echo "$suite minbase $include $mirror app-user-1000" | sha256sum | cut -c1-12)"
+base_key="$(echo "$suite minbase $include $mirror app-user-1000 $purge" | sha256sum | cut -c1-12)"
 base_tar="$build/base-$base_key.tar"
 if [ ! -f "$base_tar" ]; then
   log "debootstrap $suite (minbase + $include) — about a minute"
@@ -51,6 +62,10 @@ if [ ! -f "$base_tar" ]; then
   start=$SECONDS
   debootstrap --variant=minbase --include="$include" "$suite" "$build/debootstrap" "$mirror" >"$build/debootstrap.log" 2>&1 \
     || { log "debootstrap failed, see $build/debootstrap.log"; exit 1; }
+  installed="$(for p in $purge; do chroot "$build/debootstrap" dpkg -s "$p" >/dev/null 2>&1 && echo "$p"; done)"
+  # shellcheck disable=SC2086
+  [ -z "$installed" ] || PATH=/usr/sbin:/usr/bin:/sbin:/bin chroot "$build/debootstrap" dpkg --purge --force-depends $installed >>"$build/debootstrap.log" 2>&1 \
+    || { log "purging build-only packages failed, see $build/debootstrap.log"; exit 1; }
   rm -rf "$build/debootstrap/var/cache/apt/archives/"*.deb "$build/debootstrap/var/lib/apt/lists/"*
   echo 'app:x:1000:1000:sandboxed app:/app:/usr/sbin/nologin' >>"$build/debootstrap/etc/passwd"
   echo 'app:x:1000:' >>"$build/debootstrap/etc/group"
@@ -81,6 +96,8 @@ docker import \
   --change 'ENV NODE_PATH=/opt/spawnai/node_modules' \
   --change 'ENV PATH=/usr/local/bin:/usr/bin:/bin' \
   --change 'ENV LANG=C.UTF-8' \
+  --change 'ENV MPLBACKEND=Agg' \
+  --change 'ENV MPLCONFIGDIR=/tmp/matplotlib' \
   --change 'USER 1000:1000' \
   --change 'WORKDIR /app' \
   --change 'CMD ["sleep", "infinity"]' \

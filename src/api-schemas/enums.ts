@@ -19,6 +19,7 @@ export const VERSION_SOURCES = ['generate', 'edit', 'restore'] as const;
 export type VersionSource = (typeof VERSION_SOURCES)[number];
 
 export const FUNCTION_RUNTIMES = ['python', 'node'] as const;
+export const BUILD_STATES = ['pending', 'building', 'ready', 'failed'] as const;
 export type FunctionRuntime = (typeof FUNCTION_RUNTIMES)[number];
 
 export const TASK_STATES = ['queued', 'running', 'completed', 'failed', 'timeout'] as const;
@@ -38,3 +39,5 @@ export const SESSION_ID_PATTERN = /^[a-z][a-z2-7]{25}$/;
 export function isSessionId(value: string): boolean {
   return SESSION_ID_PATTERN.test(value);
 }
+
+export * from './team-enums.ts';

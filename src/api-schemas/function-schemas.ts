@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isoDate, JsonObjectSchema, RecordedErrorSchema } from './common-schemas.ts';
-import { FUNCTION_RUNTIMES, TASK_STATES } from './enums.ts';
+import { BUILD_STATES, FUNCTION_RUNTIMES, TASK_STATES } from './enums.ts';
 
 const NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$/;
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]{0,99}$/;
@@ -18,6 +18,18 @@ export const RegisterFunctionRequestSchema = z.strictObject({
   entrypoint: z.string().regex(IDENTIFIER, 'an identifier such as main').meta({ description: 'function called with the inputs object (default `main`)' }).optional(),
   inputSchema: JsonObjectSchema.meta({ description: 'JSON Schema the inputs must satisfy' }).optional(),
   timeoutSeconds: z.number().int().min(1).max(MAX_TIMEOUT_SECONDS).optional(),
+  requirements: z
+    .array(z.string().max(200))
+    .max(100)
+    .meta({ description: 'pip requirement lines (Python) or npm package specs (Node), e.g. `["pint>=0.23"]`; plain specs only (FUNCTION_REQUIREMENTS_INVALID)' })
+    .optional(),
+});
+
+/** The build of a function's requirements (shared by every function with the same set). */
+export const FunctionBuildSchema = z.object({
+  state: z.enum(BUILD_STATES),
+  log: z.string().meta({ description: "the installer's output (its error when failed)" }),
+  layer: z.string().nullable().meta({ description: 'content address of the installed layer' }),
 });
 
 /** `POST /api/functions` → 201, `GET /api/functions[/:id]` (the latest version). */
@@ -31,6 +43,8 @@ export const FunctionViewSchema = z.object({
   timeoutSeconds: z.number(),
   createdAt: isoDate(),
   code: z.string().meta({ description: '`GET /api/functions/:id` only' }).optional(),
+  requirements: z.array(z.string()),
+  build: FunctionBuildSchema.nullable().meta({ description: 'null without requirements; calls wait until it is ready' }),
 });
 
 export const FunctionListSchema = z.object({ functions: z.array(FunctionViewSchema) });

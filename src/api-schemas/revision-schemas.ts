@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDate } from './common-schemas.ts';
+import { PromptImageViewSchema } from './session-schemas.ts';
 import { MESSAGE_ROLES, MESSAGE_STATUSES, VERSION_SOURCES } from './enums.ts';
 
 /** `POST /api/sessions/:id/messages`: a follow-up change to a running app (PROMPT_EMPTY / PROMPT_TOO_LONG are the service's). */
@@ -17,6 +18,7 @@ export const MessageViewSchema = z.object({
   content: z.string(),
   version: z.number().int().meta({ description: 'assistant: the version its change produced' }).optional(),
   status: z.enum(MESSAGE_STATUSES).meta({ description: 'user: `pending` until the change is live (`done`) or has `failed`' }).optional(),
+  image: PromptImageViewSchema.meta({ description: 'the first message: the image sent with the request' }).optional(),
   createdAt: isoDate(),
 });
 

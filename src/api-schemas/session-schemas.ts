@@ -2,6 +2,17 @@ import { z } from 'zod';
 import { isoDate, RecordedErrorSchema } from './common-schemas.ts';
 import { APP_TYPES, EVENT_TYPES, SESSION_STATES } from './enums.ts';
 
+/** One image with the request, base64 in the JSON body (the body may then be up to 7 MiB). */
+export const PromptImageInputSchema = z
+  .strictObject({
+    mediaType: z.string().meta({ description: '`image/png`, `image/jpeg` or `image/webp`; must match the bytes (IMAGE_TYPE_UNSUPPORTED)' }),
+    data: z.string().meta({ description: 'the file, standard base64 without a `data:` prefix; at most 5 MB decoded (IMAGE_TOO_LARGE)' }),
+  })
+  .meta({ description: 'a sketch or screenshot for vision models; IMAGE_NOT_SUPPORTED when no model of the chain accepts images' });
+
+/** The image kept with a session's first message (its bytes: `GET /api/sessions/:id/image`). */
+export const PromptImageViewSchema = z.object({ mediaType: z.string(), bytes: z.number().int(), url: z.string().meta({ description: 'the path of the image, same token rules as the session' }) });
+
 /**
  * `POST /api/sessions`. The shape is checked here; the rules that need the configuration or have
  * their own error code (PROMPT_EMPTY, PROMPT_TOO_LONG, INVALID_APP_TYPE, TTL_OUT_OF_RANGE) are the
@@ -15,6 +26,7 @@ export const CreateSessionRequestSchema = z.strictObject({
     .optional(),
   ttlSeconds: z.number().meta({ description: 'lifetime in whole seconds, SPAWN_MIN_TTL_SECONDS to SPAWN_MAX_TTL_SECONDS (default 7200)' }).optional(),
   cache: z.boolean().meta({ description: '`false` skips the prompt cache: a fresh (paid) generation even for a prompt seen before' }).optional(),
+  image: PromptImageInputSchema.optional(),
 });
 
 /** `POST /api/sessions` → 201 */
@@ -63,6 +75,7 @@ export const SessionViewSchema = z.object({
   error: RecordedErrorSchema,
   cached: z.boolean().meta({ description: "true when the app's files came from the prompt cache: no model call, $0 generation" }).optional(),
   verification: VerificationSchema.nullable().meta({ description: 'null until a version was deployed and checked' }).optional(),
+  image: PromptImageViewSchema.nullable().meta({ description: 'the image sent with the request, or null' }).optional(),
 });
 
 export const SessionListSchema = z.object({

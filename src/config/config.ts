@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import os from 'node:os';
 import { isIP, isIPv4 } from 'node:net';
 import path from 'node:path';
@@ -41,6 +42,7 @@ const envSchema = z.object({
   SPAWN_GATEWAY_URL: z.string().url().optional(),
   SPAWN_CLUSTER_SECRET: z.string().min(32, 'at least 32 characters').optional(),
   SPAWN_REPAIR_ROUNDS: z.coerce.number().int().min(0).max(10).default(1),
+  SPAWN_MODEL_ROUTING: z.enum(['off', 'auto']).default('off'),
   SPAWN_VERIFY: z.enum(['browser', 'http', 'off']).optional(),
   SPAWN_CHROMIUM_PATH: z.string().default('/usr/bin/chromium'),
   SPAWN_MAX_PROMPT_CHARS: z.coerce.number().int().min(1).default(2000),
@@ -69,6 +71,12 @@ const envSchema = z.object({
   SPAWN_CACHE_TTL_SECONDS: z.coerce.number().int().min(1).default(86_400),
   SPAWN_GENERATION_BUDGET_USD: z.coerce.number().positive().optional(),
   SPAWN_GENERATION_BUDGET_TOKENS: z.coerce.number().int().min(1).optional(),
+  // Functions' Python on the `process` runtime and per-function requirement layers (issue 17).
+  SPAWN_FUNCTION_PYTHON: z.string().optional(),
+  SPAWN_PIP_INDEX_URL: z.string().url().default('https://pypi.org/simple'),
+  SPAWN_NPM_REGISTRY: z.string().url().default('https://registry.npmjs.org/'),
+  SPAWN_LAYER_TTL_DAYS: z.coerce.number().min(0).default(30),
+  SPAWN_LAYER_BUILD_TIMEOUT_SECONDS: z.coerce.number().int().min(10).default(600),
   SPAWN_MAX_JSON_DEPTH: z.coerce.number().int().min(1).max(MAX_JSON_DEPTH_CEILING).default(64),
   SPAWN_REQUEST_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   SPAWN_HANDLER_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
@@ -145,6 +153,8 @@ export interface SpawnConfig {
   readonly maxPromptChars: number;
   /** Rounds of "here are the errors, fix them" sent back to the model before a session fails. */
   readonly repairRounds: number;
+  /** `auto`: simple requests start at the chain's cheapest model, complex ones at its first (README "Model routing"). */
+  readonly modelRouting: 'off' | 'auto';
   /**
    * How a deployed app is checked before its URL is handed out: `auto` (unset) is `browser` when
    * Chromium is found at `chromiumPath`, else `http` (resolved by the verify module at start-up).
@@ -179,6 +189,16 @@ export interface SpawnConfig {
     /** Runs of a task whose worker died (1: fail it with a reason instead of retrying). */
     readonly taskAttempts: number;
     readonly studyMaxRuns: number;
+  };
+  /** Per-function requirement layers (src/functions/requirements) and the process runtime's Python. */
+  readonly requirements: {
+    /** Interpreter of Python functions on the process runtime, and of pip for layers. */
+    readonly python: string;
+    readonly pipIndexUrl: string;
+    readonly npmRegistry: string;
+    /** Layers no function used for this long are deleted (0: at the next sweep). */
+    readonly layerTtlDays: number;
+    readonly buildTimeoutSeconds: number;
   };
   /** Prompt cache of LLM generations (database, or Redis when REDIS_URL is set). */
   readonly cache: { readonly enabled: boolean; readonly ttlSeconds: number };
@@ -262,6 +282,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     clusterSecret: e.SPAWN_CLUSTER_SECRET,
     maxPromptChars: e.SPAWN_MAX_PROMPT_CHARS,
     repairRounds: e.SPAWN_REPAIR_ROUNDS,
+    modelRouting: e.SPAWN_MODEL_ROUTING,
     verify: { mode: e.SPAWN_VERIFY ?? 'auto', chromiumPath: e.SPAWN_CHROMIUM_PATH },
     ttl: { defaultSeconds: defaultTtl, minSeconds: e.SPAWN_MIN_TTL_SECONDS, maxSeconds: e.SPAWN_MAX_TTL_SECONDS },
     limits: {
@@ -285,6 +306,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       outputMaxBytes: e.SPAWN_FUNCTION_OUTPUT_MAX_BYTES,
       taskAttempts: e.SPAWN_TASK_ATTEMPTS,
       studyMaxRuns: e.SPAWN_STUDY_MAX_RUNS,
+    },
+    requirements: {
+      // The pyenv shim first on PATH here lacks Debian's scientific packages: a deliberate default.
+      python: e.SPAWN_FUNCTION_PYTHON ?? (existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3'),
+      pipIndexUrl: e.SPAWN_PIP_INDEX_URL,
+      npmRegistry: e.SPAWN_NPM_REGISTRY,
+      layerTtlDays: e.SPAWN_LAYER_TTL_DAYS,
+      buildTimeoutSeconds: e.SPAWN_LAYER_BUILD_TIMEOUT_SECONDS,
     },
     cache: { enabled: e.SPAWN_CACHE === 'on', ttlSeconds: e.SPAWN_CACHE_TTL_SECONDS },
     generationBudget: {

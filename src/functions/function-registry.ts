@@ -5,7 +5,9 @@ import { checkFunctionCode } from './code-check.ts';
 import { RegisterFunctionRequestSchema } from '../api-schemas/index.ts';
 import { parseBody } from './function-input.ts';
 import { newId } from './ids.ts';
+import type { RegisteredFunction } from './function-views.ts';
 import { compileInputSchema } from './input-schema.ts';
+import { buildStatus, parseRequirements, recordBuild, type LayerBuilder } from './requirements/index.ts';
 
 const LIST_LIMIT = 500;
 
@@ -13,19 +15,23 @@ const LIST_LIMIT = 500;
 export class FunctionRegistry {
   readonly #store: Store;
   readonly #config: SpawnConfig;
+  /** This node's layer builder (worker nodes): a new version's requirements start building at once. */
+  readonly #layers: LayerBuilder | null;
 
-  constructor(store: Store, config: SpawnConfig) {
+  constructor(store: Store, config: SpawnConfig, layers: LayerBuilder | null = null) {
     this.#store = store;
     this.#config = config;
+    this.#layers = layers;
   }
 
   /** Parses and checks the request, then stores it as the next version of (owner, name). */
-  async register(ownerId: string, body: unknown): Promise<FunctionVersionRecord> {
+  async register(ownerId: string, body: unknown): Promise<RegisteredFunction> {
     const input = parseBody(RegisterFunctionRequestSchema, body);
     const entrypoint = input.entrypoint ?? 'main';
     if (input.inputSchema) compileInputSchema(input.inputSchema);
+    const requirements = parseRequirements(input.runtime, input.requirements);
     await checkFunctionCode(input.runtime, input.code, entrypoint);
-    return this.#store.functions.register({
+    const fn = await this.#store.functions.register({
       newId: newId('fn'),
       ownerId,
       name: input.name,
@@ -34,18 +40,28 @@ export class FunctionRegistry {
       code: input.code,
       inputSchema: input.inputSchema ?? null,
       timeoutSeconds: input.timeoutSeconds ?? null,
+      requirements,
     });
+    await recordBuild(this.#store, this.#config, fn);
+    this.#layers?.prepare(fn);
+    return this.withBuild(fn);
+  }
+
+  /** The version with its requirements' build state (what the API shows). */
+  async withBuild(fn: FunctionVersionRecord): Promise<RegisteredFunction> {
+    return { ...fn, build: await buildStatus(this.#store, this.#config, fn) };
   }
 
   /** The latest version of the owner's function; another owner's is a plain 404. */
-  async get(ownerId: string, functionId: string): Promise<FunctionVersionRecord> {
+  async get(ownerId: string, functionId: string): Promise<RegisteredFunction> {
     const fn = await this.#store.functions.latest(functionId);
     if (!fn || fn.ownerId !== ownerId) throw new SpawnError('FUNCTION_NOT_FOUND', `no function ${functionId}`);
-    return fn;
+    return this.withBuild(fn);
   }
 
-  list(ownerId: string): Promise<FunctionVersionRecord[]> {
-    return this.#store.functions.listByOwner(ownerId, LIST_LIMIT);
+  async list(ownerId: string): Promise<RegisteredFunction[]> {
+    const fns = await this.#store.functions.listByOwner(ownerId, LIST_LIMIT);
+    return Promise.all(fns.map((fn) => this.withBuild(fn)));
   }
 
   async delete(ownerId: string, functionId: string): Promise<void> {

@@ -1,9 +1,13 @@
 import type { FunctionView, StudyRow, StudyView, TaskView, WorkflowRunView, WorkflowView } from '../api-types.ts';
 import type { FunctionVersionRecord, StudyRecord, TaskRecord, WorkflowRecord, WorkflowRunRecord } from '../store/index.ts';
+import type { BuildView } from './requirements/index.ts';
 import type { StepStatus } from './workflow-steps.ts';
 
 /** Records → the API's v1 shapes (src/api-types.ts). */
-export function toFunctionView(fn: FunctionVersionRecord, defaultTimeoutSeconds: number, withCode = false): FunctionView {
+/** A version as the registry answers it: with its requirements' build when it has any. */
+export type RegisteredFunction = FunctionVersionRecord & { build?: BuildView | null };
+
+export function toFunctionView(fn: RegisteredFunction, defaultTimeoutSeconds: number, withCode = false): FunctionView {
   return {
     id: fn.functionId,
     version: fn.version,
@@ -14,6 +18,8 @@ export function toFunctionView(fn: FunctionVersionRecord, defaultTimeoutSeconds:
     timeoutSeconds: fn.timeoutSeconds ?? defaultTimeoutSeconds,
     createdAt: fn.createdAt.toISOString(),
     ...(withCode ? { code: fn.code } : {}),
+    requirements: fn.requirements ?? [],
+    build: fn.build ?? null,
   };
 }
 

@@ -5,6 +5,7 @@ import type { JobContext, JobQueue } from '../queue/index.ts';
 import type { SandboxService } from '../sandboxes/index.ts';
 import type { Store } from '../store/index.ts';
 import { FunctionRegistry } from './function-registry.ts';
+import { LayerBuilder, sweepLayers } from './requirements/index.ts';
 import { isFunctionSandboxOwner, FUNCTION_SANDBOX_PREFIX } from './ids.ts';
 import { SandboxHost } from './sandbox-host.ts';
 import { StudyService } from './study-service.ts';
@@ -14,6 +15,9 @@ import { TaskService } from './task-service.ts';
 import { TaskSweeper } from './task-sweeper.ts';
 import { WarmPool } from './warm-pool.ts';
 import { WorkflowService } from './workflow-service.ts';
+
+/** Unused requirement layers are looked for this often (their TTL is in days). */
+const LAYER_SWEEP_MS = 3_600_000;
 
 export interface FunctionsDeps {
   store: Store;
@@ -51,14 +55,16 @@ export interface Functions {
 export function createFunctions(deps: FunctionsDeps): Functions {
   const { store, queue, config, logger, workerId } = deps;
   const events = new TaskEvents();
-  const registry = new FunctionRegistry(store, config);
+  const host = deps.sandboxes ? new SandboxHost(deps.sandboxes, config) : null;
+  const layers = host ? new LayerBuilder({ store, config, logger, workerId, inContainer: host.inContainer }) : null;
+  const registry = new FunctionRegistry(store, config, layers);
   const cache = createResultCache({ store, redisUrl: config.redisUrl, namespace: config.redisNamespace, ttlSeconds: config.functions.cacheTtlSeconds, logger });
   const tasks = new TaskService({ store, queue, registry, cache, events });
   const workflows = new WorkflowService({ store, tasks, logger });
   const studies = new StudyService({ store, config, registry, tasks, workflows });
-  const pool = deps.sandboxes
+  const pool = host
     ? new WarmPool(
-        { host: new SandboxHost(deps.sandboxes, config), store, config, logger, workerId },
+        { host, store, config, logger, workerId, ...(layers ? { layers } : {}) },
         { maxRuntimes: config.functions.warmMax, maxMemoryMb: config.functions.warmMemoryMb, idleMs: config.functions.warmIdleSeconds * 1000 },
       )
     : null;
@@ -66,6 +72,10 @@ export function createFunctions(deps: FunctionsDeps): Functions {
   const sweeper = new TaskSweeper({ store, queue, tasks, workflows, events, pool, config, logger });
   // Heartbeats are refreshed once per sweep: allow a few missed sweeps before a runtime counts as dead.
   const runtimeStaleMs = 3 * config.reconcileIntervalMs + 10_000;
+  const sweepLayersOnce = async (): Promise<void> => {
+    if (layers) await sweepLayers(store, layers.dir, config.requirements.layerTtlDays, logger).catch((err: unknown) => logger.warn({ err }, 'sweeping requirement layers failed'));
+  };
+  let layerTimer: NodeJS.Timeout | undefined;
 
   return {
     registry,
@@ -84,9 +94,17 @@ export function createFunctions(deps: FunctionsDeps): Functions {
       if (pool?.has(runtimeId)) return true;
       return store.functionRuntimes.isLive(runtimeId, new Date(Date.now() - runtimeStaleMs));
     },
-    start: () => sweeper.start(),
-    sweep: () => sweeper.runOnce(),
+    start() {
+      sweeper.start();
+      layerTimer = setInterval(() => void sweepLayersOnce(), LAYER_SWEEP_MS);
+      layerTimer.unref();
+    },
+    async sweep() {
+      await sweeper.runOnce();
+      await sweepLayersOnce();
+    },
     async close() {
+      clearInterval(layerTimer);
       await sweeper.stop();
       await pool?.close();
       await cache.close();

@@ -20,13 +20,15 @@ function runnerSource(runtime: keyof typeof RUNNERS): string {
 }
 
 /** The files written into a warm runtime's sandbox and the command that starts its runner. */
-export function runtimeFiles(fn: FunctionVersionRecord, env: Record<string, string>): { files: AppFile[]; start: StartOptions } {
+export function runtimeFiles(fn: FunctionVersionRecord, env: Record<string, string>, python = 'python3'): { files: AppFile[]; start: StartOptions } {
   const runner = RUNNERS[fn.runtime];
   let module: string;
   let interpreter: string;
   if (fn.runtime === 'python') {
     module = 'spawn_function.py';
-    interpreter = 'python3';
+    interpreter = python;
+    // Matplotlib draws to files only: no display in a sandbox.
+    env = { MPLBACKEND: 'Agg', ...env };
   } else {
     // The extension tells node how to load it; the code was checked at registration, so this parses.
     module = checkNode(fn.code, fn.entrypoint) === 'esm' ? 'spawn_function.mjs' : 'spawn_function.cjs';

@@ -1,5 +1,5 @@
 import type { SpawnConfig } from '../config/index.ts';
-import type { AppFile, HealthStatus, LogListener, Sandbox, SandboxEndpoint, StartOptions } from '../runtime/index.ts';
+import type { AppFile, HealthStatus, LogListener, ReadOnlyMount, Sandbox, SandboxEndpoint, StartOptions } from '../runtime/index.ts';
 import type { SandboxService } from '../sandboxes/index.ts';
 
 /** Only a label: warm runtimes are destroyed by the pool, or by the reaper once unclaimed. */
@@ -27,10 +27,29 @@ export class SandboxHost {
     return this.#sandboxes.capabilities.isolation === 'container' ? '0.0.0.0' : '127.0.0.1';
   }
 
-  create(spec: { sessionId: string; memoryMb: number; labels: Record<string, string> }): Promise<Sandbox> {
+  /** Sandboxes are containers with their own image (layers are built for its interpreter). */
+  get inContainer(): boolean {
+    return this.#sandboxes.capabilities.isolation === 'container';
+  }
+
+  /** Without isolation the sandbox sees the host's filesystem: mounts are used where they are. */
+  get sharesHostFs(): boolean {
+    return this.#sandboxes.capabilities.isolation === 'none';
+  }
+
+  /**
+   * Python in the sandbox: the image's `python3` in a container; on the host, the configured one
+   * (SPAWN_FUNCTION_PYTHON, /usr/bin/python3 by default: Debian's, with the scientific stack).
+   */
+  get python(): string {
+    return this.inContainer ? 'python3' : this.#config.requirements.python;
+  }
+
+  create(spec: { sessionId: string; memoryMb: number; labels: Record<string, string>; readOnlyMounts?: ReadOnlyMount[] }): Promise<Sandbox> {
     const { defaultTier, sandbox } = this.#config;
+    const mounts = spec.readOnlyMounts?.length ? { readOnlyMounts: spec.readOnlyMounts } : {};
     return this.#sandboxes.create(
-      { sessionId: spec.sessionId, kind: 'server', tier: defaultTier, memoryMb: spec.memoryMb, cpus: sandbox.cpus, pids: sandbox.pids, network: 'none', expiresAt: new Date(Date.now() + SANDBOX_LABEL_TTL_MS), labels: spec.labels },
+      { sessionId: spec.sessionId, kind: 'server', tier: defaultTier, memoryMb: spec.memoryMb, cpus: sandbox.cpus, pids: sandbox.pids, network: 'none', expiresAt: new Date(Date.now() + SANDBOX_LABEL_TTL_MS), labels: spec.labels, ...mounts },
       { state: 'running' },
     );
   }

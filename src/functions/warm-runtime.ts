@@ -8,11 +8,13 @@ import { newId, runtimeSandboxOwner } from './ids.ts';
 import { InvokeTimeoutError, requestRunner } from './invoke-client.ts';
 import { invokeOutcome, type InvokeOutcome } from './invoke-outcome.ts';
 import { runtimeFiles } from './runtime-files.ts';
+import { layerMount, type LayerBuilder } from './requirements/index.ts';
 import type { SandboxHost } from './sandbox-host.ts';
 
 const HEALTH_POLL_MS = 10;
 const WATCHDOG_MS = 1_000;
 const LOG_LINES_KEPT = 20;
+const MIN_IMPORT_SECONDS = 60;
 
 export interface WarmRuntimeDeps {
   host: SandboxHost;
@@ -20,6 +22,8 @@ export interface WarmRuntimeDeps {
   config: SpawnConfig;
   logger: Logger;
   workerId: string;
+  /** Builds (once) and finds the requirement layers of functions that have requirements. */
+  layers?: LayerBuilder;
 }
 
 /**
@@ -51,20 +55,27 @@ export class WarmRuntime {
   /** Creates the sandbox, starts the runner and waits until it answers; cleans up on failure. */
   async start(): Promise<void> {
     const { host, store, config, workerId } = this.#deps;
+    // Waits for the requirements build (FUNCTION_BUILD_FAILED when it failed), before any sandbox exists.
+    const layerDir = (await this.#deps.layers?.layerFor(this.fn)) ?? null;
+    const layer = layerDir ? layerMount(this.fn.runtime, layerDir, host.sharesHostFs) : { mounts: [], env: {} };
     // Recorded before the sandbox exists, so the reaper never sees an unexplained fn- sandbox.
     const row = { id: this.id, workerId, ownerId: this.fn.ownerId, functionId: this.fn.functionId, version: this.fn.version };
     await store.functionRuntimes.upsert({ ...row, sandboxId: '' });
     try {
-      this.#sandbox = await host.create({ sessionId: runtimeSandboxOwner(this.id), memoryMb: this.memoryMb, labels: { spawnaiFunction: this.fn.functionId } });
+      const labels = { spawnaiFunction: this.fn.functionId };
+      this.#sandbox = await host.create({ sessionId: runtimeSandboxOwner(this.id), memoryMb: this.memoryMb, labels, readOnlyMounts: layer.mounts });
       await store.functionRuntimes.upsert({ ...row, sandboxId: this.#sandbox.id });
       const env = {
         SPAWN_RUNNER_TOKEN: this.#token,
         SPAWN_OUTPUT_MAX_BYTES: String(config.functions.outputMaxBytes),
         SPAWN_BIND_HOST: host.bindHost,
+        ...layer.env,
       };
-      const { files, start } = runtimeFiles(this.fn, env);
+      const { files, start } = runtimeFiles(this.fn, env, host.python);
       this.#endpoint = await host.start(this.#sandbox, files, start, (stream, line) => this.#log(stream, line));
-      await this.#waitUntilAnswering(config.sandbox.appStartTimeoutSeconds * 1000);
+      // The runner answers once the module imported: the scientific stack (NumPy, SciPy, pandas,
+      // Matplotlib's first font scan) may take longer than an app's start on a busy host.
+      await this.#waitUntilAnswering(Math.max(config.sandbox.appStartTimeoutSeconds, MIN_IMPORT_SECONDS) * 1000);
       await host.seal(this.#sandbox);
     } catch (err) {
       await this.destroy();

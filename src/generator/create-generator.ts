@@ -21,7 +21,7 @@ export function createGenerator(config: SpawnConfig, env: Record<string, string 
     return Object.assign(new OfflineGenerator(), { models: [] as string[] });
   }
   const models = chain.map((m) => m.id);
-  logger.info({ models }, 'generation through the model chain');
-  const llm = createLlmGenerator({ models: chain, env, pricing: config.pricing, logger, budget: config.generationBudget });
+  logger.info({ models, routing: config.modelRouting }, 'generation through the model chain');
+  const llm = createLlmGenerator({ models: chain, env, pricing: config.pricing, logger, budget: config.generationBudget, routing: config.modelRouting });
   return Object.assign(llm, { models });
 }

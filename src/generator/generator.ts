@@ -1,5 +1,6 @@
 import type { AppType } from '../api-types.ts';
 import type { AppFile } from '../runtime/index.ts';
+import type { PromptImage } from './prompt-image.ts';
 
 /** Something that turns a prompt into an app's files: offline templates, or an LLM chain. */
 export type GenerationEvent =
@@ -13,6 +14,8 @@ export interface GenerateRequest {
   prompt: string;
   appType: AppType;
   title: string;
+  /** One image sent with the request (a sketch, a screenshot to copy): goes to vision models only. */
+  image?: PromptImage;
   signal: AbortSignal;
   onEvent?: (event: GenerationEvent) => void;
 }
@@ -50,6 +53,8 @@ export interface GeneratedApp {
   template?: string;
   /** Prose the model wrote around the files (not deployed). */
   message?: string;
+  /** With SPAWN_MODEL_ROUTING=auto: the model the request was routed to first, and why. */
+  routing?: { model: string; complexity: 'simple' | 'complex'; reason: string };
   usage: GenerationUsage;
 }
 

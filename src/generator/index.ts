@@ -8,3 +8,5 @@ export { validateApp } from './validate/index.ts';
 export { EXPECTED_APP_BYTES, loadCuratedPackages } from './validate/index.ts';
 export { loadPrompt, type LoadedPrompt } from './prompts/index.ts';
 export type { ConversationTurn, EditRequest, EditedApp } from './llm/index.ts';
+export { parsePromptImage, sniffImageType, IMAGE_MEDIA_TYPES, MAX_IMAGE_BYTES, type PromptImage, type ImageMediaType } from './prompt-image.ts';
+export { acceptsImages, visionModels, parseModelChain, defaultModelChain } from './llm/index.ts';

@@ -5,3 +5,4 @@ export { SessionEvents, toSessionEvent } from './sessions/session-events.ts';
 export { STEP_LABELS } from './progress.ts';
 export type { SessionService } from './sessions/session-service.ts';
 export { readThumbnail } from './deploy/thumbnail.ts';
+export { readPromptImage } from './sessions/prompt-image.ts';

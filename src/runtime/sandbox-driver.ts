@@ -25,6 +25,19 @@ export interface SandboxSpec {
   expiresAt: Date;
   /** Extra labels recorded on the sandbox (the driver always adds the session id). */
   labels?: Record<string, string>;
+  /**
+   * Host directories shown read-only inside the sandbox (a function's requirement layer). A spec
+   * with mounts gets a fresh sandbox, never a pre-started pool one. Drivers without isolation
+   * (`none`) show the host's filesystem as it is: the source path is then the path inside.
+   */
+  readOnlyMounts?: ReadOnlyMount[];
+}
+
+export interface ReadOnlyMount {
+  /** Absolute host path, readable by the sandbox's unprivileged user. */
+  source: string;
+  /** Absolute path inside the sandbox. */
+  target: string;
 }
 
 export interface Sandbox {

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { eventRoutes, type EventRoutesDeps } from './routes/event-routes.ts';
 import { functionRoutes, type FunctionRoutesDeps } from './routes/function-routes.ts';
+import { promptImageRoutes, type PromptImageRoutesDeps } from './routes/prompt-image-routes.ts';
 import { revisionRoutes, type RevisionRoutesDeps } from './routes/revision-routes.ts';
 import { sessionRoutes, type SessionRoutesDeps } from './routes/session-routes.ts';
 import { studyRoutes, type StudyRoutesDeps } from './routes/study-routes.ts';
@@ -21,6 +22,7 @@ export interface ApiRouteDeps {
   studies: StudyRoutesDeps;
   system: SystemRoutesDeps;
   thumbnails: ThumbnailRoutesDeps;
+  images: PromptImageRoutesDeps;
   /** Caddy's on-demand TLS ask (no token; the control-plane host only). */
   tls: TlsAskDeps;
 }
@@ -36,5 +38,6 @@ export async function registerApiRoutes(app: FastifyInstance, deps: ApiRouteDeps
   await app.register(studyRoutes, deps.studies);
   await app.register(systemRoutes, deps.system);
   await app.register(thumbnailRoutes, deps.thumbnails);
+  await app.register(promptImageRoutes, deps.images);
   await app.register(tlsRoutes, deps.tls);
 }

@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
-import { readThumbnail, type Platform } from '../orchestrator/index.ts';
+import { readPromptImage, readThumbnail, type Platform } from '../orchestrator/index.ts';
 import { AppProxy, parseAppHost } from '../proxy/index.ts';
 import { registerApiRoutes, type ApiRouteDeps } from './api-routes.ts';
 import { tlsAskDeps } from './routes/tls-routes.ts';
@@ -122,6 +122,7 @@ function routeDeps(app: FastifyInstance, platform: Platform, appUrl: (id: string
     studies: { studies: functions.studies },
     tls: tlsAskDeps(config, platform.store),
     thumbnails: { sessions, thumbnail: (s) => readThumbnail(platform.store, platform.artifacts, s) },
+    images: { sessions, image: (s) => readPromptImage(platform.store, s) },
     system: {
       checks: { store: () => platform.store.ping(), queue: () => platform.queue.ping() },
       runtime: platform.runtime,

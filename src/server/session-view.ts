@@ -34,7 +34,14 @@ export function toSessionView(s: SessionRecord, appUrl: (id: string) => string):
     error: s.errorCode ? { code: s.errorCode, message: s.errorMessage ?? '' } : null,
     cached: s.cacheHit,
     verification: s.verification ?? null,
+    image: promptImageView(s),
   };
+}
+
+/** The image sent with the session's first message, as clients see it: its bytes are at `url`. */
+export function promptImageView(s: Pick<SessionRecord, 'id' | 'promptImage'>): SessionView['image'] {
+  const image = s.promptImage;
+  return image ? { mediaType: image.mediaType, bytes: image.bytes, url: `/api/sessions/${s.id}/image` } : null;
 }
 
 export function toCreatedSession(s: SessionRecord, estimatedSeconds: number): CreatedSession {

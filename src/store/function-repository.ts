@@ -13,6 +13,7 @@ const VERSION_COLUMNS = [
   'function_versions.input_schema',
   'function_versions.timeout_seconds',
   'function_versions.created_at',
+  'function_versions.requirements',
   'functions.owner_id',
   'functions.name',
 ] as const;
@@ -49,7 +50,7 @@ export class KyselyFunctionRepository implements FunctionRepository {
       if (!live) {
         await trx
           .insertInto('functions')
-          .values({ id, owner_id: input.ownerId, name: input.name, latest_version: 0, created_at: now, updated_at: now, deleted_at: null })
+          .values({ id, owner_id: input.ownerId, org_id: input.ownerId, name: input.name, latest_version: 0, created_at: now, updated_at: now, deleted_at: null })
           .execute();
       }
       const bumped = await trx
@@ -70,6 +71,7 @@ export class KyselyFunctionRepository implements FunctionRepository {
           input_schema: input.inputSchema === null ? null : toJson(input.inputSchema),
           timeout_seconds: input.timeoutSeconds,
           created_at: now,
+          requirements: input.requirements?.length ? toJson(input.requirements) : null,
         })
         .execute();
       const { newId: _newId, ...fields } = input;

@@ -17,6 +17,7 @@ export function versionFromRow(row: Selectable<FunctionVersionsTable> & { owner_
     inputSchema: row.input_schema === null ? null : fromJson<Record<string, unknown>>(row.input_schema),
     timeoutSeconds: numberOrNull(row.timeout_seconds),
     createdAt: fromMs(row.created_at),
+    requirements: row.requirements ? fromJson<string[]>(row.requirements) : [],
   };
 }
 
@@ -54,6 +55,8 @@ export function taskToRow(task: NewTask, nowMs: number): TasksTable {
   return {
     id: task.id,
     owner_id: task.ownerId,
+    org_id: task.ownerId,
+    creator_id: null,
     function_id: task.functionId,
     version: task.version,
     state,

@@ -1,8 +1,10 @@
+import type { OrgOwnedColumns } from './team-schema.ts';
+
 /**
  * Tables of functions, tasks, workflows and studies (migration 003). Same conventions as
  * schema.ts: epoch-ms timestamps, JSON as text, booleans as 0/1 integers on both dialects.
  */
-export interface FunctionsTable {
+export interface FunctionsTable extends OrgOwnedColumns {
   id: string;
   owner_id: string;
   name: string;
@@ -22,9 +24,11 @@ export interface FunctionVersionsTable {
   input_schema: string | null;
   timeout_seconds: number | null;
   created_at: number;
+  /** JSON text: requirement lines (migration 008); null for none */
+  requirements?: string | null;
 }
 
-export interface TasksTable {
+export interface TasksTable extends OrgOwnedColumns {
   id: string;
   owner_id: string;
   function_id: string;
@@ -52,7 +56,7 @@ export interface TasksTable {
   finished_at: number | null;
 }
 
-export interface WorkflowsTable {
+export interface WorkflowsTable extends OrgOwnedColumns {
   id: string;
   owner_id: string;
   name: string;
@@ -75,7 +79,7 @@ export interface WorkflowRunsTable {
   finished_at: number | null;
 }
 
-export interface StudiesTable {
+export interface StudiesTable extends OrgOwnedColumns {
   id: string;
   owner_id: string;
   target_kind: string;

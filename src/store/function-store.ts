@@ -15,6 +15,8 @@ export interface FunctionVersionRecord {
   inputSchema: Record<string, unknown> | null;
   timeoutSeconds: number | null;
   createdAt: Date;
+  /** pip lines or npm specs, normalised (migration 008); absent or empty: none. */
+  requirements?: string[];
 }
 
 export type NewFunctionVersion = Omit<FunctionVersionRecord, 'functionId' | 'version' | 'createdAt'> & {

@@ -5,6 +5,7 @@ import { KyselyPauseRepository } from './pause-repository.ts';
 import type { StoreDialect } from './codec.ts';
 import { KyselyCostRepository } from './cost-repository.ts';
 import { KyselyEventRepository } from './event-repository.ts';
+import { KyselyFunctionBuildRepository } from './function-build-repository.ts';
 import { KyselyFunctionRepository } from './function-repository.ts';
 import { KyselyFunctionRuntimeRepository } from './function-runtime-repository.ts';
 import { KyselyMessageRepository } from './message-repository.ts';
@@ -18,6 +19,12 @@ import { KyselyTaskRepository } from './task-repository.ts';
 import type { Store } from './store.ts';
 import { KyselyTokenRepository } from './token-repository.ts';
 import { KyselyWorkflowRepository } from './workflow-repository.ts';
+import { KyselyApiKeyRepository } from './api-key-repository.ts';
+import { KyselyAuditRepository } from './audit-repository.ts';
+import { KyselyInvitationRepository } from './invitation-repository.ts';
+import { KyselyOrgRepository } from './org-repository.ts';
+import { KyselyOwnershipRepository } from './ownership-repository.ts';
+import { KyselyUserRepository } from './user-repository.ts';
 
 const PING_TIMEOUT_MS = 5_000;
 
@@ -44,6 +51,13 @@ export class KyselyStore implements Store {
   readonly studies: KyselyStudyRepository;
   readonly functionRuntimes: KyselyFunctionRuntimeRepository;
   readonly resultCache: KyselyResultCacheRepository;
+  readonly functionBuilds: KyselyFunctionBuildRepository;
+  readonly users: KyselyUserRepository;
+  readonly orgs: KyselyOrgRepository;
+  readonly apiKeys: KyselyApiKeyRepository;
+  readonly invitations: KyselyInvitationRepository;
+  readonly audit: KyselyAuditRepository;
+  readonly ownership: KyselyOwnershipRepository;
   readonly #db: Kysely<Database>;
   readonly #options: KyselyStoreOptions;
   #closing: Promise<void> | undefined;
@@ -68,6 +82,13 @@ export class KyselyStore implements Store {
     this.studies = new KyselyStudyRepository(db);
     this.functionRuntimes = new KyselyFunctionRuntimeRepository(db);
     this.resultCache = new KyselyResultCacheRepository(db);
+    this.functionBuilds = new KyselyFunctionBuildRepository(db);
+    this.users = new KyselyUserRepository(db);
+    this.orgs = new KyselyOrgRepository(db);
+    this.apiKeys = new KyselyApiKeyRepository(db);
+    this.invitations = new KyselyInvitationRepository(db);
+    this.audit = new KyselyAuditRepository(db);
+    this.ownership = new KyselyOwnershipRepository(db);
   }
 
   /** Serialised within this store: a second call waits for the first, then finds nothing to do. */

@@ -2,7 +2,7 @@ import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { AppType, SessionState } from '../api-types.ts';
 import { fromJson, fromMs, fromMsOrNull, numberOrNull, toJson, toMs, toMsOrNull } from './codec.ts';
 import type { SessionsTable } from './schema.ts';
-import type { NewSession, SessionPatch, SessionRecord, StoredVerification } from './store.ts';
+import type { NewSession, PromptImageRef, SessionPatch, SessionRecord, StoredVerification } from './store.ts';
 
 type SessionRow = Selectable<SessionsTable>;
 
@@ -35,6 +35,9 @@ export function sessionFromRow(row: SessionRow): SessionRecord {
     cacheHit: Number(row.cache_hit) === 1,
     cacheBypass: Number(row.cache_bypass) === 1,
     verification: row.verification ? fromJson<StoredVerification>(row.verification) : null,
+    promptImage: row.prompt_image ? fromJson<PromptImageRef>(row.prompt_image) : null,
+    visibility: row.visibility === 'org' ? 'org' : 'public',
+    creatorId: row.creator_id,
   };
 }
 
@@ -42,6 +45,10 @@ export function sessionToRow(s: NewSession, nowMs: number): Insertable<SessionsT
   return {
     id: s.id,
     owner_id: s.ownerId,
+    // A request's owner id is its organisation's id (see migration 007).
+    org_id: s.ownerId,
+    creator_id: s.creatorId ?? null,
+    visibility: s.visibility ?? 'public',
     prompt: s.prompt,
     title: s.title,
     app_type: s.appType,
@@ -67,13 +74,14 @@ export function sessionToRow(s: NewSession, nowMs: number): Insertable<SessionsT
     cache_hit: 0,
     cache_bypass: s.cacheBypass === true ? 1 : 0,
     verification: null,
+    ...(s.promptImage ? { prompt_image: toJson(s.promptImage) } : {}),
   };
 }
 
 /** Only the keys present in the patch become columns; `undefined` leaves a column alone. */
 export function patchToRow(patch: SessionPatch): Updateable<SessionsTable> {
   const row: Updateable<SessionsTable> = {};
-  const set = <K extends keyof SessionsTable>(key: K, value: SessionsTable[K] | undefined): void => {
+  const set = <K extends keyof Updateable<SessionsTable>>(key: K, value: Updateable<SessionsTable>[K] | undefined): void => {
     if (value !== undefined) row[key] = value;
   };
   set('prompt', patch.prompt);
@@ -97,6 +105,7 @@ export function patchToRow(patch: SessionPatch): Updateable<SessionsTable> {
   set('heartbeat_at', patch.heartbeatAt === undefined ? undefined : toMsOrNull(patch.heartbeatAt));
   set('cache_hit', patch.cacheHit === undefined ? undefined : patch.cacheHit ? 1 : 0);
   set('cache_bypass', patch.cacheBypass === undefined ? undefined : patch.cacheBypass ? 1 : 0);
+  set('visibility', patch.visibility);
   set('verification', patch.verification === undefined ? undefined : patch.verification === null ? null : toJson(patch.verification));
   return row;
 }

@@ -1,4 +1,5 @@
-import type { AppType, SessionState, SessionEventType } from '../api-types.ts';
+import type { FunctionBuildRepository } from './function-build-repository.ts';
+import type { AppType, SessionState, SessionEventType, Visibility } from '../api-types.ts';
 import type {
   FunctionRepository,
   FunctionRuntimeRepository,
@@ -7,6 +8,7 @@ import type {
   TaskRepository,
   WorkflowRepository,
 } from './function-store.ts';
+import type { ApiKeyRepository, AuditRepository, InvitationRepository, OrgRepository, OwnershipRepository, UserRepository } from './team-store.ts';
 
 /**
  * The persistence contract. Implemented once over Kysely for both SQLite and PostgreSQL; no
@@ -46,6 +48,19 @@ export interface SessionRecord {
   cacheBypass: boolean;
   /** What the verifier found about the version served (null: not checked yet). */
   verification?: StoredVerification | null;
+  /** Who may open the app: `public` (anyone with the URL) or `org` (members only). Migration 007. */
+  visibility?: Visibility;
+  /** The user who created it (null: unknown, e.g. before migration 007). */
+  creatorId?: string | null;
+  /** The image sent with the first message, if any (its bytes are an artifact blob). */
+  promptImage?: PromptImageRef | null;
+}
+
+/** Where a session's prompt image is: its checked type, the digest of its bytes in the artifact blobs, its size. */
+export interface PromptImageRef {
+  mediaType: string;
+  digest: string;
+  bytes: number;
 }
 
 /** The verifier's outcome as the session keeps it (the verify module's result, minus the screenshot). */
@@ -244,6 +259,14 @@ export interface Store {
   readonly studies: StudyRepository;
   readonly functionRuntimes: FunctionRuntimeRepository;
   readonly resultCache: ResultCacheRepository;
+  readonly functionBuilds: FunctionBuildRepository;
+  readonly users: UserRepository;
+  readonly orgs: OrgRepository;
+  readonly apiKeys: ApiKeyRepository;
+  readonly invitations: InvitationRepository;
+  /** Append-only. */
+  readonly audit: AuditRepository;
+  readonly ownership: OwnershipRepository;
   /** Applies pending migrations (idempotent, safe to call from several processes). */
   migrate(): Promise<void>;
   /** True when the database answers a trivial query. */
@@ -264,3 +287,5 @@ export interface StoreOptions {
 }
 
 export type * from './function-store.ts';
+export type { BuildState, FunctionBuildRecord, FunctionBuildRepository } from './function-build-repository.ts';
+export type * from './team-store.ts';

@@ -17,6 +17,7 @@ export class KyselyStudyRepository implements StudyRepository {
       .values({
         id: study.id,
         owner_id: study.ownerId,
+        org_id: study.ownerId,
         target_kind: study.targetKind,
         target_id: study.targetId,
         mode: study.mode,

@@ -14,7 +14,7 @@ export class KyselyWorkflowRepository implements WorkflowRepository {
   async create(workflow: Omit<WorkflowRecord, 'createdAt'>): Promise<WorkflowRecord> {
     const row = await this.#db
       .insertInto('workflows')
-      .values({ id: workflow.id, owner_id: workflow.ownerId, name: workflow.name, steps: toJson(workflow.steps), created_at: Date.now() })
+      .values({ id: workflow.id, owner_id: workflow.ownerId, org_id: workflow.ownerId, name: workflow.name, steps: toJson(workflow.steps), created_at: Date.now() })
       .returningAll()
       .executeTakeFirstOrThrow();
     return workflowFromRow(row);

@@ -1,4 +1,4 @@
-import type { Page, Request, Route } from 'playwright-core';
+import type { BrowserContext, Page, Request, Route } from 'playwright-core';
 import type { SharedBrowser } from './shared-browser.ts';
 import { describeStep, type SmokeStep } from './smoke-steps.ts';
 import { outcome, problem, type AppVerifier, type VerificationProblem, type VerificationResult, type VerifyTarget } from './verification.ts';
@@ -14,7 +14,7 @@ export interface BrowserVerifierOptions {
   maxConcurrent?: number;
 }
 
-/** A request is quiet once none of the page's own requests has been in flight for this long. */
+/** The page is settled once none of its own requests has been in flight for this long. */
 const QUIET_MS = 100;
 /** Chromium reports every failed load twice: as a response and as this console line. */
 const RESOURCE_CONSOLE_LINE = /^Failed to load resource/;
@@ -30,6 +30,9 @@ export class BrowserVerifier implements AppVerifier {
   readonly #options: Required<BrowserVerifierOptions>;
   #running = 0;
   readonly #waiting: (() => void)[] = [];
+  /** A fresh context and page made ahead of the next check (off its critical path); each is used once. */
+  #spare: Promise<Fresh | null> | null = null;
+  #closed = false;
 
   constructor(browser: SharedBrowser, options: BrowserVerifierOptions = {}) {
     this.#browser = browser;
@@ -60,14 +63,12 @@ export class BrowserVerifier implements AppVerifier {
 
   async #check(target: VerifyTarget, signal?: AbortSignal): Promise<VerificationResult> {
     const startedAt = Date.now();
-    const browser = await this.#browser.get();
-    const context = await browser.newContext({ viewport: { width: 640, height: 400 }, serviceWorkers: 'block', acceptDownloads: false });
+    const { context, page } = await this.#fresh();
     const abort = (): void => void context.close().catch(() => undefined);
     signal?.addEventListener('abort', abort, { once: true });
     try {
       const origin = new URL(target.url).origin;
       await context.route('**/*', (route) => confine(route, origin, target));
-      const page = await context.newPage();
       const watch = watchPage(page, origin);
       const problems = watch.problems;
       const main = await page.goto(target.url, { waitUntil: 'load', timeout: this.#options.loadTimeoutMs }).catch((err: Error) => {
@@ -78,27 +79,62 @@ export class BrowserVerifier implements AppVerifier {
         const status = main.status();
         const ok = status >= 200 && status < 300;
         if (!ok && (target.kind === 'api' || status >= 400)) problems.push(problem('http-status', `GET / answered ${status}`, `GET / → ${status}`));
-        await watch.settled(this.#options.settleMs);
+        await watch.settled(QUIET_MS, this.#options.settleMs);
+        // The thumbnail is the page as loaded: encoded in the browser while the steps run, not after them.
+        const shot = page.screenshot({ type: 'png', scale: 'css', timeout: 5_000 }).catch(() => undefined);
         if (await isEmpty(page)) problems.push(problem('empty-page', 'the page shows nothing: its body has no visible text or element'));
         for (const [index, step] of (target.smoke ?? []).entries()) {
           watch.during(describeStep(step, index));
           const failure = await runStep(page, step, this.#options.stepTimeoutMs);
           if (failure) problems.push(problem('smoke-step', failure, describeStep(step, index)));
-          await watch.settled(this.#options.settleMs);
+          // Only actions start requests; an expectation waits for the page by itself.
+          if (step.action === 'click' || step.action === 'fill') await watch.settled(QUIET_MS, this.#options.settleMs);
         }
         watch.during(null);
+        return outcome(problems, startedAt, await shot);
       }
-      const screenshot = main ? await page.screenshot({ type: 'png', scale: 'css', timeout: 5_000 }).catch(() => undefined) : undefined;
-      return outcome(problems, startedAt, screenshot);
+      return outcome(problems, startedAt);
     } finally {
       signal?.removeEventListener('abort', abort);
-      await context.close().catch(() => undefined);
+      // Closing is not part of the answer: the result is complete, the context goes in the background.
+      void context.close().catch(() => undefined);
+      this.#prepareSpare();
     }
   }
 
-  close(): Promise<void> {
+  /** The spare context made ahead, if it is there and alive, else a new one; then the next spare is started. */
+  async #fresh(): Promise<Fresh> {
+    // Taken synchronously: two checks starting together must never share one spare.
+    const pending = this.#spare;
+    this.#spare = null;
+    const spare = await pending?.catch(() => null);
+    return spare && spare.context.browser()?.isConnected() && !spare.page.isClosed() ? spare : this.#newContext();
+  }
+
+  /** Makes the next check's context once this one is done, so making it never competes with a check for the CPU. */
+  #prepareSpare(): void {
+    if (this.#spare !== null || this.#closed) return;
+    this.#spare = this.#newContext().catch(() => null);
+  }
+
+  async #newContext(): Promise<Fresh> {
+    const browser = await this.#browser.get();
+    const context = await browser.newContext({ viewport: { width: 640, height: 400 }, serviceWorkers: 'block', acceptDownloads: false });
+    return { context, page: await context.newPage() };
+  }
+
+  async close(): Promise<void> {
+    this.#closed = true;
+    const spare = this.#spare;
+    this.#spare = null;
+    await (await spare?.catch(() => null))?.context.close().catch(() => undefined);
     return this.#browser.close();
   }
+}
+
+interface Fresh {
+  context: BrowserContext;
+  page: Page;
 }
 
 async function confine(route: Route, origin: string, target: VerifyTarget): Promise<void> {
@@ -107,7 +143,10 @@ async function confine(route: Route, origin: string, target: VerifyTarget): Prom
   if (url.origin !== origin) return route.abort('blockedbyclient');
   if (!target.serve) return route.continue();
   try {
-    const res = await target.serve({ method: request.method(), path: url.pathname + url.search, headers: await request.allHeaders(), body: request.postDataBuffer() });
+    // A web app's files are answered without looking at headers: the provisional ones do, and cost
+    // no round-trip to the browser. An api app's server gets them all (cookies included).
+    const headers = target.kind === 'api' ? await request.allHeaders() : request.headers();
+    const res = await target.serve({ method: request.method(), path: url.pathname + url.search, headers, body: request.postDataBuffer() });
     await route.fulfill({ status: res.status, headers: res.headers, body: res.body });
   } catch {
     await route.abort('connectionfailed');
@@ -120,6 +159,12 @@ function watchPage(page: Page, origin: string) {
   const inFlight = new Set<Request>();
   let lastActivity = Date.now();
   let step: string | null = null;
+  /** Woken on every request start and end, so settling is event-driven instead of polled. */
+  const waiters = new Set<() => void>();
+  const activity = (): void => {
+    lastActivity = Date.now();
+    for (const wake of waiters) wake();
+  };
   const own = (request: Request): URL | null => {
     const url = new URL(request.url());
     return url.origin === origin && url.pathname !== '/favicon.ico' ? url : null;
@@ -134,11 +179,11 @@ function watchPage(page: Page, origin: string) {
   });
   page.on('request', (request) => {
     if (own(request)) inFlight.add(request);
-    lastActivity = Date.now();
+    activity();
   });
   const done = (request: Request): void => {
     inFlight.delete(request);
-    lastActivity = Date.now();
+    activity();
   };
   page.on('requestfinished', done);
   page.on('requestfailed', (request) => {
@@ -156,10 +201,27 @@ function watchPage(page: Page, origin: string) {
     during(description: string | null): void {
       step = description;
     },
-    /** Resolves once the page's own requests have been quiet for QUIET_MS, or after `capMs`. */
-    async settled(capMs: number): Promise<void> {
-      const until = Date.now() + capMs;
-      while (Date.now() < until && (inFlight.size > 0 || Date.now() - lastActivity < QUIET_MS)) await new Promise((r) => setTimeout(r, 20));
+    /** Resolves once none of the page's own requests has been in flight for `quietMs`, or after `capMs`. */
+    settled(quietMs: number, capMs: number): Promise<void> {
+      return new Promise((resolve) => {
+        let timer: NodeJS.Timeout | undefined;
+        const finish = (): void => {
+          clearTimeout(timer);
+          clearTimeout(cap);
+          waiters.delete(check);
+          resolve();
+        };
+        const check = (): void => {
+          clearTimeout(timer);
+          if (inFlight.size > 0) return;
+          const left = quietMs - (Date.now() - lastActivity);
+          if (left <= 0) finish();
+          else timer = setTimeout(check, left);
+        };
+        const cap = setTimeout(finish, capMs);
+        waiters.add(check);
+        check();
+      });
     },
   };
 }

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { CreatedSession, FunctionView } from '../../src/api-types.ts';
 import { FakeOpenAI } from '../fakes/fake-openai.ts';
+import { TINY_PNG } from '../fakes/tiny-images.ts';
 import { requireService } from '../support/services.ts';
 import { launchChromium, openPage, screenshot, waitForState } from './support/browser.ts';
 import { buildWebUi, startSpawnServer, type RunningServer } from './support/spawn-server.ts';
@@ -77,6 +78,25 @@ describe.skipIf(!available)('refining an app and running functions in Chromium (
     await ui.getByRole('button', { name: 'Start a new app instead' }).click();
     await eventually(() => ui.getByRole('button', { name: 'Create app' }).count()).toBe(1);
     expect(await ui.getByTestId('refine-mode').count()).toBe(0);
+  });
+
+  it('sends an image picked in the chat to the model and shows it in the conversation', async () => {
+    fake.script({ text: `Copied.\n<file path="index.html">\n${page('From the sketch')}\n</file>` });
+    const ui = await open();
+    const prompt = `copy this sketch ${crypto.randomUUID()}`;
+    await ui.getByRole('textbox', { name: 'Describe the app you want' }).fill(prompt);
+    await ui.getByTestId('image-input').setInputFiles({ name: 'sketch.png', mimeType: 'image/png', buffer: TINY_PNG });
+    await ui.getByRole('img', { name: 'The image sent with the description' }).waitFor();
+    await ui.getByRole('button', { name: 'Create app' }).click();
+    await waitForState(ui, 'running');
+    const shown = ui.getByTestId('conversation').getByRole('img', { name: 'The image sent with the request' });
+    await shown.waitFor();
+    // Loaded from GET /api/sessions/:id/image, not a broken link.
+    await eventually(() => shown.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(1);
+    const sent = fake.requests.find((r) => JSON.stringify(r.body).includes(prompt));
+    const user = (sent?.body.messages as { role: string; content: unknown }[]).find((m) => m.role === 'user');
+    expect(user?.content).toContainEqual({ type: 'image_url', image_url: { url: `data:image/png;base64,${TINY_PNG.toString('base64')}` } });
+    await screenshot(ui, 'prompt-image');
   });
 
   it('lists the functions and runs one with JSON inputs from the functions view', async () => {

@@ -75,8 +75,8 @@ export const api = {
   config: (signal?: AbortSignal) => request<ConfigView>('GET', '/api/config', undefined, signal),
   listSessions: (signal?: AbortSignal) => request<SessionList>('GET', '/api/sessions', undefined, signal),
   getSession: (id: string, signal?: AbortSignal) => request<SessionView>('GET', sessionPath(id), undefined, signal),
-  createSession: (prompt: string, appType: AppType | undefined, ttlSeconds: number | undefined) =>
-    request<CreatedSession>('POST', '/api/sessions', { prompt, appType, ttlSeconds } satisfies CreateSessionRequest),
+  createSession: (prompt: string, appType: AppType | undefined, ttlSeconds: number | undefined, image?: CreateSessionRequest['image']) =>
+    request<CreatedSession>('POST', '/api/sessions', { prompt, appType, ttlSeconds, ...(image ? { image } : {}) } satisfies CreateSessionRequest),
   destroySession: (id: string) => request<unknown>('DELETE', sessionPath(id)),
   extendSession: (id: string, ttlSeconds: number) => request<SessionView>('POST', `${sessionPath(id)}/extend`, { ttlSeconds }),
   postMessage: (id: string, prompt: string) => request<PostedMessage>('POST', `${sessionPath(id)}/messages`, { prompt } satisfies PostMessageRequest),

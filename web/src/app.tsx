@@ -48,7 +48,7 @@ export function App() {
       setBusy(true);
       setCreateError(null);
       try {
-        const created = await api.createSession(request.prompt, request.appType, request.ttlSeconds);
+        const created = await api.createSession(request.prompt, request.appType, request.ttlSeconds, request.image);
         setDraft('');
         navigate(created.id);
         void refreshList();

@@ -9,6 +9,7 @@
  * Every request carries x-spawn-token: $SPAWN_RUNNER_TOKEN. The host sends one call at a time, so
  * swapping process.stdout/stderr.write for the duration of a call captures exactly that call.
  */
+import { symlinkSync } from 'node:fs';
 import http from 'node:http';
 import { pathToFileURL } from 'node:url';
 
@@ -19,6 +20,15 @@ const MAX_BODY = 16 * 1024 * 1024;
 
 let entry;
 let loadError = null;
+// The function's requirement layer (read-only mount): ESM resolution ignores NODE_PATH, but it
+// walks up from the module's directory, so ./node_modules makes the layer importable.
+if (process.env.SPAWN_LAYER_NODE_MODULES) {
+  try {
+    symlinkSync(process.env.SPAWN_LAYER_NODE_MODULES, 'node_modules');
+  } catch (err) {
+    if (err?.code !== 'EEXIST') throw err;
+  }
+}
 try {
   const mod = await import(pathToFileURL(file).href);
   entry = mod[entrypoint] ?? mod.default?.[entrypoint];

@@ -22,7 +22,9 @@ export interface ChainCall {
   messages: ModelMessage[];
   signal: AbortSignal;
   ledger: UsageLedger;
-  /** Index in the chain to start from (continuations and repairs start at the model that answered). */
+  /** The order to try models in for this call (model routing puts the chosen one first); default the configured chain. */
+  models?: readonly ModelSpec[];
+  /** Index in `models` to start from (continuations and repairs start at the model that answered). */
   fromIndex?: number;
   /** Called before every attempt, so the caller can reset whatever it built from a failed stream. */
   onAttempt: () => void;
@@ -52,7 +54,8 @@ export class ChainRunner {
   }
 
   async run(call: ChainCall): Promise<ChainResult> {
-    const { models, maxRetries, baseDelayMs } = this.#options;
+    const { maxRetries, baseDelayMs } = this.#options;
+    const models = call.models ?? this.#options.models;
     const log = call.log ?? ((): void => {});
     if (models.length === 0) throw new SpawnError('GENERATION_FAILED', 'no model configured: set ANTHROPIC_API_KEY or SPAWN_MODELS');
     let lastError: unknown;

@@ -4,6 +4,7 @@ import { loadCuratedPackages, type CuratedPackage } from '../validate/index.ts';
 import { DEFAULT_FILE_LIMITS, type FileLimits } from './file-safety.ts';
 import { LlmGenerator } from './llm-generator.ts';
 import type { LlmEnv, ModelSpec } from './model-chain.ts';
+import type { ModelRouting } from './model-routing.ts';
 import type { GenerationBudget } from './usage-ledger.ts';
 
 export interface LlmGeneratorOptions {
@@ -28,6 +29,8 @@ export interface LlmGeneratorOptions {
   /** Packages advertised to the model; images/runtime/packages.json by default. */
   packages?: readonly CuratedPackage[];
   logger?: Pick<Logger, 'info' | 'warn'>;
+  /** SPAWN_MODEL_ROUTING: `auto` starts simple requests at the chain's cheapest model. Default `off`. */
+  routing?: ModelRouting;
 }
 
 /**
@@ -51,6 +54,7 @@ export function createLlmGenerator(options: LlmGeneratorOptions): LlmGenerator {
     limits: { ...DEFAULT_FILE_LIMITS, ...options.limits },
     packages: options.packages ?? loadCuratedPackages(),
     logger: options.logger,
+    routing: options.routing ?? 'off',
   };
   return new LlmGenerator(Object.freeze(settings));
 }

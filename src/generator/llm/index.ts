@@ -7,3 +7,5 @@ export { parseEditBlocks, applyEditBlocks, type EditBlock } from './protocol/edi
 export { normalizeAppPath, checkAppFiles, DEFAULT_FILE_LIMITS, type FileLimits } from './file-safety.ts';
 export type { GenerationBudget } from './usage-ledger.ts';
 export { validateApp, type ValidationResult } from '../validate/index.ts';
+export { routeRequest, classifyRequest, cheapestModel, MODEL_ROUTING_MODES, LONG_REQUEST_CHARS, MANY_FEATURES, type ModelRouting, type RoutingDecision, type RequestComplexity } from './model-routing.ts';
+export { acceptsImages, visionModels } from './vision.ts';

@@ -11,6 +11,8 @@ import { ChainRunner } from './chain-runner.ts';
 import { checkAppFiles, type FileLimits } from './file-safety.ts';
 import { filesMessage, repairMessage, requestMessage, wholeFilePrompt } from './messages.ts';
 import type { LlmEnv, ModelSpec } from './model-chain.ts';
+import { routeRequest, type ModelRouting, type RoutingDecision } from './model-routing.ts';
+import { visionModels } from './vision.ts';
 import { streamAnswer, type Answer, type AnswerContext } from './streamed-answer.ts';
 import { UsageLedger, type GenerationBudget } from './usage-ledger.ts';
 
@@ -55,6 +57,8 @@ export interface LlmGeneratorSettings {
   limits: FileLimits;
   packages: readonly CuratedPackage[];
   logger: Pick<Logger, 'info' | 'warn'> | undefined;
+  /** `auto`: a simple request starts at the chain's cheapest model (see model-routing.ts). */
+  routing: ModelRouting;
 }
 
 /** Generates, repairs and edits apps through the model chain (see createLlmGenerator). */
@@ -70,19 +74,59 @@ export class LlmGenerator implements Generator {
 
   async generate(req: GenerateRequest): Promise<GeneratedApp> {
     const ledger = this.#ledger(req);
+    const chain = this.#chainFor(req);
+    const routing = this.#route(req, chain);
+    const order = routing?.order ?? (chain === this.#settings.models ? undefined : chain);
+    const text = requestMessage(req);
+    // The image rides beside the request as the AI SDK's image part; each provider sends it in its own wire format.
+    const content: ModelMessage['content'] = req.image ? [{ type: 'text', text }, { type: 'image', image: new Uint8Array(req.image.data), mediaType: req.image.mediaType }] : text;
     return this.#withUsage(ledger, async () => {
       const answer = await streamAnswer(this.#context(req, ledger), {
         purpose: 'generate',
         system: this.#prompt(req.appType, req),
-        messages: [{ role: 'user', content: requestMessage(req) }],
+        messages: [{ role: 'user', content } as ModelMessage],
+        ...(order ? { models: order } : {}),
       });
       if (answer.output.files.length === 0) {
         throw new SpawnError('GENERATION_FAILED', `${answer.model.id} answered without any file: "${answer.output.message.slice(0, 200)}"`);
       }
       const files = checkAppFiles(answer.output.files, this.#settings.limits);
       req.onEvent?.({ type: 'progress', fraction: 1 });
-      return this.#app(req, files, answer, ledger);
+      const app = this.#app(req, files, answer, ledger);
+      return routing ? { ...app, routing: { model: routing.model.id, complexity: routing.complexity, reason: routing.reason } } : app;
     });
+  }
+
+  /** The whole chain, or with an image only its models that accept one (IMAGE_NOT_SUPPORTED when none does). */
+  #chainFor(req: GenerateRequest): readonly ModelSpec[] {
+    if (!req.image) return this.#settings.models;
+    const vision = visionModels(this.#settings.models);
+    if (vision.length === 0) throw new SpawnError('IMAGE_NOT_SUPPORTED', `no model of the chain (${this.#settings.models.map((m) => m.id).join(', ')}) accepts images`);
+    if (vision.length < this.#settings.models.length) req.onEvent?.({ type: 'log', message: `the request has an image: only ${vision.map((m) => m.id).join(', ')} of the chain accept images` });
+    return vision;
+  }
+
+  /** With SPAWN_MODEL_ROUTING=auto: which model starts, and why (said in the session's events). */
+  #route(req: GenerateRequest, models: readonly ModelSpec[]): RoutingDecision | null {
+    const { routing, prices } = this.#settings;
+    if (routing !== 'auto' || models.length < 2) return null;
+    const decision = routeRequest(req.prompt, req.appType, models, prices);
+    this.#settings.logger?.info({ sessionId: req.sessionId, model: decision.model.id, complexity: decision.complexity }, 'model routing');
+    req.onEvent?.({ type: 'log', message: `model routing: ${decision.reason}` });
+    return decision;
+  }
+
+  /**
+   * Where a repair or an edit starts: at the model that wrote the app. With routing, the rest of
+   * the chain follows in its order (so a cheap model's failure still falls back to the strongest);
+   * without, the chain continues after it, as it always has.
+   */
+  #orderFrom(model: string | null): { models?: ModelSpec[]; fromIndex: number } {
+    const { models, routing } = this.#settings;
+    const index = models.findIndex((spec) => spec.id === model);
+    if (routing !== 'auto' || index <= 0) return { fromIndex: Math.max(0, index) };
+    const first = models[index] as ModelSpec;
+    return { models: [first, ...models.filter((spec) => spec !== first)], fromIndex: 0 };
   }
 
   /** Sends the files and the checks' errors back to the model; the caller bounds the rounds. */
@@ -108,8 +152,8 @@ export class LlmGenerator implements Generator {
     return this.#withUsage(ledger, async () => {
       const context = this.#context(req, ledger);
       const system = this.#prompt(purpose, req);
-      const fromIndex = Math.max(0, this.#settings.models.findIndex((spec) => spec.id === model));
-      const answer = await streamAnswer(context, { purpose, system, messages, fromIndex });
+      const order = this.#orderFrom(model);
+      const answer = await streamAnswer(context, { purpose, system, messages, ...order });
       let applied = applyChanges(base, answer.output, this.#settings.limits.maxDepth);
       if (applied.failed.length > 0) {
         context.log(`edits to ${applied.failed.map((f) => f.path).join(', ')} did not apply; asking for whole files`);
@@ -117,6 +161,7 @@ export class LlmGenerator implements Generator {
           purpose,
           system,
           messages: [...messages, { role: 'assistant', content: answer.text }, { role: 'user', content: wholeFilePrompt(applied.failed) }],
+          ...(order.models ? { models: order.models } : {}),
           fromIndex: answer.modelIndex,
         });
         const wanted = new Set(applied.failed.map((failure) => failure.path));

@@ -27,6 +27,8 @@ export interface AnswerCall {
   purpose: GenerationCall['purpose'];
   system: string;
   messages: ModelMessage[];
+  /** Chain order for this answer, continuations included (model routing); default the configured chain. */
+  models?: readonly ModelSpec[];
   fromIndex?: number;
 }
 
@@ -90,6 +92,7 @@ export async function streamAnswer(ctx: AnswerContext, call: AnswerCall): Promis
       purpose: 'continue',
       system: call.system,
       messages: continuationMessages(call.messages, prior),
+      ...(call.models ? { models: call.models } : {}),
       fromIndex: result.modelIndex,
       ledger: ctx.ledger,
       signal: ctx.signal,

@@ -47,7 +47,8 @@ export class RevisionService {
   async messages(ownerId: string, id: string): Promise<MessageList> {
     const session = await this.#d.sessions.get(ownerId, id);
     const stored = await this.#d.store.messages.listBySession(session.id);
-    const first: MessageView = { id: 'prompt', role: 'user', content: session.prompt, status: session.currentVersion === null ? 'pending' : 'done', createdAt: session.createdAt.toISOString() };
+    const image = session.promptImage ? { image: { mediaType: session.promptImage.mediaType, bytes: session.promptImage.bytes, url: `/api/sessions/${session.id}/image` } } : {};
+    const first: MessageView = { id: 'prompt', role: 'user', content: session.prompt, status: session.currentVersion === null ? 'pending' : 'done', ...image, createdAt: session.createdAt.toISOString() };
     const rest = stored.map((m): MessageView => ({
       id: m.id,
       role: m.role,

@@ -2,6 +2,7 @@ import { CreateSessionRequestSchema, ExtendRequestSchema, shapeError } from '../
 import { APP_TYPES, type AppType } from '../../api-types.ts';
 import type { SpawnConfig } from '../../config/index.ts';
 import { SpawnError } from '../../errors/index.ts';
+import { parsePromptImage, type PromptImage } from '../../generator/index.ts';
 
 export interface CreateSessionInput {
   prompt: string;
@@ -9,6 +10,8 @@ export interface CreateSessionInput {
   ttlSeconds: number;
   /** `false` bypasses the prompt cache (a fresh generation, paid); undefined means use it. */
   cache?: boolean | undefined;
+  /** Checked by its bytes (PNG/JPEG/WebP, ≤ 5 MB). */
+  image?: PromptImage | undefined;
 }
 
 /**
@@ -28,7 +31,8 @@ export function parseCreateSession(body: unknown, config: SpawnConfig): CreateSe
     throw new SpawnError('INVALID_APP_TYPE', `appType "${appType}" is not one of ${APP_TYPES.join(', ')}`);
   }
   const ttlSeconds = parseTtl(parsed.data.ttlSeconds ?? config.ttl.defaultSeconds, config);
-  return { prompt, appType: appType as AppType | undefined, ttlSeconds, cache: parsed.data.cache };
+  const image = parsed.data.image ? parsePromptImage(parsed.data.image) : undefined;
+  return { prompt, appType: appType as AppType | undefined, ttlSeconds, cache: parsed.data.cache, image };
 }
 
 export function parseExtend(body: unknown, config: SpawnConfig): number {

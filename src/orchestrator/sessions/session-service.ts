@@ -1,9 +1,10 @@
 import { TERMINAL_STATES, type AppType } from '../../api-types.ts';
 import type { SpawnConfig } from '../../config/index.ts';
 import { SpawnError } from '../../errors/index.ts';
-import { inferAppType, titleFromPrompt, type Generator } from '../../generator/index.ts';
+import { createHash } from 'node:crypto';
+import { inferAppType, parseModelChain, titleFromPrompt, visionModels, type Generator, type PromptImage } from '../../generator/index.ts';
 import type { JobQueue } from '../../queue/index.ts';
-import type { SessionRecord, Store } from '../../store/index.ts';
+import type { PromptImageRef, SessionRecord, Store } from '../../store/index.ts';
 import { estimateCost, estimateSeconds } from '../cost.ts';
 import { expectedGenerationUsd } from '../generation-cost.ts';
 import { newSessionId, isSessionId } from '../ids.ts';
@@ -49,6 +50,7 @@ export class SessionService {
     await checkOwnerLimits(store, config, ownerId, now);
     const appType: AppType = input.appType ?? inferAppType(input.prompt);
     const usesModel = this.#d.generator.name !== 'offline-template';
+    const promptImage = input.image ? await this.#keepImage(input.image, usesModel) : undefined;
     const session = await store.sessions.create({
       id: newSessionId(),
       ownerId,
@@ -66,6 +68,7 @@ export class SessionService {
       expiresAt: new Date(now.getTime() + input.ttlSeconds * 1000),
       estimatedCost: estimateCost(config, config.defaultTier, input.ttlSeconds, usesModel ? expectedGenerationUsd(config, this.#d.models ?? [], appType, input.prompt) : 0),
       cacheBypass: input.cache === false,
+      ...(promptImage ? { promptImage } : {}),
     });
     this.#d.metrics.sessionsCreated.inc({ app_type: appType });
     await this.#d.events.emit(session.id, 'state', { state: 'requested', progress: session.progress, step: 'queued' });
@@ -78,6 +81,21 @@ export class SessionService {
       throw error;
     }
     return { session, estimatedSeconds: estimateSeconds(appType, usesModel) };
+  }
+
+  /**
+   * Refused up front (IMAGE_NOT_SUPPORTED) when no model of the chain accepts images, so a person
+   * learns it before waiting; else the bytes go to the artifact blobs, by digest.
+   */
+  async #keepImage(image: PromptImage, usesModel: boolean): Promise<PromptImageRef> {
+    const models = this.#d.models ?? [];
+    if (!usesModel || visionModels(parseModelChain(models.join(','))).length === 0) {
+      const chain = usesModel ? `the chain (${models.join(', ')}) has no model that accepts images` : 'no model is configured (offline templates read no image)';
+      throw new SpawnError('IMAGE_NOT_SUPPORTED', `this request has an image, but ${chain}: add a vision model such as anthropic:claude-sonnet-4-5 or openai:gpt-4.1 to SPAWN_MODELS, or send it without the image`);
+    }
+    const digest = createHash('sha256').update(image.data).digest('hex');
+    await this.#d.store.artifacts.putBlob(digest, image.data);
+    return { mediaType: image.mediaType, digest, bytes: image.data.length };
   }
 
   /** The owner's session, or SESSION_NOT_FOUND — another owner's session is indistinguishable from none. */

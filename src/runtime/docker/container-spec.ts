@@ -57,6 +57,8 @@ export interface ContainerSpecInput extends ResourceLimits {
   labels?: Record<string, string>;
   /** Runs the app launcher as the main process, answering only this token. */
   launcherToken?: string;
+  /** Host directories bound read-only (a function's requirement layer). */
+  readOnlyMounts?: { source: string; target: string }[];
 }
 
 /** The only environment a sandbox ever sees: nothing is inherited from the host. */
@@ -136,6 +138,7 @@ export function buildContainerOptions(input: ContainerSpecInput): Docker.Contain
             },
           },
         },
+        ...(input.readOnlyMounts ?? []).map((m) => ({ Type: 'bind' as const, Source: m.source, Target: m.target, ReadOnly: true })),
       ],
     },
   };

@@ -72,6 +72,7 @@ export class ContainerStarter {
       expiresAt: spec.expiresAt,
       labels: spec.labels,
       launcherToken: newLauncherToken(),
+      readOnlyMounts: spec.readOnlyMounts,
     };
     try {
       return await this.#start(input, network);

@@ -75,6 +75,7 @@ export class SandboxContainers {
       cpus: spec.cpus,
       pids: spec.pids,
     };
+    // Pool containers were created without the spec's extra mounts: such a spec starts its own.
     const pooled = poolable(spec) ? this.pool.take(shape) : undefined;
     let started: StartedSandbox | undefined;
     if (pooled) {

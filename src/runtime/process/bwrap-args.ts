@@ -41,13 +41,16 @@ export interface BwrapRun {
   env: Record<string, string>;
   /** Also bind the forwarder script (servers only). */
   withForwarder: boolean;
+  /** Extra read-only binds (a function's requirement layer). */
+  readOnlyMounts?: { source: string; target: string }[];
   command: string[];
 }
 
 /** Size caps of the sandbox's own tmpfs mounts (as in the docker runtime): ENOSPC, not host memory. */
 export const SANDBOX_TMPFS_BYTES = 64 * 1024 * 1024;
 
-const SYSTEM_FILES = ['/etc/ssl', '/etc/ca-certificates', '/etc/alternatives', '/etc/localtime'];
+// /etc/matplotlibrc: Debian's Matplotlib keeps its default settings there (import fails without).
+const SYSTEM_FILES = ['/etc/ssl', '/etc/ca-certificates', '/etc/alternatives', '/etc/localtime', '/etc/matplotlibrc'];
 const NETWORK_FILES = ['/etc/resolv.conf', '/etc/hosts', '/etc/nsswitch.conf', '/etc/gai.conf'];
 
 /**
@@ -75,6 +78,7 @@ export function bwrapArgs(host: BwrapHost, run: BwrapRun): string[] {
   // ESM `import` ignores NODE_PATH but walks up parent directories: /app → /node_modules.
   args.push('--symlink', SANDBOX_NODE_MODULES, '/node_modules');
   if (run.withForwarder) args.push('--ro-bind', host.forwarderPath, SANDBOX_FORWARDER);
+  for (const mount of run.readOnlyMounts ?? []) args.push('--ro-bind', mount.source, mount.target);
   const size = String(SANDBOX_TMPFS_BYTES);
   args.push('--proc', '/proc', '--dev', '/dev', '--size', size, '--tmpfs', '/dev/shm', '--size', size, '--tmpfs', '/tmp');
   args.push('--bind', run.appDir, '/app', '--bind', run.runDir, SANDBOX_RUN_DIR);

@@ -13,6 +13,7 @@ export interface SandboxRecord {
   labels: Record<string, string>;
   limits: ResourceLimits;
   network: SandboxSpec['network'];
+  readOnlyMounts?: SandboxSpec['readOnlyMounts'];
 }
 
 export interface SandboxPaths {
@@ -200,5 +201,6 @@ export function sandboxRecord(driver: string, spec: SandboxSpec, id: string): Sa
     labels: { ...spec.labels, sessionId: spec.sessionId, createdAt, expiresAt: spec.expiresAt.toISOString(), tier: spec.tier, driver },
     limits: { memoryMb: spec.memoryMb, cpus: spec.cpus, pids: spec.pids },
     network: spec.network,
+    ...(spec.readOnlyMounts?.length ? { readOnlyMounts: spec.readOnlyMounts } : {}),
   };
 }

@@ -67,6 +67,7 @@ export function launchCommand(
     network: req.record.network,
     env: sandboxEnv(host, { port: req.port, home: '/tmp', env: req.env, inBwrap: true }),
     withForwarder: req.forward,
+    readOnlyMounts: req.record.readOnlyMounts,
     command,
   });
   // Only the launch helpers see this environment; bwrap --clearenv gives the app its own.

@@ -17,6 +17,8 @@ import { parseCreateSession, parseExtend, type SessionService } from '../../orch
 import { toCreatedSession, toSessionView } from '../session-view.ts';
 
 const PAGE_DEFAULT = 20;
+/** A 5 MB image is 6.7 MiB of base64; the rest of the API keeps the server's 64 KiB limit. */
+const CREATE_BODY_LIMIT_BYTES = 7 * 1024 * 1024;
 const PAGE_MAX = 100;
 
 export interface SessionRoutesDeps {
@@ -45,7 +47,7 @@ const createSession = {
   body: CreateSessionRequestSchema,
   response: {
     201: CreatedSessionSchema.describe('queued; follow it on the event stream'),
-    ...errorResponses(...API_ERRORS, ...BODY_ERRORS, 'PROMPT_EMPTY', 'PROMPT_TOO_LONG', 'INVALID_APP_TYPE', 'TTL_OUT_OF_RANGE', 'ACTIVE_SESSION_LIMIT', 'SESSION_RATE_LIMIT', 'QUEUE_UNAVAILABLE'),
+    ...errorResponses(...API_ERRORS, ...BODY_ERRORS, 'PROMPT_EMPTY', 'PROMPT_TOO_LONG', 'INVALID_APP_TYPE', 'TTL_OUT_OF_RANGE', 'IMAGE_NOT_SUPPORTED', 'IMAGE_TYPE_UNSUPPORTED', 'IMAGE_TOO_LARGE', 'ACTIVE_SESSION_LIMIT', 'SESSION_RATE_LIMIT', 'QUEUE_UNAVAILABLE'),
   },
 };
 
@@ -83,7 +85,7 @@ const extendSession = {
 
 /** Create, list, read, destroy and extend sessions. */
 export const sessionRoutes: FastifyPluginAsyncZod<SessionRoutesDeps> = async (app, { sessions, config, appUrl }) => {
-  app.post('/api/sessions', { schema: createSession }, async (request, reply) => {
+  app.post('/api/sessions', { schema: createSession, bodyLimit: CREATE_BODY_LIMIT_BYTES }, async (request, reply) => {
     const input = parseCreateSession(request.body, config);
     const { session, estimatedSeconds } = await sessions.create(request.ownerId, input);
     return reply.status(201).send(toCreatedSession(session, estimatedSeconds));

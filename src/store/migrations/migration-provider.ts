@@ -5,6 +5,9 @@ import { revisionsMigration } from './002-revisions.ts';
 import { functionsMigration } from './003-functions.ts';
 import { sandboxActivityMigration } from './004-sandbox-activity.ts';
 import { verificationMigration } from './005-verification.ts';
+import { promptImageMigration } from './006-prompt-image.ts';
+import { teamsMigration } from './007-teams.ts';
+import { functionRequirementsMigration } from './008-function-requirements.ts';
 
 /**
  * Migrations come from code, not from scanning a folder, so they work the same from source, a
@@ -24,6 +27,9 @@ export class CodeMigrationProvider implements MigrationProvider {
       '003-functions': functionsMigration(),
       '004-sandbox-activity': sandboxActivityMigration(),
       '005-verification': verificationMigration(),
+      '006-prompt-image': promptImageMigration(),
+      '007-teams': teamsMigration(),
+      '008-function-requirements': functionRequirementsMigration(),
     };
   }
 }

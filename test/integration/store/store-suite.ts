@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../../../src/store/index.ts';
 import { defineArtifactTests } from './artifact-tests.ts';
 import { defineEventTests } from './event-tests.ts';
+import { defineFunctionBuildTests } from './function-build-tests.ts';
 import { defineRecordTests } from './record-tests.ts';
 import { newSession, type SuiteContext } from './session-fixture.ts';
 import { defineSessionTests } from './session-tests.ts';
@@ -63,6 +64,7 @@ export function defineStoreSuite(target: StoreTarget): void {
     defineSessionTests(ctx);
     defineEventTests(ctx);
     defineRecordTests(ctx);
+    defineFunctionBuildTests(ctx);
     defineArtifactTests(ctx);
   });
 }

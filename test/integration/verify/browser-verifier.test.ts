@@ -111,10 +111,14 @@ describe('http verification', () => {
     const limited = createVerifier('browser', createLogger('warn'), { maxConcurrent: 2 });
     let open = 0;
     let most = 0;
+    // The first two pages wait for each other (bounded), so the overlap does not depend on how loaded the machine is.
+    let bothOpen = (): void => {};
+    const overlap = new Promise<void>((resolve) => (bothOpen = resolve));
     const serve = async () => {
       open++;
       most = Math.max(most, open);
-      await new Promise((r) => setTimeout(r, 150));
+      if (open >= 2) bothOpen();
+      await Promise.race([overlap, new Promise((r) => setTimeout(r, 5_000))]);
       open--;
       return { status: 200, headers: { 'content-type': 'text/html' }, body: Buffer.from('<!doctype html><body><p>hello</p></body>') };
     };

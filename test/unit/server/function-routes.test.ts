@@ -47,7 +47,7 @@ describe('function routes', () => {
   it('registers: 201 FunctionView without code; the default timeout is shown', async () => {
     const res = await app.inject({ method: 'POST', url: '/api/functions', payload: { name: 'add', runtime: 'python', code: 'def main(i): return i' } });
     expect(res.statusCode).toBe(201);
-    expect(res.json<FunctionView>()).toEqual({ id: 'fn_1', version: 1, name: 'add', runtime: 'python', entrypoint: 'main', inputSchema: null, timeoutSeconds: 30, createdAt: at.toISOString() });
+    expect(res.json<FunctionView>()).toEqual({ id: 'fn_1', version: 1, name: 'add', runtime: 'python', entrypoint: 'main', inputSchema: null, timeoutSeconds: 30, createdAt: at.toISOString(), requirements: [], build: null });
   });
 
   it.each([

@@ -106,7 +106,7 @@ describe('session routes', () => {
     expect(mine.statusCode).toBe(200);
     const view = mine.json<SessionView>();
     expect(Object.keys(view).sort()).toEqual(
-      ['actualCost', 'appType', 'appUrl', 'cached', 'createdAt', 'destroyedAt', 'error', 'estimatedCost', 'expiresAt', 'generator', 'id', 'model', 'progress', 'prompt', 'state', 'title', 'verification'].sort(),
+      ['actualCost', 'appType', 'appUrl', 'cached', 'createdAt', 'destroyedAt', 'error', 'estimatedCost', 'expiresAt', 'generator', 'id', 'image', 'model', 'progress', 'prompt', 'state', 'title', 'verification'].sort(),
     );
     const theirs = await app.inject({ url: `/api/sessions/${id}`, headers: { 'x-owner': 'bob' } });
     expect([theirs.statusCode, theirs.json<ErrorBody>().error.code]).toEqual([404, 'SESSION_NOT_FOUND']);

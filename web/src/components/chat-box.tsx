@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { APP_TYPES, type AppType, type ConfigView, type CreateSessionRequest } from '../../../src/api-types.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
+import { ImagePicker, type PickedImage } from './image-picker.tsx';
 import { defaultLifetimeSeconds, hoursOf, lifetimeOptionsSeconds } from './lifetime-options.ts';
 
 interface ChatBoxProps {
@@ -21,6 +22,7 @@ export function ChatBox({ config, value, onChange, onSubmit, busy, serverError, 
   const [appType, setAppType] = useState<AppType | 'auto'>('auto');
   const [ttlSeconds, setTtlSeconds] = useState<number | null>(null);
   const [localError, setLocalError] = useState<string | null>(null);
+  const [image, setImage] = useState<PickedImage | null>(null);
   const ttl = ttlSeconds ?? defaultLifetimeSeconds(config.ttl);
   const tooLong = value.length > config.maxPromptChars;
 
@@ -30,7 +32,7 @@ export function ChatBox({ config, value, onChange, onSubmit, busy, serverError, 
     if (value.trim() === '') return setLocalError(t.chat.empty);
     if (tooLong) return setLocalError(t.chat.tooLong(config.maxPromptChars));
     setLocalError(null);
-    onSubmit({ prompt: value.trim(), appType: appType === 'auto' ? undefined : appType, ttlSeconds: ttl });
+    onSubmit({ prompt: value.trim(), appType: appType === 'auto' ? undefined : appType, ttlSeconds: ttl, ...(image && !refine ? { image } : {}) });
   };
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
     if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
@@ -77,6 +79,7 @@ export function ChatBox({ config, value, onChange, onSubmit, busy, serverError, 
       <p id={`${id}-error`} role="alert" className="min-h-0 text-sm font-medium text-red-700 empty:hidden dark:text-red-400">
         {error}
       </p>
+      {!refine && <ImagePicker image={image} onChange={setImage} />}
       <div className="flex flex-wrap items-end gap-3">
         {!refine && (
           <>

@@ -7,12 +7,17 @@ interface ConversationProps {
   step: string | null;
 }
 
-/** The turns after the original prompt: each requested change and what SpawnAI did about it. */
+/**
+ * The turns after the original prompt: each requested change and what SpawnAI did about it. The
+ * original prompt is shown here too when an image came with it, so the person sees what the model saw.
+ */
 export function Conversation({ messages, step }: ConversationProps) {
   const { t } = useI18n();
-  const turns = messages.slice(1);
+  const later = messages.slice(1);
+  const first = messages[0];
+  const turns = first?.image ? [first, ...later] : later;
   if (turns.length === 0) return null;
-  const busy = turns.some((m) => m.status === 'pending');
+  const busy = later.some((m) => m.status === 'pending');
   return (
     <section aria-label={t.session.conversation} data-testid="conversation" className="flex flex-col gap-2 text-sm">
       <h3 className="font-semibold">{t.session.conversation}</h3>
@@ -25,6 +30,7 @@ export function Conversation({ messages, step }: ConversationProps) {
           >
             <span className="font-semibold">{m.role === 'user' ? t.session.you : t.session.assistant}: </span>
             {m.content}
+            {m.image && <img src={m.image.url} alt={t.session.promptImage} data-testid="prompt-image" className="mt-1 block max-h-40 max-w-full rounded border border-slate-300 dark:border-slate-600" />}
             {m.status === 'failed' && <span className="block text-red-700 dark:text-red-400">{t.session.failedChange}</span>}
           </li>
         ))}

@@ -1,0 +1,51 @@
+import { spawn } from 'node:child_process';
+
+const LOG_MAX_BYTES = 64 * 1024;
+
+export interface InstallerRun {
+  command: string[];
+  cwd: string;
+  env: Record<string, string>;
+  timeoutMs: number;
+  /** Prefix the command with setpriv to this uid/gid (root hosts): the installer cannot write outside its build directory. */
+  dropTo?: { setpriv: string; uid: number } | undefined;
+}
+
+export interface InstallerResult {
+  ok: boolean;
+  /** stdout and stderr interleaved, the last LOG_MAX_BYTES kept (the error is at the end). */
+  log: string;
+}
+
+/** Runs pip or npm with exactly the given environment (nothing inherited) and a hard time limit. */
+export function runInstaller(run: InstallerRun): Promise<InstallerResult> {
+  const prefix = run.dropTo ? [run.dropTo.setpriv, `--reuid=${run.dropTo.uid}`, `--regid=${run.dropTo.uid}`, '--clear-groups', '--no-new-privs', '--'] : [];
+  const [file, ...args] = [...prefix, ...run.command];
+  return new Promise((resolve) => {
+    let log = '';
+    const keep = (chunk: Buffer): void => {
+      log += chunk.toString('utf8');
+      if (log.length > LOG_MAX_BYTES * 2) log = log.slice(-LOG_MAX_BYTES);
+    };
+    const child = spawn(file as string, args, { cwd: run.cwd, env: run.env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    child.stdout.on('data', keep);
+    child.stderr.on('data', keep);
+    const timer = setTimeout(() => {
+      log += `\n[the installer did not finish within ${Math.round(run.timeoutMs / 1000)} s and was killed]\n`;
+      try {
+        process.kill(-(child.pid as number), 'SIGKILL');
+      } catch {
+        child.kill('SIGKILL');
+      }
+    }, run.timeoutMs);
+    child.on('error', (err) => {
+      clearTimeout(timer);
+      resolve({ ok: false, log: `${log}\n${err.message}` });
+    });
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      const tail = log.slice(-LOG_MAX_BYTES);
+      resolve({ ok: code === 0, log: code === 0 ? tail : `${tail}\n[exit ${code ?? signal}]` });
+    });
+  });
+}

@@ -1,0 +1,1 @@
+export { LOCAL_USER_ID, ORG_HEADER, type Principal } from './principal.ts';
