@@ -110,4 +110,3 @@ export const AlertListSchema = z.object({
   alerts: z.array(z.object({ id: z.string(), rule: z.string(), subject: z.string(), data: z.record(z.string(), z.unknown()), openedAt: isoDate(), closedAt: isoDate().nullable() })),
 });
 
-/** `GET /api/me` until organisations exist: the caller and its personal organisation. */

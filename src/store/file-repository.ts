@@ -6,7 +6,7 @@ import type { Database } from './schema.ts';
 export interface FileRecord {
   id: string;
   ownerId: string;
-  /** Whose quota it counts against (the owner's id until organisations exist). */
+  /** Whose quota it counts against: the organisation the upload was made in. */
   orgId: string;
   name: string;
   contentType: string;
