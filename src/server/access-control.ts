@@ -22,8 +22,8 @@ declare module 'fastify' {
   }
 }
 
-/** Routes of plugins that serve static pages (web UI, API reference): public, and not ours to annotate. */
-const STATIC_PREFIXES = ['/docs', '/assets', '/icons'];
+/** Routes of the API reference plugin (static pages): public, and not ours to annotate. */
+const STATIC_PREFIXES = ['/docs'];
 
 const NOT_FOUND = { sessions: 'SESSION_NOT_FOUND', functions: 'FUNCTION_NOT_FOUND', workflows: 'WORKFLOW_NOT_FOUND', studies: 'STUDY_NOT_FOUND', tasks: 'TASK_NOT_FOUND' } as const satisfies Record<OrgOwnedKind, string>;
 
@@ -59,7 +59,7 @@ export function requirePermissions(app: FastifyInstance): void {
   DECLARED.set(app, table);
   app.addHook('onRoute', (route: RouteOptions) => {
     const url = route.url;
-    if (!url.startsWith('/api/') && !url.startsWith('/auth/') && (url === '/' || url === '*' || url === '/*' || STATIC_PREFIXES.some((p) => url.startsWith(p)))) return;
+    if (!url.startsWith('/api/') && !url.startsWith('/auth/') && (url === '*' || STATIC_PREFIXES.some((p) => url.startsWith(p)))) return;
     const permission = route.config?.permission;
     if (!permission || !(PERMISSIONS as readonly string[]).includes(permission)) {
       throw new Error(`route ${String(route.method)} ${url} declares no permission: add config: { permission: '…' } (one of ${PERMISSIONS.join(', ')})`);
