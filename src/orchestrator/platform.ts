@@ -108,7 +108,7 @@ export async function createPlatform(config: SpawnConfig, logger: Logger, option
   const redeployer = new AppRedeployer({ store, deployer, sandboxes });
   const editRunner = new EditRunner({ store, events, generator, artifacts, redeployer, config, logger, metrics });
   const revisions = new RevisionService({ store, queue, events, artifacts, sessions, generator, runner: editRunner, config });
-  const functions = createFunctions({ store, queue, config, logger, workerId, sandboxes, ledger: money.ledger, onTaskFinished: (task) => money.signals.taskFinished(task) });
+  const functions = createFunctions({ store, queue, config, logger, workerId, sandboxes, ledger: money.ledger, onTaskFinished: (task) => money.signals.taskFinished(task), onStudyFinished: (outcome) => money.signals.studyFinished(outcome) });
   const reconciler = new Reconciler({ store, queue, lifecycle, sandboxes, config, logger, isFunctionSandboxLive: (id) => functions.isSandboxLive(id) });
 
   let worker: WorkerNode | null = null;
