@@ -1,4 +1,4 @@
-import { context, propagation, SpanStatusCode, trace, type Attributes, type Span } from '@opentelemetry/api';
+import { context, propagation, ROOT_CONTEXT, SpanStatusCode, trace, type Attributes, type Span } from '@opentelemetry/api';
 
 /**
  * The instrumentation points' side of tracing: only `@opentelemetry/api`, whose calls are no-ops
@@ -44,10 +44,13 @@ export function traceContextCarrier(): Record<string, string> {
   return carrier;
 }
 
-/** Runs `fn` with the trace context read from a carrier `traceContextCarrier()` wrote. */
+/**
+ * Runs `fn` with the trace context read from a carrier `traceContextCarrier()` wrote, and only
+ * that one: without a `traceparent` it starts from the root context, so a job handled in the
+ * process that queued it (the in-process queue) is traced exactly as one from Redis would be.
+ */
 export function withTraceContext<T>(carrier: Record<string, unknown>, fn: () => T): T {
   const headers: Record<string, string> = {};
   for (const key of ['traceparent', 'tracestate']) if (typeof carrier[key] === 'string') headers[key] = carrier[key];
-  if (!headers.traceparent) return fn();
-  return context.with(propagation.extract(context.active(), headers), fn);
+  return context.with(headers.traceparent ? propagation.extract(ROOT_CONTEXT, headers) : ROOT_CONTEXT, fn);
 }

@@ -1,8 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { CreatedSession } from '../../../src/api-types.ts';
 import { FakeAnthropic } from '../../fakes/fake-anthropic.ts';
 import { startHarness, type Harness } from '../../support/platform-harness.ts';
-import { requireService } from '../../support/services.ts';
+import { REDIS_URL, requireService } from '../../support/services.ts';
 import { startOtlpReceiver, type ReceivedSpan } from './otlp-receiver.ts';
 
 const page = `<file path="index.html">\n<!doctype html><html><head><title>traced</title></head><body><h1>traced</h1></body></html>\n</file>\n`;
@@ -20,7 +21,7 @@ afterAll(async () => {
  * through the queue job (the context rides in the job's data), to the pipeline's steps and each
  * model call with its tokens — received on a real OTLP/HTTP endpoint.
  */
-describe.skipIf(!requireService('bwrap'))('OpenTelemetry traces', () => {
+describe.skipIf(!requireService('bwrap') || !requireService('redis'))('OpenTelemetry traces', () => {
   it('one trace per session: POST /api/sessions → job session.run → sandbox, generate (model call with tokens), deploy, verify', async () => {
     const receiver = await startOtlpReceiver();
     closers.push(() => receiver.close());
@@ -28,7 +29,8 @@ describe.skipIf(!requireService('bwrap'))('OpenTelemetry traces', () => {
     closers.push(() => fake.close());
     fake.script({ text: page, chunkSize: 32, usage: { inputTokens: 1200, outputTokens: 345 } });
     h = await startHarness(
-      { OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url, OTEL_SERVICE_NAME: 'spawnai-test', SPAWN_VERIFY: 'http' },
+      // Jobs go through Redis (BullMQ): the worker's spans can only join the trace through the job's data.
+      { OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url, OTEL_SERVICE_NAME: 'spawnai-test', SPAWN_VERIFY: 'http', REDIS_URL, SPAWN_REDIS_NAMESPACE: `otel-${randomUUID()}` },
       { providerEnv: { SPAWN_MODELS: MODEL, ANTHROPIC_API_KEY: 'test', ANTHROPIC_BASE_URL: `${fake.url}/v1` } },
     );
     const created = await h.api<CreatedSession>('POST', '/api/sessions', { prompt: 'a landing page', appType: 'webapp' });
