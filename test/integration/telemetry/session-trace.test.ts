@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { CreatedSession } from '../../../src/api-types.ts';
 import { FakeAnthropic } from '../../fakes/fake-anthropic.ts';
@@ -8,12 +9,18 @@ import { startOtlpReceiver, type ReceivedSpan } from './otlp-receiver.ts';
 
 const page = `<file path="index.html">\n<!doctype html><html><head><title>traced</title></head><body><h1>traced</h1></body></html>\n</file>\n`;
 const MODEL = 'anthropic:claude-sonnet-4-5';
+const NAMESPACE = `otel-${randomUUID()}`;
 
 let h: Harness | undefined;
 const closers: (() => Promise<void>)[] = [];
 afterAll(async () => {
   await h?.close();
   for (const close of closers) await close();
+  if (!requireService('redis')) return;
+  const redis = new Redis(REDIS_URL);
+  const keys = await redis.keys(`*${NAMESPACE}*`);
+  if (keys.length) await redis.del(...keys);
+  redis.disconnect();
 });
 
 /**
@@ -30,7 +37,7 @@ describe.skipIf(!requireService('bwrap') || !requireService('redis'))('OpenTelem
     fake.script({ text: page, chunkSize: 32, usage: { inputTokens: 1200, outputTokens: 345 } });
     h = await startHarness(
       // Jobs go through Redis (BullMQ): the worker's spans can only join the trace through the job's data.
-      { OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url, OTEL_SERVICE_NAME: 'spawnai-test', SPAWN_VERIFY: 'http', REDIS_URL, SPAWN_REDIS_NAMESPACE: `otel-${randomUUID()}` },
+      { OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url, OTEL_SERVICE_NAME: 'spawnai-test', SPAWN_VERIFY: 'http', REDIS_URL, SPAWN_REDIS_NAMESPACE: NAMESPACE },
       { providerEnv: { SPAWN_MODELS: MODEL, ANTHROPIC_API_KEY: 'test', ANTHROPIC_BASE_URL: `${fake.url}/v1` } },
     );
     const created = await h.api<CreatedSession>('POST', '/api/sessions', { prompt: 'a landing page', appType: 'webapp' });
