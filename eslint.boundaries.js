@@ -6,7 +6,7 @@ import boundaries from 'eslint-plugin-boundaries';
  * its own layer or of lower ones. Layers, low to high:
  */
 const LAYERS = [
-  ['errors', 'log', 'config', 'api-schemas', 'redis'],
+  ['errors', 'log', 'config', 'api-schemas', 'redis', 'telemetry'],
   ['store', 'queue', 'events', 'artifacts', 'cache'],
   ['teams'],
   ['runtime', 'verify', 'billing', 'alerts'],

@@ -1,7 +1,7 @@
 import { billingOrgOf, formatUsd, type Ledger } from '../billing/index.ts';
 import type { MoneyConfig } from '../config/index.ts';
 import type { Logger } from '../log/index.ts';
-import type { SessionRecord, Store, TaskRecord } from '../store/index.ts';
+import type { SessionRecord, Store, StudyRecord, TaskRecord } from '../store/index.ts';
 import type { AlertService } from './alert-service.ts';
 import { checkSpendAlerts } from './spend-alerts.ts';
 import type { WebhookService } from './webhook-service.ts';
@@ -40,6 +40,14 @@ export class Signals {
 
   taskFinished(task: TaskRecord): void {
     this.#guard(this.#task(task), { taskId: task.id });
+  }
+
+  /** A study whose last run ended; sent once per study, whichever node noticed it first. */
+  studyFinished(outcome: { study: StudyRecord; completed: number; failed: number }): void {
+    const { study, completed, failed } = outcome;
+    const data = { studyId: study.id, ownerId: study.ownerId, targetKind: study.targetKind, targetId: study.targetId, totalRuns: study.totalRuns, completed, failed };
+    const summary = `study ${study.id} of ${study.targetId} finished: ${completed} of ${study.totalRuns} run(s) completed${failed ? `, ${failed} failed` : ''}`;
+    this.#guard(this.#d.webhooks.dispatch(billingOrgOf(study), 'study.completed', summary, data, { onceKey: `study.completed:${study.id}` }), { studyId: study.id });
   }
 
   spend(orgId: string): void {

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { MoneyConfig } from '../config/index.ts';
 import { SpawnError } from '../errors/index.ts';
 import type { Logger } from '../log/index.ts';
@@ -24,6 +24,9 @@ export interface WebhookServiceDeps {
   config: MoneyConfig;
   logger: Logger;
 }
+
+const deliveryId = (webhookId: string, onceKey: string | undefined): string =>
+  `dlv_${(onceKey ? createHash('sha256').update(`${onceKey}\u0000${webhookId}`).digest('hex') : randomUUID().replace(/-/g, '')).slice(0, 24)}`;
 
 const view = ({ secret: _secret, ...rest }: WebhookRecord): WebhookView => rest;
 
@@ -70,19 +73,29 @@ export class WebhookService {
     return (await this.#d.store.webhooks.getDelivery(deliveryId)) ?? delivery;
   }
 
-  /** Records and queues one delivery per webhook of the org that subscribed to `event`. */
-  async dispatch(orgId: string, event: string, summary: string, data: Record<string, unknown>): Promise<number> {
+  /**
+   * Records and queues one delivery per webhook of the org that subscribed to `event`. With
+   * `onceKey` the delivery ids derive from it, so the same happening noticed twice (on two nodes
+   * at once) is delivered once: the second insert finds the id taken and sends nothing.
+   * Returns how many deliveries it recorded.
+   */
+  async dispatch(orgId: string, event: string, summary: string, data: Record<string, unknown>, options: { onceKey?: string } = {}): Promise<number> {
     const hooks = (await this.#d.store.webhooks.listByOrg(orgId)).filter((h) => h.events.includes(event) || h.events.includes('*'));
+    let sent = hooks.length;
     for (const hook of hooks) {
-      const id = `dlv_${randomUUID().replace(/-/g, '').slice(0, 24)}`;
+      const id = deliveryId(hook.id, options.onceKey);
       const createdAt = new Date();
       const payload: WebhookMessage = { id, event, orgId, createdAt: createdAt.toISOString(), summary, data };
-      await this.#d.store.webhooks.addDelivery({ id, webhookId: hook.id, event, payload: payload as unknown as Record<string, unknown>, state: 'pending', createdAt });
+      const added = await this.#d.store.webhooks.addDelivery({ id, webhookId: hook.id, event, payload: payload as unknown as Record<string, unknown>, state: 'pending', createdAt });
+      if (!added) {
+        sent--;
+        continue;
+      }
       await this.#d.queue.enqueue('webhook.deliver', { sessionId: id, deliveryId: id }, { jobId: `wh-${id}-0`, attempts: 1 }).catch((err: unknown) => {
         this.#d.logger.warn({ err, deliveryId: id }, 'webhook delivery not queued; redeliver it from the deliveries list');
       });
     }
-    return hooks.length;
+    return sent;
   }
 
   async #own(orgId: string, id: string): Promise<WebhookRecord> {

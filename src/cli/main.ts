@@ -3,6 +3,7 @@ import { ApiCallError } from './api-client.ts';
 import { adminCommands } from './commands/admin-commands.ts';
 import { fleetCommands } from './commands/fleet-commands.ts';
 import { backupCommands } from './commands/backup-commands.ts';
+import { creditsCommands } from './commands/credits-commands.ts';
 import { functionCommands } from './commands/function-commands.ts';
 import { loginCommands } from './commands/login-command.ts';
 import { sessionCommands } from './commands/session-commands.ts';
@@ -17,6 +18,7 @@ functionCommands(program);
 adminCommands(program);
 backupCommands(program);
 fleetCommands(program);
+creditsCommands(program);
 loginCommands(program);
 
 try {

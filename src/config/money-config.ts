@@ -28,6 +28,7 @@ const moneySchema = z.object({
   SPAWN_WEBHOOK_RETRY_HOURS: z.coerce.number().positive().max(168).default(24),
   SPAWN_WEBHOOK_TIMEOUT_SECONDS: z.coerce.number().positive().max(60).default(10),
   OTEL_EXPORTER_OTLP_ENDPOINT: z.string().url().optional(),
+  OTEL_SERVICE_NAME: z.string().min(1).default('spawnai'),
 });
 
 export type MoneyEnv = z.input<typeof moneySchema>;
@@ -52,6 +53,8 @@ export interface MoneyConfig {
   };
   /** OTLP/HTTP base URL; traces are off when unset. */
   readonly otlpEndpoint: string | undefined;
+  /** `service.name` of the spans this node sends. */
+  readonly otelServiceName: string;
 }
 
 export function loadMoneyConfig(env: Record<string, string>): { config: MoneyConfig } | { error: string } {
@@ -78,6 +81,7 @@ export function loadMoneyConfig(env: Record<string, string>): { config: MoneyCon
         timeoutMs: e.SPAWN_WEBHOOK_TIMEOUT_SECONDS * 1000,
       },
       otlpEndpoint: e.OTEL_EXPORTER_OTLP_ENDPOINT,
+      otelServiceName: e.OTEL_SERVICE_NAME,
     },
   };
 }

@@ -10,7 +10,7 @@ import { FunctionRegistry } from './function-registry.ts';
 import { LayerBuilder, sweepLayers } from './requirements/index.ts';
 import { isFunctionSandboxOwner, FUNCTION_SANDBOX_PREFIX } from './ids.ts';
 import { SandboxHost } from './sandbox-host.ts';
-import { StudyService } from './study-service.ts';
+import { StudyService, type StudyOutcome } from './study-service.ts';
 import { TaskEvents } from './task-events.ts';
 import { TaskRunner } from './task-runner.ts';
 import { TaskService } from './task-service.ts';
@@ -33,6 +33,8 @@ export interface FunctionsDeps {
   ledger?: Ledger;
   /** Told about every task that finishes on this node. */
   onTaskFinished?: (task: TaskRecord) => void;
+  /** Told when a study's last task or run ends (webhooks: study.completed). */
+  onStudyFinished?: (outcome: StudyOutcome) => void;
 }
 
 /** Everything functions, tasks, workflows and studies need, built once per platform node. */
@@ -70,7 +72,16 @@ export function createFunctions(deps: FunctionsDeps): Functions {
   const files = new FileService(store, config);
   const cache = createResultCache({ store, redisUrl: config.redisUrl, namespace: config.redisNamespace, ttlSeconds: config.functions.cacheTtlSeconds, logger });
   const tasks = new TaskService({ store, queue, registry, cache, events, files, ...(deps.ledger ? { ledger: deps.ledger } : {}) });
-  const workflows = new WorkflowService({ store, tasks, files, logger });
+  const checkStudy = (studyId: string | null): void => {
+    const report = deps.onStudyFinished;
+    if (!studyId || !report) return;
+    studies
+      .outcomeIfFinished(studyId)
+      .then((outcome) => outcome && report(outcome))
+      .catch((err: unknown) => logger.warn({ err, studyId }, 'could not tell whether the study finished'));
+  };
+  events.onFinished((task) => checkStudy(task.studyId));
+  const workflows = new WorkflowService({ store, tasks, files, logger, onRunFinished: (run) => checkStudy(run.studyId) });
   const studies = new StudyService({ store, config, registry, tasks, workflows });
   const pool = host
     ? new WarmPool(

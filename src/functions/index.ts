@@ -5,7 +5,7 @@ export { canonicalJson, resultCacheKey } from './result-cache.ts';
 export type { ResultCache } from '../cache/index.ts';
 export { isFinal } from './task-service.ts';
 export type { FunctionRegistry } from './function-registry.ts';
-export type { StudyService } from './study-service.ts';
+export type { StudyService, StudyOutcome } from './study-service.ts';
 export type { TaskService } from './task-service.ts';
 export type { WarmPool } from './warm-pool.ts';
 export type { WorkflowService } from './workflow-service.ts';

@@ -1,4 +1,5 @@
 import type { StudyRow } from '../api-types.ts';
+import { isFinal } from './task-service.ts';
 import type { SpawnConfig } from '../config/index.ts';
 import { SpawnError } from '../errors/index.ts';
 import type { StudyRecord, Store } from '../store/index.ts';
@@ -10,6 +11,13 @@ import { validateInputs } from './input-schema.ts';
 import { studyCombinations, toCsv } from './study-grid.ts';
 import type { TaskService } from './task-service.ts';
 import type { WorkflowService } from './workflow-service.ts';
+
+/** How a finished study's runs ended (the `study.completed` webhook's data). */
+export interface StudyOutcome {
+  study: StudyRecord;
+  completed: number;
+  failed: number;
+}
 
 /** Parameter sweeps: one task (function) or run (workflow) per combination of inputs. */
 export class StudyService {
@@ -72,6 +80,23 @@ export class StudyService {
       }
     }
     return { study, rows };
+  }
+
+  /**
+   * The study's outcome once every one of its runs has ended, else null. Called when one of its
+   * tasks or runs ends; two last runs ending at once on two nodes may both see the study finished
+   * (the webhook's delivery ids make that one delivery).
+   */
+  async outcomeIfFinished(studyId: string): Promise<StudyOutcome | null> {
+    const study = await this.#d.store.studies.get(studyId);
+    if (!study) return null;
+    const states =
+      study.targetKind === 'function'
+        ? (await this.#d.store.tasks.listByStudy(study.id)).map((t) => (isFinal(t.state) ? (t.state === 'completed' ? 'completed' : 'failed') : null))
+        : (await this.#d.store.workflows.listRunsByStudy(study.id)).map((r) => (r.state === 'running' ? null : r.state === 'completed' ? 'completed' : 'failed'));
+    if (states.length < study.totalRuns || states.includes(null)) return null;
+    const completed = states.filter((s) => s === 'completed').length;
+    return { study, completed, failed: states.length - completed };
   }
 
   /** Parameters, state, one column per output field (`step.field` for workflows), error. */

@@ -12,15 +12,24 @@ import { readySteps, runVerdict, stepStatuses, type StepStatus } from './workflo
 
 const LIST_LIMIT = 200;
 
+export interface WorkflowServiceDeps {
+  store: Store;
+  tasks: TaskService;
+  files: FileService;
+  logger: Logger;
+  /** Told once per run, by the node that closed it (studies finish when their last run does). */
+  onRunFinished?: (run: WorkflowRunRecord) => void;
+}
+
 /**
  * Workflows (validated DAGs of function steps) and their runs. `advance` starts every step whose
  * dependencies completed and closes the run when nothing is left; it is idempotent and safe on
  * several nodes at once (a step's task is unique per run), so any node may call it any time.
  */
 export class WorkflowService {
-  readonly #d: { store: Store; tasks: TaskService; files: FileService; logger: Logger };
+  readonly #d: WorkflowServiceDeps;
 
-  constructor(deps: { store: Store; tasks: TaskService; files: FileService; logger: Logger }) {
+  constructor(deps: WorkflowServiceDeps) {
     this.#d = deps;
   }
 
@@ -80,7 +89,8 @@ export class WorkflowService {
       }
       if (!progressed) {
         const verdict = runVerdict(stepStatuses(workflow, await store.tasks.listByRun(run.id)));
-        if (verdict) await store.workflows.finishRun(run.id, verdict.state, verdict.error);
+        const finished = verdict ? await store.workflows.finishRun(run.id, verdict.state, verdict.error) : null;
+        if (finished) this.#d.onRunFinished?.(finished);
       }
     }
   }

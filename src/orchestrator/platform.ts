@@ -11,6 +11,7 @@ import type { Logger } from '../log/index.ts';
 import { createRegionalQueue, type JobQueue } from '../queue/index.ts';
 import { chooseSandboxRuntime, type SandboxService } from '../sandboxes/index.ts';
 import { createStore, type Store } from '../store/index.ts';
+import { startTracing } from '../telemetry/index.ts';
 import { createVerifier, resolveVerifyMode, type VerifyMode } from '../verify/index.ts';
 import type { AppActivity } from './apps/app-activity.ts';
 import { BusActivityReporter } from './apps/bus-activity-reporter.ts';
@@ -74,6 +75,8 @@ export interface Platform {
  * and bus) unless DATABASE_URL / REDIS_URL point at real services. The one place that decides.
  */
 export async function createPlatform(config: SpawnConfig, logger: Logger, options: PlatformOptions): Promise<Platform> {
+  // Only with an endpoint: without one the OpenTelemetry SDK is never loaded and spans are no-ops.
+  const tracing = config.money.otlpEndpoint ? await startTracing({ endpoint: config.money.otlpEndpoint, serviceName: config.money.otelServiceName, logger }) : null;
   // Chosen first: a runtime that cannot contain `outbound` apps stops start-up before anything opens.
   const runtime = options.worker ? await chooseSandboxRuntime(config, logger) : null;
   const store = await createStore({ databaseUrl: config.databaseUrl, sqliteFile: path.join(config.dataDir, 'spawnai.db') });
@@ -105,7 +108,7 @@ export async function createPlatform(config: SpawnConfig, logger: Logger, option
   const redeployer = new AppRedeployer({ store, deployer, sandboxes });
   const editRunner = new EditRunner({ store, events, generator, artifacts, redeployer, config, logger, metrics });
   const revisions = new RevisionService({ store, queue, events, artifacts, sessions, generator, runner: editRunner, config });
-  const functions = createFunctions({ store, queue, config, logger, workerId, sandboxes, ledger: money.ledger, onTaskFinished: (task) => money.signals.taskFinished(task) });
+  const functions = createFunctions({ store, queue, config, logger, workerId, sandboxes, ledger: money.ledger, onTaskFinished: (task) => money.signals.taskFinished(task), onStudyFinished: (outcome) => money.signals.studyFinished(outcome) });
   const reconciler = new Reconciler({ store, queue, lifecycle, sandboxes, config, logger, isFunctionSandboxLive: (id) => functions.isSandboxLive(id) });
 
   let worker: WorkerNode | null = null;
@@ -156,6 +159,8 @@ export async function createPlatform(config: SpawnConfig, logger: Logger, option
       await bus.close();
       await promptCache?.close();
       await store.close();
+      // Last: the spans of the jobs that just ended are sent before the node goes.
+      await tracing?.close();
     },
   };
 }

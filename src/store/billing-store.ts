@@ -95,7 +95,8 @@ export interface WebhookRepository {
   listByOrg(orgId: string): Promise<WebhookRecord[]>;
   /** False when it was already gone. */
   delete(id: string, at: Date): Promise<boolean>;
-  addDelivery(record: Omit<DeliveryRecord, 'attempts' | 'updatedAt'>): Promise<DeliveryRecord>;
+  /** Null when a delivery with this id exists already (deterministic ids make an event deliver once). */
+  addDelivery(record: Omit<DeliveryRecord, 'attempts' | 'updatedAt'>): Promise<DeliveryRecord | null>;
   getDelivery(id: string): Promise<DeliveryRecord | null>;
   listDeliveries(webhookId: string, limit: number): Promise<(DeliveryRecord & { attemptLog: DeliveryAttempt[] })[]>;
   /** Logs one attempt and moves the delivery to `state` (attempts + 1). */

@@ -51,13 +51,14 @@ export class KyselyWebhookRepository implements WebhookRepository {
     return Number(r.numUpdatedRows) > 0;
   }
 
-  async addDelivery(record: Omit<DeliveryRecord, 'attempts' | 'updatedAt'>): Promise<DeliveryRecord> {
+  async addDelivery(record: Omit<DeliveryRecord, 'attempts' | 'updatedAt'>): Promise<DeliveryRecord | null> {
     const at = toMs(record.createdAt);
-    await this.#db
+    const r = await this.#db
       .insertInto('webhook_deliveries')
       .values({ id: record.id, webhook_id: record.webhookId, event: record.event, payload: toJson(record.payload), state: record.state, attempts: 0, created_at: at, updated_at: at })
-      .execute();
-    return { ...record, attempts: 0, updatedAt: record.createdAt };
+      .onConflict((oc) => oc.column('id').doNothing())
+      .executeTakeFirst();
+    return Number(r.numInsertedOrUpdatedRows ?? 0) > 0 ? { ...record, attempts: 0, updatedAt: record.createdAt } : null;
   }
 
   async getDelivery(id: string): Promise<DeliveryRecord | null> {

@@ -1,5 +1,6 @@
 import type { LanguageModel, ModelMessage } from 'ai';
 import { SpawnError } from '../../errors/index.ts';
+import { withSpan } from '../../telemetry/index.ts';
 import type { GenerationCall } from '../generator.ts';
 import { callModel } from './model-call.ts';
 import type { LlmEnv, ModelSpec } from './model-chain.ts';
@@ -87,32 +88,37 @@ export class ChainRunner {
     });
   }
 
-  async #attempt(call: ChainCall, spec: ModelSpec, modelIndex: number): Promise<ChainResult> {
-    call.onAttempt();
-    const startedAt = Date.now();
-    let streamedChars = 0;
-    const result = await callModel({
-      model: this.#model(spec),
-      system: call.system,
-      messages: call.messages,
-      maxOutputTokens: this.#options.maxOutputTokens,
-      stallTimeoutMs: this.#options.stallTimeoutMs,
-      signal: call.signal,
-      onText: (delta) => {
-        streamedChars += delta.length;
-        call.ledger.assertStreamWithinBudget(spec.id, streamedChars);
-        call.onText(delta);
-      },
+  /** One model call, one span (`gen_ai.*` attributes of the OpenTelemetry semantic conventions). */
+  #attempt(call: ChainCall, spec: ModelSpec, modelIndex: number): Promise<ChainResult> {
+    const attributes = { 'gen_ai.operation.name': 'chat', 'gen_ai.request.model': spec.id, 'spawn.generation.purpose': call.purpose };
+    return withSpan(`model call ${spec.id}`, attributes, async (span) => {
+      call.onAttempt();
+      const startedAt = Date.now();
+      let streamedChars = 0;
+      const result = await callModel({
+        model: this.#model(spec),
+        system: call.system,
+        messages: call.messages,
+        maxOutputTokens: this.#options.maxOutputTokens,
+        stallTimeoutMs: this.#options.stallTimeoutMs,
+        signal: call.signal,
+        onText: (delta) => {
+          streamedChars += delta.length;
+          call.ledger.assertStreamWithinBudget(spec.id, streamedChars);
+          call.onText(delta);
+        },
+      });
+      span.setAttributes({ 'gen_ai.usage.input_tokens': result.inputTokens, 'gen_ai.usage.output_tokens': result.outputTokens, 'gen_ai.response.finish_reasons': [result.finishReason] });
+      call.ledger.record({
+        model: spec.id,
+        purpose: call.purpose,
+        inputTokens: result.inputTokens,
+        outputTokens: result.outputTokens,
+        finishReason: result.finishReason,
+        durationMs: Date.now() - startedAt,
+      });
+      return { text: result.text, finishReason: result.finishReason, modelIndex, model: spec };
     });
-    call.ledger.record({
-      model: spec.id,
-      purpose: call.purpose,
-      inputTokens: result.inputTokens,
-      outputTokens: result.outputTokens,
-      finishReason: result.finishReason,
-      durationMs: Date.now() - startedAt,
-    });
-    return { text: result.text, finishReason: result.finishReason, modelIndex, model: spec };
   }
 
   #model(spec: ModelSpec): LanguageModel {

@@ -6,6 +6,7 @@ import type { Logger } from '../../log/index.ts';
 import type { AppFile, Sandbox, SandboxEndpoint } from '../../runtime/index.ts';
 import type { SandboxService } from '../../sandboxes/index.ts';
 import type { SessionRecord, Store } from '../../store/index.ts';
+import { withSpan } from '../../telemetry/index.ts';
 import type { AppVerifier, VerificationResult } from '../../verify/index.ts';
 import type { Metrics } from '../metrics.ts';
 import { VERIFY_PROGRESS } from '../progress.ts';
@@ -135,7 +136,11 @@ export class AppDeployer {
     await events.emit(session.id, 'progress', { progress: VERIFY_PROGRESS, step: 'verifying' });
     let result: VerificationResult;
     try {
-      result = await verifier.verify(verifyTarget(session.id, appTypeSpec(session.appType), files, endpoint), options.signal);
+      result = await withSpan('verify', { 'spawn.session.id': session.id, 'spawn.verify.mode': verifier.mode }, async (span) => {
+        const found = await verifier.verify(verifyTarget(session.id, appTypeSpec(session.appType), files, endpoint), options.signal);
+        span.setAttributes({ 'spawn.verify.status': found.status, 'spawn.verify.problems': found.problems.length });
+        return found;
+      });
     } catch (err) {
       if (options.signal.aborted) throw err;
       this.#d.logger?.warn({ err, sessionId: session.id }, 'verification could not run; the app is not checked');

@@ -7,6 +7,7 @@ import type { JobContext } from '../../queue/index.ts';
 import type { Sandbox } from '../../runtime/index.ts';
 import type { SandboxService } from '../../sandboxes/index.ts';
 import { isStoreOutage, type SessionPatch, type SessionRecord, type Store } from '../../store/index.ts';
+import { withSpan } from '../../telemetry/index.ts';
 import type { AppDeployer } from '../deploy/app-deployer.ts';
 import { toStoredVerification } from '../deploy/app-verification.ts';
 import { repairableFailure } from '../deploy/repairable-failure.ts';
@@ -109,7 +110,9 @@ export class Pipeline {
 
   async #execute(session: SessionRecord, signal: AbortSignal): Promise<void> {
     const t0 = Date.now();
-    const sandboxP = this.#d.deployer.provision(session).then(async (sandbox) => {
+    const attrs = { 'spawn.session.id': session.id, 'spawn.app_type': session.appType };
+    // Spans (issue 16): sandbox and generate run side by side under the job's span.
+    const sandboxP = withSpan('sandbox', attrs, () => this.#d.deployer.provision(session)).then(async (sandbox) => {
       if (!sandbox) return null;
       this.#d.metrics.stepDuration.observe({ step: 'provision', app_type: session.appType }, (Date.now() - t0) / 1000);
       // Sandbox first: what is left is generation. If generation already finished, stay.
@@ -117,7 +120,7 @@ export class Pipeline {
       if (moved) await this.#stateEvent(moved);
       return sandbox;
     });
-    const [gen, box] = await Promise.allSettled([this.#generation.generate(session, signal), sandboxP]);
+    const [gen, box] = await Promise.allSettled([withSpan('generate', attrs, () => this.#generation.generate(session, signal)), sandboxP]);
     if (box.status === 'rejected' || gen.status === 'rejected') {
       if (box.status === 'fulfilled' && box.value) await this.#d.sandboxes.destroy(box.value.id).catch(() => undefined);
       if (gen.status === 'rejected') {
@@ -158,7 +161,9 @@ export class Pipeline {
       if (invalid.ok) {
         try {
           const meta = { generator: app.generator, model: app.model, template: app.template ?? null };
-          const { version, verification } = await this.#d.deployer.deploy(session, { files: app.files, command: app.command, meta }, { sandbox, signal, keepWithProblems: last });
+          const { version, verification } = await withSpan('deploy', { 'spawn.session.id': session.id, 'spawn.repair_round': round }, () =>
+            this.#d.deployer.deploy(session, { files: app.files, command: app.command, meta }, { sandbox, signal, keepWithProblems: last }),
+          );
           this.#d.metrics.repairRounds.observe({ source: 'generate' }, round);
           return { app, version, verification };
         } catch (err) {
@@ -177,7 +182,8 @@ export class Pipeline {
         throw failure;
       }
       await this.#d.events.log(session.id, `repair round ${round + 1}: ${failure.message.slice(0, 500)}`, 'warn');
-      app = await this.#generation.repair(session, app, evidence, signal);
+      const broken = app;
+      app = await withSpan('repair', { 'spawn.session.id': session.id, 'spawn.repair_round': round + 1 }, () => this.#generation.repair(session, broken, evidence, signal));
     }
   }
 

@@ -14,6 +14,7 @@ import {
 import type { SpawnConfig } from '../../config/index.ts';
 import { SpawnError } from '../../errors/index.ts';
 import { parseCreateSession, parseExtend, type SessionService } from '../../orchestrator/index.ts';
+import { withSpan } from '../../telemetry/index.ts';
 import { toCreatedSession, toSessionView } from '../session-view.ts';
 
 const PAGE_DEFAULT = 20;
@@ -86,9 +87,13 @@ const extendSession = {
 /** Create, list, read, destroy and extend sessions. */
 export const sessionRoutes: FastifyPluginAsyncZod<SessionRoutesDeps> = async (app, { sessions, config, appUrl }) => {
   app.post('/api/sessions', { schema: createSession, bodyLimit: CREATE_BODY_LIMIT_BYTES, config: { permission: 'sessions:write', creates: 'sessions' } }, async (request, reply) => {
-    const input = parseCreateSession(request.body, config);
-    const { session, estimatedSeconds } = await sessions.create(request.ownerId, input);
-    return reply.status(201).send(toCreatedSession(session, estimatedSeconds));
+    // The root of the session's trace: the job carries its context to the worker's pipeline spans.
+    return withSpan('POST /api/sessions', { 'http.request.method': 'POST', 'http.route': '/api/sessions' }, async (span) => {
+      const input = parseCreateSession(request.body, config);
+      const { session, estimatedSeconds } = await sessions.create(request.ownerId, input);
+      span.setAttributes({ 'spawn.session.id': session.id, 'spawn.app_type': session.appType, 'http.response.status_code': 201 });
+      return reply.status(201).send(toCreatedSession(session, estimatedSeconds));
+    });
   });
 
   app.get('/api/sessions', { schema: listSessions, config: { permission: 'sessions:read' } }, async (request) => {

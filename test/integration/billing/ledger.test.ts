@@ -21,6 +21,7 @@ export function moneyConfig(overrides: Partial<MoneyConfig> = {}): MoneyConfig {
     alerts: { off: [], costOverrunPercent: 150, backlogJobs: 50, backlogSeconds: 120 },
     webhooks: { allowPrivate: false, retryHours: 24, timeoutMs: 10_000 },
     otlpEndpoint: undefined,
+    otelServiceName: 'spawnai',
     ...overrides,
   };
 }
