@@ -4,6 +4,7 @@ import { loadConfig, type SpawnConfig } from '../../../src/config/index.ts';
 import type { SpawnError } from '../../../src/errors/index.ts';
 import { Autoscaler, DigitalOceanProvider, exchangeJoinToken, fleetTags, RedisLease, type LeaderLease } from '../../../src/fleet/index.ts';
 import { createLogger } from '../../../src/log/index.ts';
+import type { JobData } from '../../../src/queue/index.ts';
 import { createStore, type Store } from '../../../src/store/index.ts';
 import { FakeDigitalOcean } from '../../fakes/fake-digitalocean.ts';
 import { REDIS_URL, requireService } from '../../support/services.ts';
@@ -40,6 +41,7 @@ describe.skipIf(!ready)('the autoscaler on PostgreSQL + Redis against the fake D
   let fake: FakeDigitalOcean;
   const scalers: Autoscaler[] = [];
   const failed: { id: string; code: string }[] = [];
+  const enqueued: { name: string; data: JobData; jobId: string | undefined }[] = [];
   const logger = createLogger(process.env.FLEET_TEST_LOG ?? 'silent');
 
   beforeAll(async () => {
@@ -79,7 +81,10 @@ describe.skipIf(!ready)('the autoscaler on PostgreSQL + Redis against the fake D
     });
   const scaler = (cfg: SpawnConfig, lease: LeaderLease, holder: string): Autoscaler => {
     const provider = new DigitalOceanProvider({ token: 'tok', baseUrl: fake.url, backoffMs: 20, maxRateLimitWaitMs: 200 });
-    const s = new Autoscaler({ store, provider, lease, config: cfg, logger, holder, failSession: async (id: string, e: SpawnError) => void failed.push({ id, code: e.code }) });
+    const s = new Autoscaler({ store, provider, lease, config: cfg, logger, holder,
+      failSession: async (id: string, e: SpawnError) => void failed.push({ id, code: e.code }),
+      queue: { enqueue: async (name, data, options) => void enqueued.push({ name, data, jobId: options?.jobId }) },
+    });
     scalers.push(s);
     return s;
   };
