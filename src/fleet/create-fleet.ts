@@ -31,6 +31,7 @@ export function startFleet(platform: Platform, provider: CloudProvider): Autosca
     logger: logger.child({ component: 'fleet' }),
     holder: platform.workerId,
     failSession: (id, error) => platform.lifecycle.fail(id, error),
+    queue: platform.queue,
   });
   autoscaler.start();
   // Renewed (or taken, when its holder died) every third of its life, between the passes.

@@ -14,3 +14,5 @@ export { joinFleet } from './joining/join-client.ts';
 export { startHostAgent, HOST_HEARTBEAT_MS } from './host-agent.ts';
 export { fleetView, type FleetView } from './fleet-view.ts';
 export { createCloudProvider, startFleet } from './create-fleet.ts';
+export { intakeFor, regionRoom, roomFor } from './placement/intake.ts';
+export { isOrphaned, regionInputs } from './autoscaler/region-inputs.ts';

@@ -8,6 +8,7 @@ import type { SpawnConfig } from '../config/index.ts';
 import type { Logger } from '../log/index.ts';
 import { linkActivityToNodes } from './apps/activity-link.ts';
 import { AppActivity } from './apps/app-activity.ts';
+import { relocateApp } from './apps/app-relocation.ts';
 import { AppSupervisor } from './apps/app-supervisor.ts';
 import { HealthMonitor } from './apps/health-monitor.ts';
 import type { AppDeployer } from './deploy/app-deployer.ts';
@@ -45,7 +46,8 @@ export async function startWorkerNode(d: WorkerNodeDeps): Promise<WorkerNode> {
     (job: JobContext) => {
       switch (job.name) {
         case 'session.run':
-          return d.pipeline.run(job);
+          // An app whose host was lost comes back through its region's queue (the fleet queues it).
+          return job.data.relocate === true ? relocateApp(d, job) : d.pipeline.run(job);
         case 'session.destroy':
           return d.lifecycle.finishDestroy(job.data.sessionId);
         case 'session.expire':

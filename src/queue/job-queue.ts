@@ -45,6 +45,12 @@ export interface JobQueue {
   depth(): Promise<number>;
   ping(): Promise<boolean>;
   /**
+   * How many jobs this process runs at once from now on (the worker's `concurrency`): a fleet
+   * host sets it from its room, and 0 stops it taking new jobs (the active ones go on), so the
+   * rest wait in the queue for a host with room. No-op before process().
+   */
+  setIntake?(limit: number): Promise<void>;
+  /**
    * Stops taking jobs at once; active jobs get `shutdownGraceMs` to finish, then their signal is
    * aborted and they are awaited (a job given up this way goes back to the queue, its attempt not
    * spent, for another worker); then disconnects.

@@ -36,6 +36,15 @@ export class RegionalQueue implements JobQueue {
     await own?.process(handler, options);
   }
 
+  /**
+   * Applies to this worker's region queue only: a host's room is about `session.run` work; the
+   * shared queue's jobs (destroy, expiry, webhooks) keep flowing on a full host.
+   */
+  async setIntake(limit: number): Promise<void> {
+    const own = this.#own ? this.#regions.get(this.#own) : undefined;
+    await own?.setIntake?.(limit);
+  }
+
   async depth(): Promise<number> {
     const depths = await Promise.all([this.#base, ...this.#regions.values()].map((q) => q.depth()));
     return depths.reduce((a, b) => a + b, 0);

@@ -2,18 +2,20 @@ import { randomBytes } from 'node:crypto';
 import type { SpawnConfig } from '../../config/index.ts';
 import { SpawnError } from '../../errors/index.ts';
 import type { Logger } from '../../log/index.ts';
-import { PeriodicTask } from '../../queue/index.ts';
+import { PeriodicTask, type JobQueue } from '../../queue/index.ts';
 import type { FleetHostRecord, SessionLoad, Store } from '../../store/index.ts';
 import type { LeaderLease } from '../leader/leader-lease.ts';
 import type { CloudProvider } from '../provider/cloud-provider.ts';
 import { decide, slotsPerHost, type Decision } from './decide.ts';
 import { fleetTags, HostActions } from './host-actions.ts';
-import { hostLoad, regionInputs } from './region-inputs.ts';
+import { holdsSandbox, hostLoad, isOrphaned, regionInputs } from './region-inputs.ts';
 import { reapUnknownHosts } from './reaper.ts';
 
 /** A joined host that has not heartbeaten for this long is presumed dead (host agent beats every 5 s). */
 export const HOST_LOST_AFTER_MS = 30_000;
 const REAP_EVERY_MS = 60_000;
+/** How long after a host was lost its leftover work is still looked for (sessions fail STUCK_TIMEOUT or expire well before). */
+const LOST_WORK_WINDOW_MS = 24 * 3_600_000;
 
 export interface AutoscalerDeps {
   store: Store;
@@ -21,8 +23,10 @@ export interface AutoscalerDeps {
   lease: LeaderLease;
   config: SpawnConfig;
   logger: Logger;
-  /** Ends a session with a reason (HOST_RETIRED, WORKER_LOST): the platform's lifecycle. */
+  /** Ends a session with a reason (HOST_RETIRED): the platform's lifecycle. */
   failSession(sessionId: string, error: SpawnError): Promise<void>;
+  /** Where an app whose host was lost is queued again (its region's queue), for a host with room. */
+  queue: Pick<JobQueue, 'enqueue'>;
   holder: string;
 }
 
@@ -84,6 +88,8 @@ export class Autoscaler extends PeriodicTask {
     await this.#retireBroken(await store.fleet.listHosts(), sessions, now);
     await this.#finishDrains(await store.fleet.listHosts(), sessions, now);
     const hosts = await store.fleet.listHosts();
+    const lostWorkers = await this.#lostWorkers(now);
+    for (const s of sessions) if (holdsSandbox(s) && isOrphaned(s, lostWorkers)) await this.#relocate(s);
     this.#trackIdle(hosts, sessions, now);
     const queuedTasks = await store.fleet.queuedTasks();
     const hostMemory = config.pricing.tiers[config.fleet.size]?.memoryMb ?? 4096;
@@ -96,7 +102,7 @@ export class Autoscaler extends PeriodicTask {
       hostMaxHours: config.fleet.hostMaxHours,
     };
     for (const region of config.regions.served) {
-      const inputs = regionInputs(region, config.regions.default, hosts, sessions, queuedTasks, this.#idleSince, now);
+      const inputs = regionInputs(region, config.regions.default, hosts, sessions, queuedTasks, this.#idleSince, now, lostWorkers);
       const decision = decide(inputs, policy, now);
       // Acting only while still the holder: a node that lost the lease mid-pass must not act twice.
       if (decision.action.kind !== 'none' && !(await lease.acquire())) return;
@@ -142,12 +148,31 @@ export class Autoscaler extends PeriodicTask {
       if ((h.state === 'creating' || h.state === 'joining') && now.getTime() - h.createdAt.getTime() > config.fleet.joinTimeoutSeconds * 1000) {
         await this.#actions.destroy(h, 'JOIN_TIMEOUT', now);
       } else if ((h.state === 'active' || h.state === 'draining') && now.getTime() - (h.heartbeatAt ?? h.joinedAt ?? h.createdAt).getTime() > HOST_LOST_AFTER_MS) {
-        // Pipelines it ran are re-driven by the reconciler (their heartbeat stops too); apps whose
-        // sandbox lived there are gone with it.
-        for (const s of hostLoad(h, sessions)) if (s.state === 'running') await this.#d.failSession(s.id, new SpawnError('WORKER_LOST', `the worker host ${h.name} stopped answering`));
+        // Destroyed first, so its slot is free for the replacement (SPAWN_FLEET_MAX). Pipelines it
+        // ran are re-driven by the reconciler (their heartbeat stopped too); apps whose sandbox
+        // lived there are queued again in their region: until a host takes them they count as
+        // waiting work (lostWorkers), so the next decision creates one.
         await this.#actions.destroy(h, 'HOST_LOST', now);
       }
     }
+  }
+
+  /** Queues a running app of a lost host on its region's queue; the job id makes a repeat a no-op. */
+  async #relocate(s: SessionLoad): Promise<void> {
+    const region = s.region ?? this.#d.config.regions.default;
+    await this.#d.queue.enqueue('session.run', { sessionId: s.id, region, relocate: true, fromWorker: s.workerId }, { jobId: `relocate-${s.id}-${s.workerId ?? ''}` });
+  }
+
+  /**
+   * Workers of hosts lost recently: their pipelines and apps still name them until another host
+   * takes them over. Their apps are queued again every pass (the job id makes a repeat a no-op),
+   * so a relocation job lost with Redis comes back.
+   */
+  async #lostWorkers(now: Date): Promise<Set<string>> {
+    const recent = (await this.#d.store.fleet.listHosts({ includeDestroyed: true })).filter(
+      (h) => h.state === 'destroyed' && h.reason === 'HOST_LOST' && h.workerId && now.getTime() - (h.destroyedAt ?? now).getTime() < LOST_WORK_WINDOW_MS,
+    );
+    return new Set(recent.map((h) => h.workerId!));
   }
 
   /** Draining hosts are destroyed once empty, or at SPAWN_FLEET_DRAIN_MAX_SECONDS with their apps ended HOST_RETIRED. */

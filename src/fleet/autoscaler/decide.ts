@@ -1,3 +1,5 @@
+import { regionRoom } from '../placement/intake.ts';
+
 /**
  * The autoscaler's decision for one region, as a pure function of what it observed: the
  * simulation (bench/fleet-sim.ts) and the live loop call the same code.
@@ -10,6 +12,8 @@ export interface HostView {
   /** When its load last was above zero (or it joined); null while not active. */
   idleSince: Date | null;
   createdAt: Date;
+  /** Sessions it can still take, from its last heartbeat (undefined or null: no heartbeat yet). */
+  room?: number | null;
 }
 
 export interface RegionInputs {
@@ -52,9 +56,13 @@ export function slotsPerHost(hostMemoryMb: number, floorMb: number, sandboxMemor
 
 export function decide(inputs: RegionInputs, policy: ScalePolicy, now: Date): Decision {
   const demand = inputs.queued + inputs.inFlight + inputs.liveSandboxes;
-  const desired = Math.min(policy.max, Math.max(policy.min, Math.ceil(demand / policy.slotsPerHost)));
   const counted = inputs.hosts.filter((h) => h.state !== 'draining');
   const current = counted.length;
+  // What the hosts advertise wins over the tier arithmetic: work queued beyond their room needs
+  // more hosts even when the sum says they should fit (a host smaller or busier than assumed).
+  const shortfall = inputs.queued - regionRoom(counted, policy.slotsPerHost);
+  const byRoom = shortfall > 0 ? current + Math.ceil(shortfall / policy.slotsPerHost) : 0;
+  const desired = Math.min(policy.max, Math.max(policy.min, Math.ceil(demand / policy.slotsPerHost), byRoom));
   const base = { region: inputs.region, desired, current };
   // Hosts past their maximum age are retired first; the next decision replaces them if needed.
   const tooOld = counted.filter((h) => now.getTime() - h.createdAt.getTime() >= policy.hostMaxHours * 3_600_000 && h.state === 'active');

@@ -85,6 +85,18 @@ export class BullmqQueue implements JobQueue {
     await withTimeout(worker.waitUntilReady(), OP_TIMEOUT_MS, 'the worker connection');
   }
 
+  async setIntake(limit: number): Promise<void> {
+    const worker = this.#worker;
+    if (!worker || this.#closing) return;
+    if (limit < 1) {
+      // true: the active jobs are not awaited, they go on under their locks.
+      if (!worker.isPaused()) await worker.pause(true);
+      return;
+    }
+    worker.concurrency = Math.floor(limit);
+    if (worker.isPaused()) worker.resume();
+  }
+
   async depth(): Promise<number> {
     const queue = await this.#open();
     const counts = await withTimeout(queue.getJobCounts('waiting', 'delayed', 'prioritized'), OP_TIMEOUT_MS, 'depth');

@@ -112,6 +112,12 @@ export class MemoryQueue implements JobQueue {
     this.#timers.set(job, timer);
   }
 
+  async setIntake(limit: number): Promise<void> {
+    if (!this.#handler) return;
+    this.#concurrency = Math.max(0, Math.floor(limit));
+    this.#drain();
+  }
+
   #drain(): void {
     const handler = this.#handler;
     while (handler && !this.#closed && this.#active.size < this.#concurrency) {

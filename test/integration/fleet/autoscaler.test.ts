@@ -4,7 +4,8 @@ import { loadConfig, type SpawnConfig } from '../../../src/config/index.ts';
 import type { SpawnError } from '../../../src/errors/index.ts';
 import { Autoscaler, DigitalOceanProvider, exchangeJoinToken, fleetTags, RedisLease, type LeaderLease } from '../../../src/fleet/index.ts';
 import { createLogger } from '../../../src/log/index.ts';
-import { createStore, type Store } from '../../../src/store/index.ts';
+import type { JobData } from '../../../src/queue/index.ts';
+import { createStore, type FleetHostRecord, type Store } from '../../../src/store/index.ts';
 import { FakeDigitalOcean } from '../../fakes/fake-digitalocean.ts';
 import { REDIS_URL, requireService } from '../../support/services.ts';
 import { ownSpace, type OwnSpace } from '../../support/shared-services.ts';
@@ -40,6 +41,7 @@ describe.skipIf(!ready)('the autoscaler on PostgreSQL + Redis against the fake D
   let fake: FakeDigitalOcean;
   const scalers: Autoscaler[] = [];
   const failed: { id: string; code: string }[] = [];
+  const enqueued: { name: string; data: JobData; jobId: string | undefined }[] = [];
   const logger = createLogger(process.env.FLEET_TEST_LOG ?? 'silent');
 
   beforeAll(async () => {
@@ -79,7 +81,10 @@ describe.skipIf(!ready)('the autoscaler on PostgreSQL + Redis against the fake D
     });
   const scaler = (cfg: SpawnConfig, lease: LeaderLease, holder: string): Autoscaler => {
     const provider = new DigitalOceanProvider({ token: 'tok', baseUrl: fake.url, backoffMs: 20, maxRateLimitWaitMs: 200 });
-    const s = new Autoscaler({ store, provider, lease, config: cfg, logger, holder, failSession: async (id: string, e: SpawnError) => void failed.push({ id, code: e.code }) });
+    const s = new Autoscaler({ store, provider, lease, config: cfg, logger, holder,
+      failSession: async (id: string, e: SpawnError) => void failed.push({ id, code: e.code }),
+      queue: { enqueue: async (name, data, options) => void enqueued.push({ name, data, jobId: options?.jobId }) },
+    });
     scalers.push(s);
     return s;
   };
@@ -94,6 +99,29 @@ describe.skipIf(!ready)('the autoscaler on PostgreSQL + Redis against the fake D
     return ids;
   };
   const live = async () => (await store.fleet.listHosts()).filter((h) => h.state !== 'destroyed');
+  /** A joined host with its droplet in the fake, as a worker's heartbeat left it. */
+  const joinedHost = async (region: string, workerId: string, heartbeatAt: Date, drainStartedAt?: Date): Promise<FleetHostRecord> => {
+    const id = randomUUID().replace(/-/g, '').slice(0, 12);
+    const name = `spawnai-${space.namespace}-${region}-${id}`;
+    const tags = fleetTags(space.namespace);
+    const cloud = await new DigitalOceanProvider({ token: 'tok', baseUrl: fake.url }).createHost({ name, region, size: 's-2vcpu-4gb', image: 'x', userData: '', tags: [tags.install, tags.worker] });
+    await store.fleet.createHost({ id, providerId: cloud.id, name, region, size: 's-2vcpu-4gb', state: 'creating', hourlyUsd: 0.036, createdAt: new Date() });
+    await store.fleet.transitionHost(id, ['creating'], 'active', { workerId, joinedAt: new Date() });
+    await store.fleet.heartbeat(id, workerId, { freeMemoryMb: 2048, sandboxes: 1, pool: 0, activeJobs: 0, room: 2 }, heartbeatAt);
+    if (drainStartedAt) await store.fleet.transitionHost(id, ['active'], 'draining', { drainStartedAt });
+    return (await store.fleet.getHost(id))!;
+  };
+  /** A session its worker took: an app running there, or a pipeline in progress. */
+  const onWorker = async (region: string, workerId: string, state: 'running' | 'generating', appType: 'api' | 'webapp'): Promise<string> => {
+    const id = `fl${randomUUID().replace(/-/g, '').slice(0, 14)}`;
+    const now = new Date();
+    await store.sessions.create({ id, ownerId: 'local', prompt: 'x', title: 'x', appType, appTypeSource: 'request', state: 'requested', generator: 'offline-template', model: null, tier: 's-1vcpu-1gb', ttlSeconds: 600, createdAt: now, expiresAt: new Date(now.getTime() + 600_000), estimatedCost: 0, region });
+    await store.sessions.transition(id, ['requested'], state, { workerId, ...(state === 'running' ? { currentVersion: 1 } : {}) });
+    return id;
+  };
+  const endSessions = async (ids: string[]): Promise<void> => {
+    for (const id of ids) await store.sessions.transition(id, ['running', 'generating', 'requested'], 'failed', {});
+  };
 
   it('creates hosts per region from queued sessions; a forged or reused join token is refused; hosts that never join are destroyed', async () => {
     const ids = [...(await queue('fra1', 5)), ...(await queue('nyc1', 2))];
@@ -177,5 +205,62 @@ describe.skipIf(!ready)('the autoscaler on PostgreSQL + Redis against the fake D
     expect(fake.liveDroplets()).toHaveLength(1);
     const creates = (await store.fleet.listDecisions(500)).filter((d) => d.region === 'fra1' && d.action.startsWith('create') && (d.leader === 'node-a' || d.leader === 'node-b'));
     expect(creates).toHaveLength(1);
+  });
+  it('a lost host: destroyed HOST_LOST, its api app queued on its region to restart elsewhere, its work counted so a replacement is created within SPAWN_FLEET_MAX', async () => {
+    const cfg = config({ SPAWN_REGIONS: 'ams3', SPAWN_DEFAULT_REGION: 'ams3', SPAWN_FLEET_MAX: '1', SPAWN_FLEET_JOIN_TIMEOUT_SECONDS: '600' });
+    const dead = await joinedHost('ams3', 'w-dead', new Date(Date.now() - 60_000));
+    const app = await onWorker('ams3', 'w-dead', 'running', 'api');
+    const pipeline = await onWorker('ams3', 'w-dead', 'generating', 'webapp');
+    const staticApp = await onWorker('ams3', 'w-dead', 'running', 'webapp');
+    const s = scaler(cfg, new RedisLease(REDIS_URL, `spawnai:${space.namespace}:lease-e`, 'e', 5_000), 'e');
+    enqueued.length = 0;
+    failed.length = 0;
+    await s.runOnce();
+    expect(await store.fleet.getHost(dead.id)).toMatchObject({ state: 'destroyed', reason: 'HOST_LOST' });
+    expect(fake.droplets.has(Number(dead.providerId))).toBe(false);
+    // The app goes back to its region's queue (the pipeline is the reconciler's re-drive; a static app needs no host).
+    expect(enqueued).toEqual([{ name: 'session.run', data: { sessionId: app, region: 'ams3', relocate: true, fromWorker: 'w-dead' }, jobId: `relocate-${app}-w-dead` }]);
+    expect(failed).toEqual([]);
+    // The lost host's slot is free: a replacement, although SPAWN_FLEET_MAX is 1.
+    const replacements = await live();
+    expect(replacements.map((h) => [h.region, h.state])).toEqual([['ams3', 'joining']]);
+    expect((await store.fleet.listDecisions(20)).find((d) => d.region === 'ams3')?.action).toBe('create 1');
+    // Once a worker took the app and the pipeline over, they are neither queued again nor waiting work.
+    await store.sessions.transition(app, ['running'], 'running', { workerId: 'w-new' });
+    await store.sessions.transition(pipeline, ['generating'], 'generating', { workerId: 'w-new' });
+    enqueued.length = 0;
+    await s.runOnce();
+    expect(enqueued).toEqual([]);
+    expect(await live()).toHaveLength(1);
+    await endSessions([app, pipeline, staticApp]);
+  });
+
+  it('drain with a live app: it serves until SPAWN_FLEET_DRAIN_MAX_SECONDS, then ends HOST_RETIRED and its host is destroyed; an emptied host goes as DRAINED', async () => {
+    const cfg = config({ SPAWN_REGIONS: 'ams3', SPAWN_DEFAULT_REGION: 'ams3', SPAWN_FLEET_DRAIN_MAX_SECONDS: '600', SPAWN_FLEET_JOIN_TIMEOUT_SECONDS: '600' });
+    const busy = await joinedHost('ams3', 'w-busy', new Date(), new Date());
+    const emptied = await joinedHost('ams3', 'w-emptied', new Date(), new Date());
+    const app = await onWorker('ams3', 'w-busy', 'running', 'api');
+    const ending = await onWorker('ams3', 'w-emptied', 'running', 'api');
+    const s = scaler(cfg, new RedisLease(REDIS_URL, `spawnai:${space.namespace}:lease-f`, 'f', 5_000), 'f');
+    failed.length = 0;
+    await s.runOnce();
+    // Within the drain time both keep serving their apps.
+    expect((await store.fleet.getHost(busy.id))?.state).toBe('draining');
+    expect((await store.fleet.getHost(emptied.id))?.state).toBe('draining');
+    expect(failed).toEqual([]);
+    // One app reaches its TTL (destroyed): its host is empty and goes at once, with no session failed.
+    await store.sessions.transition(ending, ['running'], 'destroyed', { destroyedAt: new Date() });
+    await s.runOnce();
+    expect(await store.fleet.getHost(emptied.id)).toMatchObject({ state: 'destroyed', reason: 'DRAINED' });
+    expect(fake.droplets.has(Number(emptied.providerId))).toBe(false);
+    expect(failed).toEqual([]);
+    expect((await store.fleet.getHost(busy.id))?.state).toBe('draining');
+    // The drain time runs out on the other: its app ends HOST_RETIRED, then the host is destroyed.
+    await store.fleet.transitionHost(busy.id, ['draining'], 'draining', { drainStartedAt: new Date(Date.now() - 601_000) });
+    await s.runOnce();
+    expect(failed).toEqual([{ id: app, code: 'HOST_RETIRED' }]);
+    expect(await store.fleet.getHost(busy.id)).toMatchObject({ state: 'destroyed', reason: 'DRAIN_TIMEOUT' });
+    expect(fake.droplets.has(Number(busy.providerId))).toBe(false);
+    await endSessions([app]);
   });
 });
