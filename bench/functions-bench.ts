@@ -10,7 +10,10 @@
  * installed (pip against a local index this script serves) vs. the first call of another function
  * with an already-built set vs. the first call of one without requirements.
  *
- *   npx tsx bench/functions-bench.ts [--quick]      (SPAWN_RUNTIME=docker to use containers)
+ * Then a study: wall time and runs per second of a 1,000-run study (100 with --quick) of the
+ * trivial and the NumPy function (bench/study-runs.ts).
+ *
+ *   npx tsx bench/functions-bench.ts [--quick] [--study-only]   (SPAWN_RUNTIME=docker to use containers)
  */
 import { spawn, execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -18,8 +21,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { fmt, machine, postJson, startServer, summary, type ServerChild } from './bench-kit.ts';
 import { requirementLayers } from './requirement-layers.ts';
+import { studyRun } from './study-runs.ts';
 
 const quick = process.argv.includes('--quick');
+const studyOnly = process.argv.includes('--study-only');
+const STUDY_RUNS = quick ? 100 : 1000;
 const N = quick ? 10 : 40;
 const CALLS = quick ? 60 : 200;
 const CONCURRENCY = 4;
@@ -91,27 +97,38 @@ async function baseline(kind: Kind): Promise<{ ms: number[]; perSecond: number }
 }
 
 const rows: [string, Kind, { ms: number[]; perSecond: number }][] = [];
-for (const kind of ['trivial', 'heavy', 'numpy'] as const) {
-  rows.push(['baseline: fresh `python3 script.py`', kind, await baseline(kind)]);
-  rows.push(['cold: new sandbox + interpreter + import', kind, await platform(kind, false)]);
-  rows.push(['warm: pooled runtime', kind, await platform(kind, true)]);
-}
-console.log(`\n## Functions (${new Date().toISOString().slice(0, 10)}, runtime ${runtime}, ${N} sequential calls each, throughput with ${CONCURRENCY} concurrent clients)\n`);
+if (!studyOnly) await latencies();
+const studies = [await studyRun(runtime, 'trivial', FUNCTIONS.trivial, STUDY_RUNS), await studyRun(runtime, 'numpy', FUNCTIONS.numpy, STUDY_RUNS)];
+console.log(`\n### A ${STUDY_RUNS}-run study (${new Date().toISOString().slice(0, 10)}, runtime ${runtime}, default limits, one study per function)\n`);
 console.log(`Machine: ${machine()}\n`);
-console.log('| measure | function | p50 ms | p95 ms | p99 ms | executions/s | p50 vs baseline |');
-console.log('| --- | --- | --- | --- | --- | --- | --- |');
-for (const [label, kind, result] of rows) {
-  const s = summary(result.ms);
-  const base = summary(rows.find(([l, k]) => k === kind && l.startsWith('baseline'))![2].ms);
-  console.log(`| ${label} | ${kind} | ${fmt(s.p50)} | ${fmt(s.p95)} | ${fmt(s.p99)} | ${result.perSecond.toFixed(1)} | ${(s.p50 / base.p50).toFixed(2)}× |`);
-}
+console.log('| function | runs | completed | failed | wall time s | runs/s |');
+console.log('| --- | --- | --- | --- | --- | --- |');
+for (const s of studies) console.log(`| ${s.kind} | ${s.runs} | ${s.completed} | ${s.failed} | ${(s.wallMs / 1000).toFixed(1)} | ${((s.runs / s.wallMs) * 1000).toFixed(1)} |`);
 
-const layers = await requirementLayers(runtime, quick ? 3 : 6, execute);
-console.log(`\n### First call and requirement layers (runtime ${runtime}, ${layers.n} sets, pip against a local index)\n`);
-console.log('| first call of a function … | p50 ms | max ms | p50 vs no requirements |');
-console.log('| --- | --- | --- | --- |');
-const none = summary(layers.none);
-for (const [label, ms] of [['without requirements', layers.none], ['whose set must be installed first', layers.build], ['whose set is already built (another function)', layers.built]] as const) {
-  const s = summary(ms);
-  console.log(`| ${label} | ${fmt(s.p50)} | ${fmt(s.max)} | ${(s.p50 / none.p50).toFixed(2)}× |`);
+/** Latency and throughput of single calls (baseline, cold, warm), then requirement layers. */
+async function latencies(): Promise<void> {
+  for (const kind of ['trivial', 'heavy', 'numpy'] as const) {
+    rows.push(['baseline: fresh `python3 script.py`', kind, await baseline(kind)]);
+    rows.push(['cold: new sandbox + interpreter + import', kind, await platform(kind, false)]);
+    rows.push(['warm: pooled runtime', kind, await platform(kind, true)]);
+  }
+  console.log(`\n## Functions (${new Date().toISOString().slice(0, 10)}, runtime ${runtime}, ${N} sequential calls each, throughput with ${CONCURRENCY} concurrent clients)\n`);
+  console.log(`Machine: ${machine()}\n`);
+  console.log('| measure | function | p50 ms | p95 ms | p99 ms | executions/s | p50 vs baseline |');
+  console.log('| --- | --- | --- | --- | --- | --- | --- |');
+  for (const [label, kind, result] of rows) {
+    const s = summary(result.ms);
+    const base = summary(rows.find(([l, k]) => k === kind && l.startsWith('baseline'))![2].ms);
+    console.log(`| ${label} | ${kind} | ${fmt(s.p50)} | ${fmt(s.p95)} | ${fmt(s.p99)} | ${result.perSecond.toFixed(1)} | ${(s.p50 / base.p50).toFixed(2)}× |`);
+  }
+
+  const layers = await requirementLayers(runtime, quick ? 3 : 6, execute);
+  console.log(`\n### First call and requirement layers (runtime ${runtime}, ${layers.n} sets, pip against a local index)\n`);
+  console.log('| first call of a function … | p50 ms | max ms | p50 vs no requirements |');
+  console.log('| --- | --- | --- | --- |');
+  const none = summary(layers.none);
+  for (const [label, ms] of [['without requirements', layers.none], ['whose set must be installed first', layers.build], ['whose set is already built (another function)', layers.built]] as const) {
+    const s = summary(ms);
+    console.log(`| ${label} | ${fmt(s.p50)} | ${fmt(s.max)} | ${(s.p50 / none.p50).toFixed(2)}× |`);
+  }
 }

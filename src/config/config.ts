@@ -94,6 +94,11 @@ const envSchema = z.object({
   SPAWN_NPM_REGISTRY: z.string().url().default('https://registry.npmjs.org/'),
   SPAWN_LAYER_TTL_DAYS: z.coerce.number().min(0).default(30),
   SPAWN_LAYER_BUILD_TIMEOUT_SECONDS: z.coerce.number().int().min(10).default(600),
+  SPAWN_INSTALLER_SANDBOX: z.enum(['bwrap', 'none']).default('bwrap'),
+  SPAWN_INSTALLER_ALLOWED_HOSTS: z
+    .string()
+    .regex(/^\s*([^\s,:]+:\d+\s*(,\s*|$))*$/, 'a comma-separated list of host:port')
+    .optional(),
   SPAWN_MAX_JSON_DEPTH: z.coerce.number().int().min(1).max(MAX_JSON_DEPTH_CEILING).default(64),
   SPAWN_REQUEST_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   SPAWN_HANDLER_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
@@ -247,6 +252,10 @@ export interface SpawnConfig {
     /** Layers no function used for this long are deleted (0: at the next sweep). */
     readonly layerTtlDays: number;
     readonly buildTimeoutSeconds: number;
+    /** bwrap: pip and npm run in bubblewrap and reach only `allowedHosts`; none: unconfined (opt-out). */
+    readonly installerSandbox: 'bwrap' | 'none';
+    /** host:port pairs the sandboxed installer may reach besides its runtime's index (where that links files). */
+    readonly extraHosts: readonly string[];
   };
   /** Uploaded files (function inputs) and the files functions write under ./outputs/. */
   readonly files: {
@@ -439,6 +448,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       npmRegistry: e.SPAWN_NPM_REGISTRY,
       layerTtlDays: e.SPAWN_LAYER_TTL_DAYS,
       buildTimeoutSeconds: e.SPAWN_LAYER_BUILD_TIMEOUT_SECONDS,
+      installerSandbox: e.SPAWN_INSTALLER_SANDBOX,
+      extraHosts: installerExtraHosts(e.SPAWN_PIP_INDEX_URL, e.SPAWN_INSTALLER_ALLOWED_HOSTS),
     },
     files: {
       maxBytes: Math.round(e.SPAWN_FILE_MAX_MB * MB),
@@ -499,6 +510,15 @@ function deepFreeze<T>(value: T): T {
 }
 
 /** True when the server is reachable from loopback only (single-user mode needs no token). */
+/**
+ * SPAWN_INSTALLER_ALLOWED_HOSTS as a list. Unset, with pypi.org as the index, it is
+ * files.pythonhosted.org:443: pypi.org's pages link the files there.
+ */
+function installerExtraHosts(pipIndex: string, extra: string | undefined): string[] {
+  if (extra !== undefined) return extra.split(',').map((entry) => entry.trim().toLowerCase()).filter(Boolean);
+  return new URL(pipIndex).host === 'pypi.org' ? ['files.pythonhosted.org:443'] : [];
+}
+
 export function isLoopbackHost(host: string): boolean {
   if (host === 'localhost' || host === '::1') return true;
   // Only a literal IPv4 address in 127.0.0.0/8: a name like `127.evil.com` is not loopback.

@@ -15,6 +15,8 @@ export interface LocalIndex {
   url: string;
   /** Package files (wheels, tarballs) served so far. */
   downloads(): number;
+  /** TCP connections accepted so far (a sandbox that must not reach this server leaves it at 0). */
+  connections(): number;
   close(): Promise<void>;
 }
 
@@ -47,25 +49,37 @@ with zipfile.ZipFile(path, "w") as z:
 print(path)
 `;
 
-function serve(handler: (url: string, res: http.ServerResponse) => boolean): Promise<{ server: http.Server; url: string }> {
+function serve(handler: (url: string, res: http.ServerResponse) => boolean): Promise<{ server: http.Server; url: string; connections: () => number }> {
   const server = http.createServer((req, res) => {
     if (!handler(decodeURIComponent(req.url ?? '/'), res)) res.writeHead(404).end('not found');
   });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` })));
+  let connections = 0;
+  server.on('connection', () => connections++);
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => resolve({ server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, connections: () => connections })),
+  );
 }
 
 const closeServer = (server: http.Server) => () => new Promise<void>((r) => server.close(() => r()));
 const normalise = (name: string) => name.toLowerCase().replace(/[-_.]+/g, '-');
 
-/** Writes the wheels into `dir` and serves them as a PEP 503 index at `<url>/simple/`. */
-export async function startPipIndex(dir: string, wheels: TinyWheel[], python = '/usr/bin/python3'): Promise<LocalIndex> {
+/**
+ * Writes the wheels into `dir` and serves them as a PEP 503 index at `<url>/simple/`. `links`:
+ * projects whose page links a file elsewhere (project → absolute URL), as a mirror might.
+ */
+export async function startPipIndex(dir: string, wheels: TinyWheel[], options: { links?: Record<string, string> } = {}, python = '/usr/bin/python3'): Promise<LocalIndex> {
   mkdirSync(dir, { recursive: true });
   for (const wheel of wheels) execFileSync(python, ['-c', WHEEL_SCRIPT, dir], { input: JSON.stringify(wheel) });
   const files = readdirSync(dir).filter((f) => f.endsWith('.whl'));
   const project = (file: string) => normalise(file.split('-')[0] as string);
   let downloads = 0;
-  const { server, url } = await serve((path, res) => {
+  const { server, url, connections } = await serve((path, res) => {
     const listing = /^\/simple\/([^/]+)\/$/.exec(path);
+    const elsewhere = listing ? options.links?.[normalise(listing[1] as string)] : undefined;
+    if (elsewhere) {
+      res.writeHead(200, { 'content-type': 'text/html' }).end(`<!DOCTYPE html><html><body><a href="${elsewhere}">${elsewhere.split('/').at(-1)}</a></body></html>`);
+      return true;
+    }
     if (listing) {
       const mine = files.filter((f) => project(f) === normalise(listing[1] as string));
       if (mine.length === 0) return false;
@@ -79,7 +93,7 @@ export async function startPipIndex(dir: string, wheels: TinyWheel[], python = '
     res.writeHead(200, { 'content-type': 'application/octet-stream' }).end(readFileSync(join(dir, file)));
     return true;
   });
-  return { url: `${url}/simple`, downloads: () => downloads, close: closeServer(server) };
+  return { url: `${url}/simple`, downloads: () => downloads, connections, close: closeServer(server) };
 }
 
 export interface TinyNpmPackage {
@@ -89,6 +103,8 @@ export interface TinyNpmPackage {
   files: Record<string, string>;
   main?: string;
   dependencies?: Record<string, string>;
+  /** npm lifecycle scripts (`postinstall`…): the installer must never let them reach anything. */
+  scripts?: Record<string, string>;
 }
 
 /** `npm pack`s each package in `dir` and serves packuments and tarballs like the npm registry. */
@@ -96,7 +112,7 @@ export async function startNpmRegistry(dir: string, packages: TinyNpmPackage[]):
   const versions = new Map<string, Record<string, unknown>>();
   const tarballs = new Map<string, Buffer>();
   let downloads = 0;
-  const { server, url } = await serve((path, res) => {
+  const { server, url, connections } = await serve((path, res) => {
     const tarball = tarballs.get(path);
     if (tarball) {
       downloads++;
@@ -113,7 +129,7 @@ export async function startNpmRegistry(dir: string, packages: TinyNpmPackage[]):
   for (const pkg of packages) {
     const src = join(dir, `${pkg.name}-${pkg.version}`);
     mkdirSync(src, { recursive: true });
-    const manifest = { name: pkg.name, version: pkg.version, main: pkg.main ?? 'index.js', dependencies: pkg.dependencies ?? {} };
+    const manifest = { name: pkg.name, version: pkg.version, main: pkg.main ?? 'index.js', dependencies: pkg.dependencies ?? {}, scripts: pkg.scripts ?? {} };
     writeFileSync(join(src, 'package.json'), JSON.stringify(manifest));
     for (const [file, text] of Object.entries(pkg.files)) writeFileSync(join(src, file), text);
     const packed = execFileSync('npm', ['pack', '--silent', '--pack-destination', dir], { cwd: src, env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: dir } }).toString().trim().split('\n').at(-1) as string;
@@ -123,5 +139,5 @@ export async function startNpmRegistry(dir: string, packages: TinyNpmPackage[]):
     const dist = { tarball: `${base}${route}`, shasum: createHash('sha1').update(data).digest('hex'), integrity: `sha512-${createHash('sha512').update(data).digest('base64')}` };
     versions.set(pkg.name, { ...versions.get(pkg.name), [pkg.version]: { ...manifest, dist } });
   }
-  return { url: `${base}/`, downloads: () => downloads, close: closeServer(server) };
+  return { url: `${base}/`, downloads: () => downloads, connections, close: closeServer(server) };
 }

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { sandboxedArgv, type InstallerSandbox } from './installer-sandbox.ts';
 
 const LOG_MAX_BYTES = 64 * 1024;
 
@@ -9,6 +10,8 @@ export interface InstallerRun {
   timeoutMs: number;
   /** Prefix the command with setpriv to this uid/gid (root hosts): the installer cannot write outside its build directory. */
   dropTo?: { setpriv: string; uid: number } | undefined;
+  /** Run inside bubblewrap, `cwd` bound at /build, the egress proxy's socket in `egressDir` the only way out. */
+  sandbox?: { box: InstallerSandbox; egressDir: string } | undefined;
 }
 
 export interface InstallerResult {
@@ -17,17 +20,26 @@ export interface InstallerResult {
   log: string;
 }
 
+/** The setpriv arguments that drop root to `dropTo.uid` before the command (empty without). */
+export function dropPrefix(dropTo: InstallerRun['dropTo']): string[] {
+  return dropTo ? [dropTo.setpriv, `--reuid=${dropTo.uid}`, `--regid=${dropTo.uid}`, '--clear-groups', '--no-new-privs', '--'] : [];
+}
+
 /** Runs pip or npm with exactly the given environment (nothing inherited) and a hard time limit. */
 export function runInstaller(run: InstallerRun): Promise<InstallerResult> {
-  const prefix = run.dropTo ? [run.dropTo.setpriv, `--reuid=${run.dropTo.uid}`, `--regid=${run.dropTo.uid}`, '--clear-groups', '--no-new-privs', '--'] : [];
-  const [file, ...args] = [...prefix, ...run.command];
+  const prefix = dropPrefix(run.dropTo);
+  const { sandbox } = run;
+  const argv = sandbox
+    ? sandboxedArgv(sandbox.box, { prefix, buildDir: run.cwd, egressDir: sandbox.egressDir, env: run.env, command: run.command })
+    : [...prefix, ...run.command];
+  const [file, ...args] = argv;
   return new Promise((resolve) => {
     let log = '';
     const keep = (chunk: Buffer): void => {
       log += chunk.toString('utf8');
       if (log.length > LOG_MAX_BYTES * 2) log = log.slice(-LOG_MAX_BYTES);
     };
-    const child = spawn(file as string, args, { cwd: run.cwd, env: run.env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    const child = spawn(file as string, args, { cwd: run.cwd, env: sandbox ? {} : run.env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     child.stdout.on('data', keep);
     child.stderr.on('data', keep);
     const timer = setTimeout(() => {

@@ -2,6 +2,7 @@ import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { npmSpec } from './requirement-specs.ts';
 import { runInstaller, type InstallerResult, type InstallerRun } from './installer-process.ts';
+import { SANDBOX_BUILD_DIR, SANDBOX_PROXY_URL } from './installer-sandbox.ts';
 
 export interface InstallRequest {
   requirements: readonly string[];
@@ -10,6 +11,13 @@ export interface InstallRequest {
   index: string;
   timeoutMs: number;
   dropTo: InstallerRun['dropTo'];
+  /** Absent: pip and npm run on the host, unconfined (SPAWN_INSTALLER_SANDBOX=none). */
+  sandbox: InstallerRun['sandbox'];
+}
+
+/** The build directory as the installer sees it, and its proxy flags (inside the sandbox). */
+function inside(req: InstallRequest): { dir: string; proxy: string | null } {
+  return req.sandbox ? { dir: SANDBOX_BUILD_DIR, proxy: SANDBOX_PROXY_URL } : { dir: req.dir, proxy: null };
 }
 
 export interface Installed extends InstallerResult {
@@ -24,11 +32,13 @@ export interface Installed extends InstallerResult {
  */
 export async function pipInstall(python: string, req: InstallRequest, targetPythonVersion?: string): Promise<Installed> {
   const target = join(req.dir, 'python');
+  const { dir, proxy } = inside(req);
   const command = [python, '-m', 'pip', 'install', '--isolated', '--disable-pip-version-check', '--no-input', '--no-cache-dir', '--progress-bar', 'off'];
-  command.push('--only-binary', ':all:', '--index-url', req.index, '--retries', '2', '--target', target, '--no-warn-script-location');
+  command.push('--only-binary', ':all:', '--index-url', req.index, '--retries', '2', '--target', join(dir, 'python'), '--no-warn-script-location');
+  if (proxy) command.push('--proxy', proxy);
   if (targetPythonVersion) command.push('--python-version', targetPythonVersion);
   command.push(...req.requirements);
-  const result = await runInstaller({ command, cwd: req.dir, env: { PATH: '/usr/bin:/bin', HOME: req.dir, LANG: 'C.UTF-8' }, timeoutMs: req.timeoutMs, dropTo: req.dropTo });
+  const result = await runInstaller({ command, cwd: req.dir, env: { PATH: '/usr/bin:/bin', HOME: dir, LANG: 'C.UTF-8' }, timeoutMs: req.timeoutMs, dropTo: req.dropTo, sandbox: req.sandbox });
   if (!result.ok) return { ...result, resolved: [] };
   const names = await readdir(target).catch(() => [] as string[]);
   const resolved = names
@@ -47,15 +57,16 @@ export async function npmInstall(req: InstallRequest): Promise<Installed> {
   const dependencies = Object.fromEntries(req.requirements.map((line) => npmSpec(line) as [string, string]));
   await writeFile(join(req.dir, 'package.json'), JSON.stringify({ name: 'spawn-layer', version: '0.0.0', private: true, dependencies }, null, 2));
   // npm refuses one file as both: two empty ones.
-  const userrc = join(req.dir, '.npmrc-user');
-  const globalrc = join(req.dir, '.npmrc-global');
-  await writeFile(userrc, '');
-  await writeFile(globalrc, '');
+  const { dir, proxy } = inside(req);
+  await writeFile(join(req.dir, '.npmrc-user'), '');
+  await writeFile(join(req.dir, '.npmrc-global'), '');
   const nodeDir = dirname(process.execPath);
   const command = ['npm', 'install', '--ignore-scripts', '--no-audit', '--no-fund', '--no-update-notifier', '--omit=dev', '--no-bin-links'];
-  command.push('--registry', req.index, '--userconfig', userrc, '--globalconfig', globalrc, '--cache', join(req.dir, '.npm-cache'), '--loglevel', 'warn');
-  const env = { PATH: `${nodeDir}:/usr/bin:/bin`, HOME: req.dir, LANG: 'C.UTF-8' };
-  const result = await runInstaller({ command, cwd: req.dir, env, timeoutMs: req.timeoutMs, dropTo: req.dropTo });
+  command.push('--registry', req.index, '--userconfig', join(dir, '.npmrc-user'), '--globalconfig', join(dir, '.npmrc-global'));
+  command.push('--cache', join(dir, '.npm-cache'), '--loglevel', 'warn');
+  if (proxy) command.push('--proxy', proxy, '--https-proxy', proxy, '--noproxy', '');
+  const env = { PATH: `${nodeDir}:/usr/bin:/bin`, HOME: dir, LANG: 'C.UTF-8' };
+  const result = await runInstaller({ command, cwd: req.dir, env, timeoutMs: req.timeoutMs, dropTo: req.dropTo, sandbox: req.sandbox });
   await rm(join(req.dir, '.npm-cache'), { recursive: true, force: true });
   if (!result.ok) return { ...result, resolved: [] };
   const lock = JSON.parse(await readFile(join(req.dir, 'package-lock.json'), 'utf8')) as { packages?: Record<string, { version?: string }> };

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { execFile } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
-import { chmod, chown, mkdir, rename, rm } from 'node:fs/promises';
+import { chmod, chown, mkdir, mkdtemp, rename, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import type { FunctionRuntime } from '../../api-types.ts';
@@ -10,7 +11,10 @@ import { SpawnError } from '../../errors/index.ts';
 import type { Logger } from '../../log/index.ts';
 import type { FunctionBuildRecord, FunctionVersionRecord, Store } from '../../store/index.ts';
 import { buildKey, layerKey } from './build-key.ts';
-import { npmInstall, pipInstall, type Installed } from './installers.ts';
+import { hostPort, startEgressProxy } from './egress-proxy.ts';
+import { dropPrefix } from './installer-process.ts';
+import { probeInstallerSandbox, type InstallerSandbox } from './installer-sandbox.ts';
+import { npmInstall, pipInstall, type InstallRequest, type Installed } from './installers.ts';
 import { probeIdentity, type RuntimeIdentity } from './runtime-identity.ts';
 
 const run = promisify(execFile);
@@ -18,6 +22,7 @@ const POLL_MS = 250;
 /** The installer runs as this uid on root hosts (nobody): it can write its build directory only. */
 const INSTALLER_UID = 65534;
 const SUCCESS_LOG_BYTES = 4096;
+const SETPRIV_TO_NOBODY = { setpriv: '/usr/bin/setpriv', uid: INSTALLER_UID };
 
 export interface LayerBuilderDeps {
   store: Store;
@@ -38,6 +43,7 @@ export class LayerBuilder {
   readonly #d: LayerBuilderDeps;
   readonly #inflight = new Map<string, Promise<string>>();
   readonly #identities = new Map<FunctionRuntime, Promise<RuntimeIdentity>>();
+  #sandbox: Promise<InstallerSandbox | string> | undefined;
 
   constructor(deps: LayerBuilderDeps) {
     this.#d = deps;
@@ -67,6 +73,7 @@ export class LayerBuilder {
     const { store, workerId, config } = this.#d;
     const buildMs = config.requirements.buildTimeoutSeconds * 1000;
     const until = Date.now() + 2 * buildMs + 60_000;
+    await this.#sandboxOrRefuse();
     while (Date.now() < until) {
       const row = await store.functionBuilds.ensure(key, runtime, requirements);
       if (row.state === 'ready' && row.layer && existsSync(join(this.dir, row.layer))) return join(this.dir, row.layer);
@@ -97,9 +104,26 @@ export class LayerBuilder {
     const tmp = join(this.dir, `.build-${randomBytes(6).toString('hex')}`);
     await mkdir(tmp, { mode: 0o755 });
     const dropTo = await this.#dropTo(tmp);
+    const box = await this.#sandboxOrRefuse();
+    const egressDir = box ? await mkdtemp(join(tmpdir(), 'spawnai-egress-')) : null;
     try {
-      const req = { requirements, dir: tmp, index: indexFor(config, runtime), timeoutMs: config.requirements.buildTimeoutSeconds * 1000, dropTo };
-      const installed = runtime === 'python' ? await pipInstall(config.requirements.python, req, identity.pythonVersion) : await npmInstall(req);
+      const index = indexFor(config, runtime);
+      const req: InstallRequest = { requirements, dir: tmp, index, timeoutMs: config.requirements.buildTimeoutSeconds * 1000, dropTo, sandbox: undefined };
+      let installed: Installed;
+      if (box && egressDir) {
+        await chmod(egressDir, 0o755);
+        const allowed = [hostPort(index), ...config.requirements.extraHosts];
+        const proxy = await startEgressProxy(join(egressDir, 'proxy.sock'), allowed);
+        try {
+          installed = await this.#installWith(runtime, { ...req, sandbox: { box, egressDir } }, identity);
+        } finally {
+          await proxy.close();
+        }
+        const refused = proxy.refused();
+        if (refused.length > 0) installed.log += `\n[sandbox] refused connections to ${refused.join(', ')}: the installer may reach only ${allowed.join(', ')}\n`;
+      } else {
+        installed = await this.#installWith(runtime, req, identity);
+      }
       if (!installed.ok) return { ...installed, layer: null };
       // Back to root's before anything mounts it: no later sandbox uid may change a shared layer.
       if (dropTo) await run('chown', ['-R', '0:0', tmp]);
@@ -110,7 +134,34 @@ export class LayerBuilder {
       return { ...installed, layer };
     } finally {
       await rm(tmp, { recursive: true, force: true });
+      if (egressDir) await rm(egressDir, { recursive: true, force: true });
     }
+  }
+
+  #installWith(runtime: FunctionRuntime, req: InstallRequest, identity: RuntimeIdentity): Promise<Installed> {
+    return runtime === 'python' ? pipInstall(this.#d.config.requirements.python, req, identity.pythonVersion) : npmInstall(req);
+  }
+
+  /**
+   * The installer's sandbox (null: SPAWN_INSTALLER_SANDBOX=none). Without a working bubblewrap a
+   * build is refused rather than run with the host's network; nothing is recorded in the build's
+   * row, so the build runs once the host is fixed.
+   */
+  async #sandboxOrRefuse(): Promise<InstallerSandbox | null> {
+    const { config } = this.#d;
+    if (config.requirements.installerSandbox === 'none') return null;
+    await mkdir(this.dir, { recursive: true, mode: 0o755 });
+    this.#sandbox ??= probeInstallerSandbox(dropPrefix(this.#canDropRoot() ? SETPRIV_TO_NOBODY : undefined), config.requirements.python);
+    const box = await this.#sandbox;
+    if (typeof box !== 'string') return box;
+    throw new SpawnError(
+      'FUNCTION_BUILD_FAILED',
+      `requirements are installed in a bubblewrap sandbox that may reach only the package index, and ${box}: install bubblewrap (apt-get install bubblewrap), or set SPAWN_INSTALLER_SANDBOX=none to run pip and npm unconfined`,
+    );
+  }
+
+  #canDropRoot(): boolean {
+    return process.getuid?.() === 0 && existsSync('/usr/bin/setpriv') && reachableByOthers(join(this.dir, 'x'));
   }
 
   async #dropTo(tmp: string): Promise<{ setpriv: string; uid: number } | undefined> {
@@ -121,7 +172,7 @@ export class LayerBuilder {
       return undefined;
     }
     await chown(tmp, INSTALLER_UID, INSTALLER_UID);
-    return { setpriv: '/usr/bin/setpriv', uid: INSTALLER_UID };
+    return SETPRIV_TO_NOBODY;
   }
 
   #identity(runtime: FunctionRuntime): Promise<RuntimeIdentity> {

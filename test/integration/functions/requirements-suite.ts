@@ -27,18 +27,29 @@ export function defineRequirementsSuite(runtime: 'process' | 'docker', skipReaso
     let fc: ReturnType<typeof functionClient>;
     let pip: LocalIndex;
     let npm: LocalIndex;
+    /** Another host:port: the installer's sandbox must never reach it. */
+    let far: LocalIndex;
     let dir: string;
 
     beforeAll(async () => {
       dir = mkdtempSync(join(tmpdir(), 'spawnai-indexes-'));
+      far = await startPipIndex(join(dir, 'far'), [{ name: 'spawnfar', version: '1.0', modules: { 'spawnfar.py': 'X = 1\n' } }]);
+      const farOrigin = new URL(far.url).origin;
+      const links = { spawnfar: `${farOrigin}/files/spawnfar-1.0-py3-none-any.whl` };
       pip = await startPipIndex(join(dir, 'wheels'), [
         { name: 'spawndep', version: '1.0', modules: { 'spawndep.py': 'BASE = 3\n' } },
         { name: 'spawntiny', version: '1.0', modules: TINY_V1, requires: ['spawndep>=1'] },
         { name: 'spawntiny', version: '2.0', modules: { 'spawntiny/__init__.py': 'def triple(x):\n    return "v2"\n' } },
-      ]);
+      ], { links });
       npm = await startNpmRegistry(join(dir, 'npm'), [
         { name: 'tiny-npm-pkg', version: '1.0.0', files: { 'index.js': "module.exports.double = (x) => 2 * x;\nmodule.exports.version = '1.0.0';\n" } },
         { name: 'tiny-npm-pkg', version: '1.1.0', files: { 'index.js': "module.exports.double = (x) => 2 * x;\nmodule.exports.version = '1.1.0';\n" } },
+        {
+          name: 'tiny-npm-phone',
+          version: '1.0.0',
+          files: { 'index.js': 'module.exports.ok = true;\n' },
+          scripts: { postinstall: `node -e "require('net').connect(${new URL(farOrigin).port}, '127.0.0.1')"` },
+        },
       ]);
       // TTL 0: the sweep at the end removes every layer no build is using... and builds unused since now.
       h = await startHarness({ SPAWN_RUNTIME: runtime, SPAWN_PIP_INDEX_URL: pip.url, SPAWN_NPM_REGISTRY: npm.url, SPAWN_LAYER_TTL_DAYS: '0' });
@@ -48,6 +59,7 @@ export function defineRequirementsSuite(runtime: 'process' | 'docker', skipReaso
       await h?.close();
       await pip?.close();
       await npm?.close();
+      await far?.close();
       if (dir) rmSync(dir, { recursive: true, force: true });
     });
 
@@ -161,6 +173,24 @@ export function defineRequirementsSuite(runtime: 'process' | 'docker', skipReaso
       expect(task.error?.message).toMatch(/No matching distribution|Could not find a version/);
       const view = (await fc.api<FunctionView>('GET', `/api/functions/${fn.id}`)).body;
       expect(view.build).toMatchObject({ state: 'failed', layer: null, log: expect.stringMatching(/spawn-missing/) });
+    });
+
+    it('the installer reaches only the index: a file the index links on another host fails the build, which never connects there', async () => {
+      const fn = await fc.register({ runtime: 'python', code: 'import spawnfar\n\ndef main(i):\n    return {}\n', requirements: ['spawnfar==1.0'] });
+      const task = await fc.run(fn.id, {}, 120);
+      expect(task.state).toBe('failed');
+      expect(task.error?.code).toBe('FUNCTION_BUILD_FAILED');
+      const farHost = new URL(far.url).host;
+      expect(task.error?.message).toContain(`refused connections to ${farHost}: the installer may reach only ${new URL(pip.url).host}`);
+      expect(far.connections()).toBe(0);
+      expect(pip.connections()).toBeGreaterThan(0); // the index itself was reached through the relay
+    });
+
+    it("an npm package's postinstall script reaches nothing (scripts are not run, and the sandbox has no way out)", async () => {
+      const fn = await fc.register({ runtime: 'node', code: "const p = require('tiny-npm-phone');\nmodule.exports.main = () => ({ ok: p.ok });\n", requirements: ['tiny-npm-phone@1.0.0'] });
+      const task = await fc.run(fn.id, {}, 120);
+      expect(task.outputs, JSON.stringify(task.error)).toEqual({ ok: true });
+      expect(far.connections()).toBe(0);
     });
 
     it('sweeps layers unused for SPAWN_LAYER_TTL_DAYS; a later call builds again', async () => {

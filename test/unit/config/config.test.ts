@@ -25,6 +25,15 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ SPAWN_DEFAULT_TIER: 'huge' })).toThrow(/price table/);
   });
 
+  it('sandboxes the requirements installer by default; its extra hosts follow the index', () => {
+    expect(loadConfig({}).requirements).toMatchObject({ installerSandbox: 'bwrap', extraHosts: ['files.pythonhosted.org:443'] });
+    expect(loadConfig({ SPAWN_PIP_INDEX_URL: 'http://127.0.0.1:3141/simple' }).requirements.extraHosts).toEqual([]);
+    const c = loadConfig({ SPAWN_INSTALLER_SANDBOX: 'none', SPAWN_INSTALLER_ALLOWED_HOSTS: 'Files.Mirror.Example:8443, cdn.example:443' });
+    expect(c.requirements).toMatchObject({ installerSandbox: 'none', extraHosts: ['files.mirror.example:8443', 'cdn.example:443'] });
+    expect(() => loadConfig({ SPAWN_INSTALLER_ALLOWED_HOSTS: 'https://cdn.example' })).toThrow(/SPAWN_INSTALLER_ALLOWED_HOSTS/);
+    expect(() => loadConfig({ SPAWN_INSTALLER_SANDBOX: 'off' })).toThrow(/SPAWN_INSTALLER_SANDBOX/);
+  });
+
   it('bounds what one HTTP client may hold, with validated limits', () => {
     expect(loadConfig({}).http).toEqual({ maxJsonDepth: 64, requestTimeoutSeconds: 30, handlerTimeoutSeconds: 30, maxConnectionsPerClient: 256, trustedProxies: [] });
     const c = loadConfig({ SPAWN_MAX_JSON_DEPTH: '10', SPAWN_REQUEST_TIMEOUT_SECONDS: '2', SPAWN_HANDLER_TIMEOUT_SECONDS: '3', SPAWN_MAX_CONNECTIONS_PER_CLIENT: '4' });
