@@ -60,6 +60,9 @@ export function requirePermissions(app: FastifyInstance): void {
   app.addHook('onRoute', (route: RouteOptions) => {
     const url = route.url;
     if (!url.startsWith('/api/') && !url.startsWith('/auth/') && (url === '/' || url === '*' || url === '/*' || STATIC_PREFIXES.some((p) => url.startsWith(p)))) return;
+    // @fastify/static registers one route per file of web/dist (sw.js, workbox-<hash>.js, …) and
+    // marks each with its file: the built web UI is public, whatever its file names.
+    if (!url.startsWith('/api/') && !url.startsWith('/auth/') && typeof (route.config as { file?: unknown } | undefined)?.file === 'string') return;
     const permission = route.config?.permission;
     if (!permission || !(PERMISSIONS as readonly string[]).includes(permission)) {
       throw new Error(`route ${String(route.method)} ${url} declares no permission: add config: { permission: '…' } (one of ${PERMISSIONS.join(', ')})`);

@@ -10,15 +10,19 @@ export function VisibilityToggle({ session, onChanged }: { session: SessionView;
   const v = t.teams.visibility;
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const current = session.visibility ?? 'public';
+  // Shown at once while the server confirms; a refusal puts the server's value back.
+  const [asked, setAsked] = useState<Visibility | null>(null);
+  const current = asked ?? session.visibility ?? 'public';
   const change = async (visibility: Visibility) => {
     setBusy(true);
     setError(null);
+    setAsked(visibility);
     try {
       onChanged(await teamApi.setVisibility(session.id, visibility));
     } catch (err) {
       setError(describeError(errorOf(err), t));
     } finally {
+      setAsked(null);
       setBusy(false);
     }
   };
