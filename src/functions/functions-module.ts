@@ -69,7 +69,7 @@ export function createFunctions(deps: FunctionsDeps): Functions {
   const registry = new FunctionRegistry(store, config, layers);
   const files = new FileService(store, config);
   const cache = createResultCache({ store, redisUrl: config.redisUrl, namespace: config.redisNamespace, ttlSeconds: config.functions.cacheTtlSeconds, logger });
-  const tasks = new TaskService({ store, queue, registry, cache, events, files, ...(deps.ledger ? { ledger: deps.ledger } : {}) });
+  const tasks = new TaskService({ store, queue, registry, cache, events, files, maxFunctionConcurrency: config.limits.maxFunctionConcurrency, ...(deps.ledger ? { ledger: deps.ledger } : {}) });
   const workflows = new WorkflowService({ store, tasks, files, logger });
   const studies = new StudyService({ store, config, registry, tasks, workflows });
   const pool = host
