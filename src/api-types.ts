@@ -109,3 +109,13 @@ export type LedgerEntryView = z.infer<typeof S.LedgerEntryViewSchema>;
 export type WebhookView = z.infer<typeof S.WebhookViewSchema>;
 export type CreatedWebhook = z.infer<typeof S.CreatedWebhookSchema>;
 export type DeliveryView = z.infer<typeof S.DeliveryViewSchema>;
+// Organisations, members, API keys and the audit log (issue 15).
+export type OrgView = z.infer<typeof S.OrgViewSchema>;
+export type MemberView = z.infer<typeof S.MemberViewSchema>;
+export type MemberList = z.infer<typeof S.MemberListSchema>;
+export type InvitationCreated = z.infer<typeof S.InvitationCreatedSchema>;
+export type ApiKeyView = z.infer<typeof S.ApiKeyViewSchema>;
+export type ApiKeyCreated = z.infer<typeof S.ApiKeyCreatedSchema>;
+export type ApiKeyList = z.infer<typeof S.ApiKeyListSchema>;
+export type AuditEntryView = z.infer<typeof S.AuditEntrySchema>;
+export type AuditPage = z.infer<typeof S.AuditPageSchema>;

@@ -47,7 +47,9 @@ export default defineConfig({
         // offline copy in localStorage), so they never come from the service worker.
         globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
         navigateFallback: '/index.html',
-        navigateFallbackDenylist: [/^\/api\//, /^\/healthz/, /^\/metrics/],
+        // Server routes a browser navigates to: once the worker is active, a navigation to the
+        // sign-in redirect or its callback must reach the server, not get the cached shell.
+        navigateFallbackDenylist: [/^\/api\//, /^\/auth\//, /^\/docs/, /^\/healthz/, /^\/metrics/],
         runtimeCaching: [],
       },
     }),

@@ -3562,6 +3562,30 @@ export interface paths {
                         };
                     };
                 };
+                /** @description `FUNCTION_CONCURRENCY_LIMIT`: too many function calls queued or running in this organisation: wait for one to finish */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "FUNCTION_CONCURRENCY_LIMIT",
+                         *         "message": "too many function calls queued or running in this organisation: wait for one to finish"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                /** @description a stable code from the error registry (never reused) */
+                                code: string;
+                                /** @description what went wrong and, where it helps, how to fix it */
+                                message: string;
+                            };
+                        };
+                    };
+                };
                 /** @description `INTERNAL_ERROR`: unexpected internal error */
                 500: {
                     headers: {

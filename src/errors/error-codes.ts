@@ -79,6 +79,7 @@ export const ERROR_CODES = {
   // 429 — limits
   ACTIVE_SESSION_LIMIT: { status: 429, message: 'too many active sessions: destroy one or wait until one expires' },
   SESSION_RATE_LIMIT: { status: 429, message: 'too many new sessions in the current window' },
+  FUNCTION_CONCURRENCY_LIMIT: { status: 429, message: 'too many function calls queued or running in this organisation: wait for one to finish' },
   // 502/503 — the platform
   APP_UNAVAILABLE: { status: 502, message: 'the app is not answering right now' },
   SIGN_IN_UNAVAILABLE: { status: 503, message: 'the identity provider is not reachable: try again in a moment' },

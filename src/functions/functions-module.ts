@@ -71,7 +71,7 @@ export function createFunctions(deps: FunctionsDeps): Functions {
   const registry = new FunctionRegistry(store, config, layers);
   const files = new FileService(store, config);
   const cache = createResultCache({ store, redisUrl: config.redisUrl, namespace: config.redisNamespace, ttlSeconds: config.functions.cacheTtlSeconds, logger });
-  const tasks = new TaskService({ store, queue, registry, cache, events, files, ...(deps.ledger ? { ledger: deps.ledger } : {}) });
+  const tasks = new TaskService({ store, queue, registry, cache, events, files, maxFunctionConcurrency: config.limits.maxFunctionConcurrency, ...(deps.ledger ? { ledger: deps.ledger } : {}) });
   const checkStudy = (studyId: string | null): void => {
     const report = deps.onStudyFinished;
     if (!studyId || !report) return;

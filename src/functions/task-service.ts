@@ -36,6 +36,8 @@ export interface TaskServiceDeps {
   events: TaskEvents;
   ledger?: Ledger;
   files: FileService;
+  /** The server's cap on an organisation's queued + running function calls (SPAWN_MAX_FUNCTION_CONCURRENCY). */
+  maxFunctionConcurrency?: number;
 }
 
 /**
@@ -55,17 +57,37 @@ export class TaskService {
     const fn = await this.#d.registry.get(ownerId, functionId);
     validateInputs(fn.inputSchema, inputs);
     await this.#d.files.assertReadable(ownerId, inputs);
-    const task = (await this.submit(fn, inputs, {})) as TaskRecord;
+    const task = (await this.submit(fn, inputs, {}, () => this.#admit(ownerId))) as TaskRecord;
     return wait && !isFinal(task.state) ? this.waitFinal(task.id, wait * 1000) : task;
+  }
+
+  /**
+   * A direct call is refused (429, like the session limits) while the organisation has as many
+   * calls queued or running as its limit — its admin's `maxFunctionConcurrency`, never above the
+   * server's cap. Workflow and study steps are not refused: their runs were admitted already.
+   * Two calls racing for the last slot may both pass: the limit is a fairness bound, not a lock.
+   */
+  async #admit(ownerId: string): Promise<void> {
+    const own = (await this.#d.store.orgs.get(ownerId))?.limits.maxFunctionConcurrency;
+    const limit = Math.min(own ?? Infinity, this.#d.maxFunctionConcurrency ?? Infinity);
+    if (limit === Infinity) return;
+    const active = await this.#d.store.tasks.countActiveByOwner(ownerId);
+    if (active >= limit) {
+      throw new SpawnError('FUNCTION_CONCURRENCY_LIMIT', `${active} function calls are queued or running in this organisation (limit ${limit}): wait for one to finish`, {
+        details: { active, limit },
+      });
+    }
   }
 
   /**
    * Creates the task for inputs already validated. For a workflow step it returns null when the
    * step already has a task (another node advanced the run first).
    */
-  async submit(fn: FunctionVersionRecord, inputs: unknown, context: TaskContext): Promise<TaskRecord | null> {
+  async submit(fn: FunctionVersionRecord, inputs: unknown, context: TaskContext, admit?: () => Promise<void>): Promise<TaskRecord | null> {
     const base: NewTask = { id: newId('task'), ownerId: fn.ownerId, functionId: fn.functionId, version: fn.version, inputs, ...context };
     const hit = await this.#d.cache.get(resultCacheKey(fn.functionId, fn.version, inputs));
+    // A cached answer occupies no runtime: only a call that will run counts against the limit.
+    if (!hit) await admit?.();
     // A cache hit costs nothing and is never refused; a call that will run needs credit.
     if (!hit) await this.#d.ledger?.assertCanSpend(billingOrgOf(fn));
     const draft: NewTask = hit ? { ...base, state: 'completed', cached: true, ...hit } : base;

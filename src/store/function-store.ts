@@ -74,6 +74,8 @@ export interface TaskRepository {
   createStep(task: NewTask & { workflowRunId: string; stepId: string }): Promise<TaskRecord | null>;
   get(id: string): Promise<TaskRecord | null>;
   listByOwner(ownerId: string, options: { functionId?: string; limit: number }): Promise<TaskRecord[]>;
+  /** How many of the owner's tasks are queued or running (what its function concurrency limit counts). */
+  countActiveByOwner(ownerId: string): Promise<number>;
   listByRun(workflowRunId: string): Promise<TaskRecord[]>;
   listByStudy(studyId: string): Promise<TaskRecord[]>;
   /**

@@ -52,6 +52,17 @@ export class KyselyTaskRepository implements TaskRepository {
     return rows.map(taskFromRow);
   }
 
+  async countActiveByOwner(ownerId: string): Promise<number> {
+    const row = await this.#db
+      .selectFrom('tasks')
+      .select((eb) => eb.fn.countAll<number | string>().as('n'))
+      .where('owner_id', '=', ownerId)
+      .where('state', 'in', ['queued', 'running'])
+      .executeTakeFirst();
+    // PostgreSQL answers count(*) as a bigint string.
+    return Number(row?.n ?? 0);
+  }
+
   async listByRun(workflowRunId: string): Promise<TaskRecord[]> {
     const rows = await this.#db.selectFrom('tasks').selectAll().where('workflow_run_id', '=', workflowRunId).execute();
     return rows.map(taskFromRow);

@@ -17,9 +17,11 @@ import type {
   FileList,
   VersionList,
   UsageView,
+  MeView,
 } from '../../src/api-types.ts';
 
 import { createSpawnClient, SpawnApiError, unwrap } from '../../sdk/js/index.ts';
+import { extraHeaders } from './request-headers.ts';
 
 const REQUEST_TIMEOUT_MS = 15_000;
 
@@ -37,13 +39,13 @@ export class ApiRequestError extends Error {
   }
 }
 
-async function request<T>(method: string, path: string, body?: unknown, signal?: AbortSignal, timeoutMs = REQUEST_TIMEOUT_MS): Promise<T> {
+export async function request<T>(method: string, path: string, body?: unknown, signal?: AbortSignal, timeoutMs = REQUEST_TIMEOUT_MS): Promise<T> {
   const timeout = AbortSignal.timeout(timeoutMs);
   let res: Response;
   try {
     res = await fetch(path, {
       method,
-      headers: body === undefined ? { accept: 'application/json' } : { 'content-type': 'application/json', accept: 'application/json' },
+      headers: { ...extraHeaders(method), ...(body === undefined ? { accept: 'application/json' } : { 'content-type': 'application/json', accept: 'application/json' }) },
       body: body === undefined ? undefined : JSON.stringify(body),
       signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
     });
@@ -84,8 +86,10 @@ const typed = createSpawnClient({
     const timeout = AbortSignal.timeout(REQUEST_TIMEOUT_MS);
     const signal = init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
     const req = input instanceof Request ? input : new Request(input, init);
+    const headers = new Headers(req.headers);
+    for (const [name, value] of Object.entries(extraHeaders(req.method))) headers.set(name, value);
     try {
-      return await fetch(new Request(req, { signal }));
+      return await fetch(new Request(req, { signal, headers }));
     } catch (err) {
       if (init?.signal?.aborted || req.signal.aborted) throw err;
       throw new ApiRequestError('NETWORK', (err as Error).message, 0);
@@ -105,8 +109,8 @@ async function read<T>(pending: Promise<{ data?: T; error?: unknown; response: R
 const sessionPath = (id: string) => `/api/sessions/${encodeURIComponent(id)}`;
 
 export const api = {
-  /** The caller's organisation (a personal one, the owner id, until organisations exist). */
-  me: (signal?: AbortSignal) => request<{ currentOrgId: string }>('GET', '/api/me', undefined, signal),
+  /** Who is calling: the user, their organisations, the current one (and a cookie session's CSRF token). */
+  me: (signal?: AbortSignal) => request<MeView>('GET', '/api/me', undefined, signal),
   usage: (orgId: string, groupBy: 'day' | 'user' | 'model' | 'appType', signal?: AbortSignal) =>
     request<UsageView>('GET', `/api/orgs/${encodeURIComponent(orgId)}/usage?groupBy=${groupBy}`, undefined, signal),
   config: (signal?: AbortSignal) => request<ConfigView>('GET', '/api/config', undefined, signal),

@@ -25,6 +25,20 @@ import { useSessions } from './hooks/use-sessions.ts';
 import { studyIdFromHash, useViewRoute } from './hooks/use-view-route.ts';
 import { StudyView } from './study/study-view.tsx';
 import { useI18n } from './i18n/i18n-context.tsx';
+import { ApiKeysView } from './team/api-keys-view.tsx';
+import { AuditView } from './team/audit-view.tsx';
+import { InvitationView } from './team/invitation-view.tsx';
+import { useMe } from './team/me-context.tsx';
+import { MembersView } from './team/members-view.tsx';
+
+/** Views that only need the header around them. */
+const TEAM_VIEWS = {
+  usage: () => <UsageView />,
+  members: () => <MembersView />,
+  'api-keys': () => <ApiKeysView />,
+  audit: () => <AuditView />,
+  invite: () => <InvitationView />,
+};
 
 type CreateError = { kind: 'refused'; message: string } | { kind: 'limited'; message: string; retryAt: number | null };
 
@@ -36,7 +50,8 @@ export function App() {
   const view = useViewRoute();
   const live = useSessionEvents(sessionId);
   const { session, error: sessionError, refresh, replace } = useSession(sessionId, live.state);
-  const { sessions, refresh: refreshList } = useSessions();
+  const { orgId } = useMe();
+  const { sessions, refresh: refreshList } = useSessions(orgId);
   const [draft, setDraft] = useState('');
   const [busy, setBusy] = useState(false);
   const [createError, setCreateError] = useState<CreateError | null>(null);
@@ -103,14 +118,13 @@ export function App() {
       }}
     />
   );
-  if (view === 'usage') {
+  const page = TEAM_VIEWS[view as keyof typeof TEAM_VIEWS];
+  if (page) {
     return (
       <div className="flex min-h-dvh flex-col">
         {header}
         {!online && <OfflineBanner />}
-        <main className="mx-auto w-full max-w-5xl p-4">
-          <UsageView />
-        </main>
+        <main className={`mx-auto w-full p-4 ${view === 'usage' ? 'max-w-5xl' : 'max-w-3xl'}`}>{page()}</main>
       </div>
     );
   }

@@ -58,7 +58,7 @@ const executeFunction = {
   response: {
     200: TaskViewSchema.describe('finished within `wait`'),
     202: QueuedTaskSchema.describe('queued or still running'),
-    ...errorResponses(...API_ERRORS, ...BODY_ERRORS, 'FUNCTION_NOT_FOUND', 'FUNCTION_INPUT_INVALID', 'FUNCTION_SCHEMA_INVALID', 'QUEUE_UNAVAILABLE', 'CREDITS_EXHAUSTED', 'BUDGET_EXCEEDED'),
+    ...errorResponses(...API_ERRORS, ...BODY_ERRORS, 'FUNCTION_NOT_FOUND', 'FUNCTION_INPUT_INVALID', 'FUNCTION_SCHEMA_INVALID', 'QUEUE_UNAVAILABLE', 'CREDITS_EXHAUSTED', 'BUDGET_EXCEEDED', 'FUNCTION_CONCURRENCY_LIMIT'),
   },
 };
 

@@ -1,5 +1,6 @@
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { FUNCTIONS_HASH, USAGE_HASH } from '../hooks/use-view-route.ts';
+import { UserMenu } from '../team/user-menu.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
 
 export function AppHeader({ onNewApp }: { onNewApp(): void }) {
@@ -22,6 +23,7 @@ export function AppHeader({ onNewApp }: { onNewApp(): void }) {
           {t.header.newApp}
         </button>
         <LanguageSwitch />
+        <UserMenu />
       </div>
     </header>
   );

@@ -12,6 +12,7 @@ import { SessionExtras } from './session-extras.tsx';
 import { SessionThumbnail } from './session-thumbnail.tsx';
 import { VerificationBanner } from './verification-banner.tsx';
 import { VersionList } from './version-list.tsx';
+import { VisibilityToggle } from '../team/visibility-toggle.tsx';
 
 interface SessionPanelProps {
   session: SessionView;
@@ -71,6 +72,7 @@ export function SessionPanel({ session, live, config, onChanged, onRetry, revisi
         <VersionList sessionId={session.id} versions={revisions.versions} onRestored={() => void revisions.refresh()} />
       )}
       {state === 'running' && <SessionActions session={session} config={config} onChanged={onChanged} />}
+      {state === 'running' && session.visibility !== undefined && <VisibilityToggle session={session} onChanged={onChanged} />}
       {state === 'running' && <SessionExtras sessionId={session.id} />}
       <CostLine session={session} />
     </article>

@@ -32,7 +32,8 @@ export function UsageView() {
     const abort = new AbortController();
     void (async () => {
       try {
-        const { currentOrgId } = await api.me(abort.signal);
+        const me = await api.me(abort.signal);
+        const currentOrgId = me.currentOrgId ?? me.user.id;
         const [day, user] = await Promise.all([api.usage(currentOrgId, 'day', abort.signal), api.usage(currentOrgId, 'user', abort.signal)]);
         setByDay(day);
         setByUser(user);

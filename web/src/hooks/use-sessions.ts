@@ -13,8 +13,11 @@ function cached(): SessionView[] {
   }
 }
 
-/** The session list, kept in localStorage so the page still shows it offline. */
-export function useSessions(): { sessions: SessionView[]; refresh(): Promise<void> } {
+/**
+ * The session list, kept in localStorage so the page still shows it offline. `orgId` is the
+ * organisation the list belongs to: a switch reloads it at once.
+ */
+export function useSessions(orgId: string | null): { sessions: SessionView[]; refresh(): Promise<void> } {
   const [sessions, setSessions] = useState<SessionView[]>(cached);
   const refresh = useCallback(async () => {
     try {
@@ -29,6 +32,6 @@ export function useSessions(): { sessions: SessionView[]; refresh(): Promise<voi
     void refresh();
     const timer = setInterval(() => void refresh(), POLL_MS);
     return () => clearInterval(timer);
-  }, [refresh]);
+  }, [refresh, orgId]);
   return { sessions, refresh };
 }

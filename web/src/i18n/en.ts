@@ -1,3 +1,5 @@
+import { teamsEn } from './teams-en.ts';
+
 /** English messages: every user-visible string of the web UI lives in a catalogue like this one. */
 export const en = {
   lang: 'en',
@@ -221,6 +223,7 @@ export const en = {
     csv: 'Download CSV',
     kinds: { grant: 'Starting credits', topup: 'Top-up', reserve: 'Reserved', release: 'Released', charge: 'Charged', function: 'Function call' } as Record<string, string>,
   },
+  teams: teamsEn,
   genericError: (message: string) => `Something went wrong: ${message}`,
   retryAt: (time: string) => `You can create a new app again at ${time}.`,
   offline: 'You are offline. Showing what was last loaded; creating apps needs a connection.',

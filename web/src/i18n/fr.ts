@@ -1,4 +1,5 @@
 import type { Messages } from './en.ts';
+import { teamsFr } from './teams-fr.ts';
 
 /** Messages en français ; mêmes clés que le catalogue anglais (le type l'impose). */
 export const fr: Messages = {
@@ -223,6 +224,7 @@ export const fr: Messages = {
     csv: 'Télécharger le CSV',
     kinds: { grant: 'Crédits initiaux', topup: 'Recharge', reserve: 'Réservé', release: 'Libéré', charge: 'Facturé', function: 'Appel de fonction' },
   },
+  teams: teamsFr,
   genericError: (message) => `Une erreur est survenue : ${message}`,
   retryAt: (time) => `Vous pourrez créer une nouvelle application à ${time}.`,
   offline: 'Vous êtes hors ligne. Affichage des dernières données chargées ; la création demande une connexion.',
