@@ -1442,6 +1442,8 @@ export interface paths {
                 query?: {
                     /** @description replay after this sequence number (the `Last-Event-ID` header wins) */
                     lastEventId?: string;
+                    /** @description the organisation to act in, as the `X-Spawn-Org` header (which EventSource cannot send; the header wins) */
+                    org?: string;
                 };
                 header?: {
                     /** @description replay after this sequence number (sent by EventSource on reconnect) */

@@ -110,6 +110,7 @@ export const SessionEventSchema = z.object({
 
 export const EventsQuerySchema = z.object({
   lastEventId: z.string().meta({ description: 'replay after this sequence number (the `Last-Event-ID` header wins)' }).optional(),
+  org: z.string().meta({ description: 'the organisation to act in, as the `X-Spawn-Org` header (which EventSource cannot send; the header wins)' }).optional(),
 });
 
 export const EventsHeadersSchema = z.looseObject({

@@ -93,7 +93,9 @@ export function installAccessControl(app: FastifyInstance, deps: AccessControlDe
 }
 
 async function authenticate(request: FastifyRequest, deps: AccessControlDeps): Promise<Principal> {
-  const orgHeader = request.headers[ORG_HEADER];
+  // EventSource cannot send headers: a GET may name its organisation as `?org=` instead.
+  const orgQuery = request.method === 'GET' ? (request.query as Record<string, unknown> | undefined)?.org : undefined;
+  const orgHeader = request.headers[ORG_HEADER] ?? orgQuery;
   const authorization = request.headers.authorization;
   const cookie = !authorization && deps.cookie ? await deps.cookie(request) : null;
   const resolved = await deps.resolver.resolve({ authorization, orgId: typeof orgHeader === 'string' ? orgHeader : undefined, cookie });

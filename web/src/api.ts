@@ -21,7 +21,7 @@ import type {
 } from '../../src/api-types.ts';
 
 import { createSpawnClient, SpawnApiError, unwrap } from '../../sdk/js/index.ts';
-import { extraHeaders } from './request-headers.ts';
+import { extraHeaders, orgOverride } from './request-headers.ts';
 
 const REQUEST_TIMEOUT_MS = 15_000;
 
@@ -135,7 +135,8 @@ export const api = {
       (waitSeconds + 10) * 1000,
     ),
   getTask: (id: string): Promise<TaskView> => read(typed.GET('/api/tasks/{id}', { params: { path: { id } } })),
-  eventsUrl: (id: string) => `${sessionPath(id)}/events`,
+  // EventSource sends no custom header: the chosen organisation goes in the query instead.
+  eventsUrl: (id: string) => `${sessionPath(id)}/events${orgOverride() ? `?org=${encodeURIComponent(orgOverride() ?? '')}` : ''}`,
   getStudy: (id: string, signal?: AbortSignal): Promise<StudyView> => read(typed.GET('/api/studies/{id}', { params: { path: { id } }, signal })),
   studyCsvUrl: (id: string) => `/api/studies/${encodeURIComponent(id)}/results.csv`,
   taskFiles: (id: string, signal?: AbortSignal): Promise<FileList> => read(typed.GET('/api/tasks/{id}/files', { params: { path: { id } }, signal })),

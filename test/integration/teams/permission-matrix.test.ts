@@ -110,6 +110,15 @@ describe('route × role/scope permission matrix', () => {
     expect(failures).toEqual([]);
   }, 300_000);
 
+  it('lets an event stream name its organisation in the query, since EventSource cannot send X-Spawn-Org', async () => {
+    const member = callers.find((c) => c.label === 'role member')!;
+    const { 'x-spawn-org': org, ...withoutOrg } = member.headers;
+    const url = `/api/sessions/${ids.session}/events`;
+    expect((await call('GET', url, withoutOrg)).status).toBe(404); // the personal org has no such session
+    expect((await call('GET', `${url}?org=${encodeURIComponent(org!)}`, withoutOrg)).status).toBe(200);
+    expect((await call('GET', `${url}?org=${encodeURIComponent(org!)}`, outsider)).status).toBe(404); // not a member there
+  });
+
   it("answers another organisation's ids with a plain 404", async () => {
     const failures: string[] = [];
     for (const route of declaredRoutes(server.app).filter((r) => r.url.includes(':id') && (r.url.startsWith('/api/orgs/') || r.url.startsWith('/api/sessions/') || r.url.startsWith('/api/functions/')))) {
