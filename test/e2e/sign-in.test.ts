@@ -11,7 +11,7 @@ import { createPlatform, type Platform } from '../../src/orchestrator/index.ts';
 import { createSpawnServer, type SpawnServer } from '../../src/server/index.ts';
 import { requireService } from '../support/services.ts';
 import { launchChromium } from './support/browser.ts';
-import { providerStore, startTestProvider, type TestProvider } from './support/oidc-test-provider.ts';
+import { providerStore, signInEnv, startTestProvider, type TestProvider } from './support/oidc-test-provider.ts';
 
 const hasChromium = requireService('chromium');
 
@@ -51,20 +51,7 @@ describe.skipIf(!hasChromium)('sign-in with a real OpenID provider, in Chromium'
     base = `http://localhost:${port}`;
     provider = await startTestProvider(base);
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'spawnai-signin-'));
-    const config = loadConfig({}, {
-      SPAWN_PORT: String(port),
-      SPAWN_DATA_DIR: dataDir,
-      SPAWN_LOG_LEVEL: 'warn',
-      SPAWN_RUNTIME: 'process',
-      SPAWN_VERIFY: 'off',
-      SPAWN_PUBLIC_URL: base,
-      SPAWN_OIDC_ISSUER: provider.issuer,
-      SPAWN_OIDC_CLIENT_ID: provider.clientId,
-      SPAWN_OIDC_CLIENT_SECRET: provider.clientSecret,
-      SPAWN_OIDC_ALLOWED_DOMAINS: 'acme.test',
-      SPAWN_MAX_ACTIVE_SESSIONS: '50',
-      SPAWN_MAX_NEW_SESSIONS: '100',
-    });
+    const config = loadConfig({}, { ...signInEnv(base, dataDir, provider), SPAWN_MAX_ACTIVE_SESSIONS: '50', SPAWN_MAX_NEW_SESSIONS: '100' });
     platform = await createPlatform(config, createLogger(config.logLevel), { worker: true, env: {} });
     server = await createSpawnServer(platform, { signIn: { oidcFetch: tamperingFetch } });
     await server.listen();

@@ -11,7 +11,7 @@ import { createPlatform, type Platform } from '../../src/orchestrator/index.ts';
 import { createSpawnServer, type SpawnServer } from '../../src/server/index.ts';
 import { requireService } from '../support/services.ts';
 import { launchChromium, openPage, screenshot, waitForState } from './support/browser.ts';
-import { startTestProvider, type TestProvider } from './support/oidc-test-provider.ts';
+import { signInEnv, startTestProvider, type TestProvider } from './support/oidc-test-provider.ts';
 import { buildWebUi, startSpawnServer, type RunningServer } from './support/spawn-server.ts';
 
 const eventually = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 20_000 });
@@ -158,18 +158,7 @@ describe.skipIf(!hasChromium)('team views with a real OpenID provider, in Chromi
     base = `http://localhost:${port}`;
     provider = await startTestProvider(base);
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'spawnai-teams-ui-'));
-    const config = loadConfig({}, {
-      SPAWN_PORT: String(port),
-      SPAWN_DATA_DIR: dataDir,
-      SPAWN_LOG_LEVEL: 'warn',
-      SPAWN_RUNTIME: 'process',
-      SPAWN_VERIFY: 'off',
-      SPAWN_PUBLIC_URL: base,
-      SPAWN_OIDC_ISSUER: provider.issuer,
-      SPAWN_OIDC_CLIENT_ID: provider.clientId,
-      SPAWN_OIDC_CLIENT_SECRET: provider.clientSecret,
-      SPAWN_OIDC_ALLOWED_DOMAINS: 'acme.test',
-    });
+    const config = loadConfig({}, signInEnv(base, dataDir, provider));
     platform = await createPlatform(config, createLogger(config.logLevel), { worker: false, env: {} });
     server = await createSpawnServer(platform);
     await server.listen();

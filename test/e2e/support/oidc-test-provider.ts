@@ -104,3 +104,19 @@ export async function startTestProvider(redirectBase: string): Promise<TestProvi
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }
+
+/** A SpawnAI node's environment for signing in at `provider` (public URL `base`, process runtime, no verification). */
+export function signInEnv(base: string, dataDir: string, provider: TestProvider): Record<string, string> {
+  return {
+    SPAWN_PORT: new URL(base).port,
+    SPAWN_DATA_DIR: dataDir,
+    SPAWN_LOG_LEVEL: 'warn',
+    SPAWN_RUNTIME: 'process',
+    SPAWN_VERIFY: 'off',
+    SPAWN_PUBLIC_URL: base,
+    SPAWN_OIDC_ISSUER: provider.issuer,
+    SPAWN_OIDC_CLIENT_ID: provider.clientId,
+    SPAWN_OIDC_CLIENT_SECRET: provider.clientSecret,
+    SPAWN_OIDC_ALLOWED_DOMAINS: 'acme.test',
+  };
+}
