@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { ApiError, SessionEvent } from '../api-types.ts';
+import { sessionEvents, SpawnApiError } from '../../sdk/js/index.ts';
 import { loadCredential } from './credentials.ts';
 
 export interface ClientFlags {
@@ -55,27 +56,12 @@ export async function apiCall<T>(client: ClientOptions, method: string, path: st
   return json as T;
 }
 
-/**
- * Reads `GET /api/sessions/:id/events` and yields each event. Node has no EventSource; the SSE
- * framing (id/event/data lines, blank line per event) is simple enough to parse here.
- */
+/** `GET /api/sessions/:id/events` as events: the TypeScript SDK's reader, its refusal as this CLI's error. */
 export async function* streamEvents(client: ClientOptions, id: string, signal?: AbortSignal): AsyncGenerator<SessionEvent> {
-  const res = await fetch(`${client.url}/api/sessions/${id}/events`, { headers: client.token ? { authorization: `Bearer ${client.token}` } : {}, signal });
-  if (!res.ok || !res.body) throw new ApiCallError(res.status, `HTTP_${res.status}`, `event stream refused (${res.status})`);
-  const decoder = new TextDecoder();
-  let buffer = '';
-  for await (const chunk of res.body) {
-    buffer += decoder.decode(chunk as Uint8Array, { stream: true });
-    let end: number;
-    while ((end = buffer.indexOf('\n\n')) >= 0) {
-      const block = buffer.slice(0, end);
-      buffer = buffer.slice(end + 2);
-      const data = block
-        .split('\n')
-        .filter((line) => line.startsWith('data:'))
-        .map((line) => line.slice(5).trimStart())
-        .join('\n');
-      if (data) yield JSON.parse(data) as SessionEvent;
-    }
+  try {
+    yield* sessionEvents(id, { baseUrl: client.url, token: client.token, ...(signal ? { signal } : {}) });
+  } catch (err) {
+    if (err instanceof SpawnApiError) throw new ApiCallError(err.status, err.code, err.message);
+    throw err;
   }
 }
