@@ -1,13 +1,12 @@
 import type { Logger } from '../log/index.ts';
 import { createDockerDriver, isDockerAvailable } from './docker/index.ts';
 import { createProcessDriver } from './process/process-driver.ts';
-import type { PoolOptions } from './pool-options.ts';
 import type { SandboxDriver } from './sandbox-driver.ts';
 
 export interface DriverOptions {
   dataDir: string;
   logger: Logger;
-  pool?: PoolOptions;
+  pool?: { size: number };
 }
 
 export type DriverFactory = (options: DriverOptions) => SandboxDriver;
