@@ -49,6 +49,7 @@ export async function createSpawnServer(platform: Platform, options: SpawnServer
   const signIn = createSignIn(config, platform.store, {
     directory: new StoreUserDirectory(platform.store),
     invitations: new StoreInvitationAcceptor(platform.store),
+    audit: teams.audit,
     ...options.signIn,
   });
   const proxy = new AppProxy({

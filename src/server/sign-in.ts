@@ -34,11 +34,19 @@ export interface SignIn {
   /** The control plane's origin (`SPAWN_PUBLIC_URL`), or null without one. */
   publicOrigin: string | null;
   config: Pick<SpawnConfig, 'webSession' | 'publicUrl'>;
+  /** Where sign-ins and sign-outs are appended (the audit log); absent in route-only tests. */
+  audit: SignInAudit | null;
+}
+
+/** The audit log's side the sign-in routes use: their routes are public, so no hook records them. */
+export interface SignInAudit {
+  record(event: { principal: { userId: string; orgId: string; via: 'cookie' }; orgId: string | null; action: string; target: string | null; result: 'ok'; ip: string; userAgent: string | null }): Promise<void>;
 }
 
 export interface SignInOptions {
   directory: UserDirectory;
   invitations?: InvitationAcceptor | null;
+  audit?: SignInAudit | null;
   /** Passed to the OIDC client (tests tamper with the provider's answers through it). */
   oidcFetch?: OidcClientOptions['fetch'];
 }
@@ -54,6 +62,7 @@ export function createSignIn(config: SpawnConfig, store: Pick<Store, 'auth'>, op
     invitations: options.invitations ?? null,
     publicOrigin,
     config,
+    audit: options.audit ?? null,
   };
 }
 

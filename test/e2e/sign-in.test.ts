@@ -206,6 +206,7 @@ describe.skipIf(!hasChromium)('sign-in with a real OpenID provider, in Chromium'
     const cookieHeader = `spawn_session=${session}; spawn_csrf=${csrf}`;
     const crossSite = await fetch(`${base}/api/me/org`, { method: 'PUT', headers: { cookie: cookieHeader, origin: 'http://evil.localhost:1', 'x-csrf-token': csrf, 'content-type': 'application/json' }, body: '{"orgId":"x"}' });
     expect(crossSite.status).toBe(403);
+    const me = (await page.evaluate(async (u) => (await fetch(u)).json(), `${base}/api/me`)) as { user: { id: string }; currentOrgId: string };
 
     const out = await page.evaluate(async ([u, token]) => {
       const res = await fetch(u as string, { method: 'POST', headers: { 'x-csrf-token': token as string } });
@@ -216,6 +217,12 @@ describe.skipIf(!hasChromium)('sign-in with a real OpenID provider, in Chromium'
     // The old cookie, replayed by hand, opens nothing: the session is revoked in the database.
     const replay = await fetch(`${base}/api/me`, { headers: { cookie: cookieHeader } });
     expect(replay.status).toBe(401);
+    // Both ends of the browser session are in the audit log, with who, where from and with what.
+    const audit = await platform.store.audit.list(me.currentOrgId, { actor: me.user.id, limit: 20 });
+    const signedIn = audit.find((e) => e.action === 'auth.sign-in');
+    expect(signedIn).toMatchObject({ actorId: me.user.id, actorVia: 'cookie', result: 'ok' });
+    expect(signedIn?.userAgent).toBeTruthy();
+    expect(audit.some((e) => e.action === 'auth.sign-out')).toBe(true);
     await context.close();
   });
 

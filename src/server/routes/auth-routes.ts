@@ -1,3 +1,4 @@
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { CallbackQuerySchema, errorResponses, LoginQuerySchema, LogoutViewSchema, PUBLIC_ERRORS } from '../../api-schemas/index.ts';
@@ -82,6 +83,7 @@ export const authRoutes: FastifyPluginAsyncZod<SignIn> = async (app, signIn) => 
       const orgs = await signIn.directory.memberships(user.id);
       const { token, session } = await signIn.sessions.create(user.id, invited?.orgId ?? orgs[0]?.id ?? null, signedIn.idToken);
       setSessionCookies(reply, signIn, token, session);
+      await recordSignIn(signIn, request, 'auth.sign-in', user.id, session.currentOrgId);
       return reply.header('cache-control', 'no-store').redirect(safeLocalPath(transaction.returnTo), 303);
     } catch (err) {
       if (isPageError(err)) return sendSignInPage(reply, err, 'Sign-in did not work');
@@ -94,7 +96,14 @@ export const authRoutes: FastifyPluginAsyncZod<SignIn> = async (app, signIn) => 
     clearSessionCookies(reply, signIn);
     if (!session) return { redirectTo: '/' };
     await signIn.sessions.revoke(session.id);
+    await recordSignIn(signIn, request, 'auth.sign-out', session.userId, session.currentOrgId);
     const end = signIn.oidc && signIn.publicOrigin ? await signIn.oidc.endSessionUrl(session.idToken, `${signIn.publicOrigin}/`) : null;
     return { redirectTo: end ?? '/' };
   });
 };
+
+/** Sign-in and sign-out in the audit log of the organisation the browser session acts in (the personal one by default). */
+async function recordSignIn(signIn: SignIn, request: FastifyRequest, action: string, userId: string, orgId: string | null): Promise<void> {
+  const org = orgId ?? userId;
+  await signIn.audit?.record({ principal: { userId, orgId: org, via: 'cookie' }, orgId: org, action, target: userId, result: 'ok', ip: request.ip, userAgent: request.headers['user-agent'] ?? null });
+}
