@@ -1,17 +1,9 @@
-import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AccountView, UsageView } from '../../../src/api-types.ts';
+import { runCli } from '../../support/cli-runner.ts';
 import { startHarness, type Harness } from '../../support/platform-harness.ts';
 
-function cli(args: string[], env: Record<string, string>): Promise<{ code: number | null; out: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['bin/spawnai.js', ...args], { env: { PATH: process.env.PATH ?? '', ...env } });
-    let out = '';
-    child.stdout.on('data', (c: Buffer) => (out += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (out += c.toString()));
-    child.on('exit', (code) => resolve({ code, out }));
-  });
-}
+const cli = runCli;
 
 const ORG = 'local'; // single-user mode: the loopback owner's organisation; the owner is an installation admin
 
