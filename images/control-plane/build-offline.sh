@@ -28,7 +28,7 @@ log "sandbox runtime image: $(bash "$project/images/runtime/build-offline.sh" | 
 [ -f "$project/web/dist/index.html" ] || (cd "$project" && node scripts/ensure-web-build.mjs >&2)
 services_hash="$(cat "$here/build-offline.sh" "$here"/rootfs/usr/local/bin/* | sha256sum | cut -c1-12)"
 sources_hash="$( (cd "$project" && echo "$("$node_bin" --version) $services_hash" && cat package-lock.json \
-  && find bin src web/dist images/runtime package.json -type f ! -path '*/.build/*' -print0 | sort -z | xargs -0 sha256sum) | sha256sum | cut -c1-12)"
+  && find bin src sdk/js web/dist images/runtime package.json -type f ! -path '*/.build/*' -print0 | sort -z | xargs -0 sha256sum) | sha256sum | cut -c1-12)"
 services="spawnai-services:$services_hash"
 control="spawnai-control-plane:$sources_hash"
 if [ -z "${SPAWNAI_IMAGES_FORCE:-}" ] && has_image "$services" && has_image "$control"; then
@@ -68,7 +68,8 @@ has_image "$services" && [ -z "${SPAWNAI_IMAGES_FORCE:-}" ] || docker import --c
 
 app="$overlay/opt/spawnai" && mkdir -p "$app"
 install -m 0755 "$node_bin" "$overlay/usr/local/bin/node"
-(cd "$project" && cp -r bin src package.json package-lock.json "$app/" && mkdir -p "$app/web" "$app/images" && cp -r web/dist "$app/web/" \
+(cd "$project" && cp -r bin src package.json package-lock.json "$app/" && mkdir -p "$app/web" "$app/images" "$app/sdk" && cp -r web/dist "$app/web/" \
+  && cp -r sdk/js "$app/sdk/" \
   && cp -r images/runtime "$app/images/" && rm -rf "$app/images/runtime/.build")
 # Production dependencies only: the closure of package.json's "dependencies", npm's layout kept.
 "$node_bin" -e 'const p=require(process.argv[1]);console.log(JSON.stringify({packages:p.dependencies}))' "$project/package.json" >"$build/prod-packages.json"
