@@ -12,6 +12,8 @@ export interface BrowserVerifierOptions {
   stepTimeoutMs?: number;
   /** Checks run at once on this node's browser; more wait their turn (see #slot). */
   maxConcurrent?: number;
+  /** Keep one fresh context and page ready for the next check (see #prepare). */
+  prepareAhead?: boolean;
 }
 
 /** The page is settled once none of its own requests has been in flight for this long. */
@@ -30,12 +32,15 @@ export class BrowserVerifier implements AppVerifier {
   readonly #options: Required<BrowserVerifierOptions>;
   #running = 0;
   readonly #waiting: (() => void)[] = [];
+  /** A context and page made ahead, never used: the next check takes it (see #prepare). */
+  #spare: Promise<Fresh> | null = null;
+  #closed = false;
 
   constructor(browser: SharedBrowser, options: BrowserVerifierOptions = {}) {
     this.#browser = browser;
     // A step gets 5 s: on a loaded worker (10 checks at once on 2 cores) a click on a present
     // element was seen to need more than 2 s, and a false problem costs a repair round.
-    this.#options = { loadTimeoutMs: 10_000, settleMs: 1_500, stepTimeoutMs: 5_000, maxConcurrent: 4, ...options };
+    this.#options = { loadTimeoutMs: 10_000, settleMs: 1_500, stepTimeoutMs: 5_000, maxConcurrent: 4, prepareAhead: true, ...options };
   }
 
   async verify(target: VerifyTarget, signal?: AbortSignal): Promise<VerificationResult> {
@@ -44,8 +49,26 @@ export class BrowserVerifier implements AppVerifier {
       return await this.#check(target, signal);
     } finally {
       this.#running--;
-      this.#waiting.shift()?.();
+      const next = this.#waiting.shift();
+      if (next) next();
+      else this.#prepare();
     }
+  }
+
+  /**
+   * Most of a check on a tiny page is Chromium making the context's page (a renderer process):
+   * 60% of a check on this machine (bench/verify-overhead.ts). Once no check is running, one
+   * context is made ahead, so the next check starts at navigation. It is as fresh as one made on
+   * demand (never navigated, no route, no storage); only one is kept, and never while checks run,
+   * so making it never competes with a check for the CPU.
+   */
+  #prepare(): void {
+    if (!this.#options.prepareAhead || this.#spare || this.#running > 0 || this.#closed) return;
+    const spare = this.#open();
+    this.#spare = spare;
+    spare.catch(() => {
+      if (this.#spare === spare) this.#spare = null;
+    });
   }
 
   /**
@@ -100,13 +123,26 @@ export class BrowserVerifier implements AppVerifier {
   }
 
   async #fresh(): Promise<Fresh> {
+    const spare = this.#spare;
+    this.#spare = null;
+    const ready = spare ? await spare.catch(() => null) : null;
+    // A spare from a browser that has since died (OOM, crash) is useless: make one on demand.
+    if (ready && !ready.page.isClosed() && ready.context.browser()?.isConnected()) return ready;
+    return this.#open();
+  }
+
+  async #open(): Promise<Fresh> {
     const browser = await this.#browser.get();
     const context = await browser.newContext({ viewport: { width: 640, height: 400 }, serviceWorkers: 'block', acceptDownloads: false });
     return { context, page: await context.newPage() };
   }
 
-  close(): Promise<void> {
-    return this.#browser.close();
+  async close(): Promise<void> {
+    this.#closed = true;
+    const spare = this.#spare;
+    this.#spare = null;
+    await (await spare?.catch(() => null))?.context.close().catch(() => undefined);
+    await this.#browser.close();
   }
 }
 

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../../src/log/index.ts';
+import { BrowserVerifier } from '../../../src/verify/browser-verifier.ts';
+import { SharedBrowser } from '../../../src/verify/shared-browser.ts';
 import { createVerifier, parseSmokeSteps, type AppVerifier } from '../../../src/verify/index.ts';
 import { requireService } from '../../support/services.ts';
 import { BOOKS_HTML, BROKEN_COUNTER_JS, COUNTER_HTML, COUNTER_JS, serveFiles, type FixtureOrigin } from './verify-fixtures.ts';
@@ -91,6 +93,34 @@ describe.skipIf(!available)('browser verification (Debian Chromium)', () => {
       smoke: parseSmokeSteps('[{"action":"click","selector":"#increment"},{"action":"expectText","selector":"#count","text":"1"}]') ?? [],
     });
     expect(result.problems).toEqual([]);
+  });
+
+  it('gives every check a context of its own, also the one made ahead: nothing a page stored is seen by the next check', async () => {
+    // Throws when it finds what an earlier load of the same origin stored: a reused context would.
+    const html = `<!doctype html><body><p>visits</p><script>if (localStorage.getItem('seen') || document.cookie.includes('seen=1')) throw new Error('state leaked from an earlier check'); localStorage.setItem('seen', '1'); document.cookie = 'seen=1; max-age=3600';</script></body>`;
+    const app = await serve({ '/index.html': html });
+    for (let i = 0; i < 3; i++) expect((await verifier.verify({ url: app.url, kind: 'page' })).problems).toEqual([]);
+  });
+});
+
+describe.skipIf(!available)('browser verification: the context made ahead', () => {
+  it('is dropped when its browser dies, and the next check runs in a new browser', async () => {
+    const browser = new SharedBrowser(createLogger('silent'));
+    const verifier = new BrowserVerifier(browser);
+    const app = await serveFiles({ '/index.html': COUNTER_HTML, '/app.js': COUNTER_JS });
+    try {
+      expect((await verifier.verify({ url: app.url, kind: 'page' })).status).toBe('passed');
+      // The spare is made once no check runs; its browser goes away under it (as after a crash,
+      // the verifier only sees the disconnection).
+      const first = await browser.get();
+      await first.close();
+      const again = await verifier.verify({ url: app.url, kind: 'page' });
+      expect(again.problems).toEqual([]);
+      expect(await browser.get()).not.toBe(first);
+    } finally {
+      await verifier.close();
+      await app.close();
+    }
   });
 });
 
