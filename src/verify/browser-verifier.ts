@@ -55,6 +55,11 @@ export class BrowserVerifier implements AppVerifier {
     }
   }
 
+  /** Called while the model writes the app: launches the browser if needed and makes the spare. */
+  prepare(): void {
+    this.#prepare();
+  }
+
   /**
    * Most of a check on a tiny page is Chromium making the context's page (a renderer process):
    * 60% of a check on this machine (bench/verify-overhead.ts). Once no check is running, one

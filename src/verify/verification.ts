@@ -43,6 +43,8 @@ export interface VerifyTarget {
 export interface AppVerifier {
   readonly mode: VerifyMode;
   verify(target: VerifyTarget, signal?: AbortSignal): Promise<VerificationResult>;
+  /** A check is coming (an app is being written): get ready for it now, off its path. Never throws. */
+  prepare?(): void;
   close(): Promise<void>;
 }
 

@@ -77,6 +77,11 @@ export class AppDeployer {
   }
 
   /** The sandbox the app type needs for its deploy, or null when it needs none. */
+  /** The check after generation gets ready while the model writes (the browser and a fresh page). */
+  prepareCheck(session: SessionRecord): void {
+    if (appTypeSpec(session.appType).runs !== 'script') this.#d.verifier?.prepare?.();
+  }
+
   async provision(session: SessionRecord, options: { recordCreatedAt?: Date } = {}): Promise<Sandbox | null> {
     if (!needsSandbox(session.appType)) return null;
     return this.#sandboxes(session).createForSession(session, appTypeSpec(session.appType).runs === 'server' ? 'server' : 'script', options);

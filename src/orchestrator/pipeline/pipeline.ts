@@ -112,6 +112,7 @@ export class Pipeline {
     const t0 = Date.now();
     const attrs = { 'spawn.session.id': session.id, 'spawn.app_type': session.appType };
     // Spans (issue 16): sandbox and generate run side by side under the job's span.
+    this.#d.deployer.prepareCheck(session);
     const sandboxP = withSpan('sandbox', attrs, () => this.#d.deployer.provision(session)).then(async (sandbox) => {
       if (!sandbox) return null;
       this.#d.metrics.stepDuration.observe({ step: 'provision', app_type: session.appType }, (Date.now() - t0) / 1000);
