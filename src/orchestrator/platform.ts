@@ -77,7 +77,7 @@ export interface Platform {
  */
 export async function createPlatform(config: SpawnConfig, logger: Logger, options: PlatformOptions): Promise<Platform> {
   // Only with an endpoint: without one the OpenTelemetry SDK is never loaded and spans are no-ops.
-  const tracing = config.money.otlpEndpoint ? await startTracing({ endpoint: config.money.otlpEndpoint, serviceName: config.money.otelServiceName, logger }) : null;
+  const tracing = config.money.otlpEndpoint ? await startTracing({ endpoint: config.money.otlpEndpoint, protocol: config.money.otlpProtocol, serviceName: config.money.otelServiceName, logger }) : null;
   // Chosen first: a runtime that cannot contain `outbound` apps stops start-up before anything opens.
   const runtime = options.worker ? await chooseSandboxRuntime(config, logger) : null;
   const store = await createStore({ databaseUrl: config.databaseUrl, sqliteFile: path.join(config.dataDir, 'spawnai.db') });

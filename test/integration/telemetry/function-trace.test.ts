@@ -26,10 +26,11 @@ afterAll(async () => {
  * — with the cold runtime's start inside — is its child.
  */
 describe.skipIf(!requireService('bwrap') || !requireService('redis') || !requireService('python3'))('OpenTelemetry traces of function calls', () => {
-  it('one trace per call: POST /api/functions/:id/execute → job task.run → sandbox run → runtime start', async () => {
+  it('one trace per call: POST /api/functions/:id/execute → job task.run → sandbox run → runtime start (sent as OTLP/HTTP protobuf)', async () => {
     const receiver = await startOtlpReceiver();
     closers.push(() => receiver.close());
-    h = await startHarness({ OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url, OTEL_SERVICE_NAME: 'spawnai-test', REDIS_URL, SPAWN_REDIS_NAMESPACE: NAMESPACE });
+    // Protobuf here (the session trace test covers JSON): the receiver decodes the wire format itself.
+    h = await startHarness({ OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url, OTEL_EXPORTER_OTLP_PROTOCOL: 'http/protobuf', OTEL_SERVICE_NAME: 'spawnai-test', REDIS_URL, SPAWN_REDIS_NAMESPACE: NAMESPACE });
     const fc = functionClient(h);
     const fn = await fc.register({ runtime: 'python', code: PY_ADD });
     const task = await fc.run(fn.id, { a: 20, b: 22 });
@@ -38,10 +39,13 @@ describe.skipIf(!requireService('bwrap') || !requireService('redis') || !require
     await h.close();
     h = undefined;
     expect(receiver.unexpected).toEqual([]);
+    expect(receiver.encodings.length).toBeGreaterThan(0);
+    expect(new Set(receiver.encodings)).toEqual(new Set(['protobuf']));
 
     const root = receiver.spans.find((s) => s.name === 'POST /api/functions/:id/execute' && s.attributes['spawn.task.id'] === task.id);
     expect(root, receiver.spans.map((s) => s.name).join(', ')).toBeDefined();
     expect(root!.parentSpanId).toBe('');
+    expect(root!.serviceName).toBe('spawnai-test');
     expect(root!.attributes).toMatchObject({ 'http.route': '/api/functions/:id/execute', 'spawn.function.id': fn.id, 'http.response.status_code': 200 });
     const trace = receiver.spans.filter((s) => s.traceId === root!.traceId);
     const byId = new Map(trace.map((s) => [s.spanId, s]));
