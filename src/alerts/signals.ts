@@ -42,12 +42,19 @@ export class Signals {
     this.#guard(this.#task(task), { taskId: task.id });
   }
 
-  /** A study whose last run ended; sent once per study, whichever node noticed it first. */
+  /**
+   * A study whose last run ended: `study.completed` always, and `study.failed` besides when every
+   * run failed (nothing came out of it). Each is sent once per study, whichever node noticed first.
+   */
   studyFinished(outcome: { study: StudyRecord; completed: number; failed: number }): void {
     const { study, completed, failed } = outcome;
+    const orgId = billingOrgOf(study);
     const data = { studyId: study.id, ownerId: study.ownerId, targetKind: study.targetKind, targetId: study.targetId, totalRuns: study.totalRuns, completed, failed };
     const summary = `study ${study.id} of ${study.targetId} finished: ${completed} of ${study.totalRuns} run(s) completed${failed ? `, ${failed} failed` : ''}`;
-    this.#guard(this.#d.webhooks.dispatch(billingOrgOf(study), 'study.completed', summary, data, { onceKey: `study.completed:${study.id}` }), { studyId: study.id });
+    this.#guard(this.#d.webhooks.dispatch(orgId, 'study.completed', summary, data, { onceKey: `study.completed:${study.id}` }), { studyId: study.id });
+    if (study.totalRuns === 0 || completed > 0) return;
+    const failedSummary = `study ${study.id} of ${study.targetId} failed: all ${study.totalRuns} run(s) failed`;
+    this.#guard(this.#d.webhooks.dispatch(orgId, 'study.failed', failedSummary, data, { onceKey: `study.failed:${study.id}` }), { studyId: study.id });
   }
 
   spend(orgId: string): void {

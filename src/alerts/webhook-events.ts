@@ -1,6 +1,6 @@
 import { ALERT_RULES } from '../config/index.ts';
 
-export const LIFECYCLE_EVENTS = ['session.running', 'session.failed', 'session.destroyed', 'task.completed', 'task.failed', 'study.completed'] as const;
+export const LIFECYCLE_EVENTS = ['session.running', 'session.failed', 'session.destroyed', 'task.completed', 'task.failed', 'study.completed', 'study.failed'] as const;
 export const ALERT_EVENTS = ALERT_RULES.map((rule) => `alert.${rule}` as const);
 /** What a webhook may subscribe to; `*` is every event. */
 export const WEBHOOK_EVENTS = [...LIFECYCLE_EVENTS, ...ALERT_EVENTS] as const;

@@ -13,6 +13,10 @@ export const ALERT_RULES = [
 ] as const;
 export type AlertRule = (typeof ALERT_RULES)[number];
 
+/** `OTEL_EXPORTER_OTLP_PROTOCOL` values SpawnAI can send: OTLP over HTTP only (no gRPC client is shipped). */
+export const OTLP_PROTOCOLS = ['http/json', 'http/protobuf'] as const;
+export type OtlpProtocol = (typeof OTLP_PROTOCOLS)[number];
+
 /**
  * Credits, budgets, alerts, webhooks and traces. Parsed apart from the main schema so the money
  * settings stay in one small file; `loadConfig` calls it with the same cleaned environment.
@@ -29,6 +33,9 @@ const moneySchema = z.object({
   SPAWN_WEBHOOK_TIMEOUT_SECONDS: z.coerce.number().positive().max(60).default(10),
   OTEL_EXPORTER_OTLP_ENDPOINT: z.string().url().optional(),
   OTEL_SERVICE_NAME: z.string().min(1).default('spawnai'),
+  OTEL_EXPORTER_OTLP_PROTOCOL: z
+    .enum(OTLP_PROTOCOLS, { error: () => `must be ${OTLP_PROTOCOLS.join(' or ')}: traces go over OTLP/HTTP only (grpc is not supported; point OTEL_EXPORTER_OTLP_ENDPOINT at the collector's HTTP port, usually 4318)` })
+    .default('http/json'),
 });
 
 export type MoneyEnv = z.input<typeof moneySchema>;
@@ -55,6 +62,8 @@ export interface MoneyConfig {
   readonly otlpEndpoint: string | undefined;
   /** `service.name` of the spans this node sends. */
   readonly otelServiceName: string;
+  /** How spans are encoded on the wire (`http/json` unless OTEL_EXPORTER_OTLP_PROTOCOL says otherwise). */
+  readonly otlpProtocol: OtlpProtocol;
 }
 
 export function loadMoneyConfig(env: Record<string, string>): { config: MoneyConfig } | { error: string } {
@@ -82,6 +91,7 @@ export function loadMoneyConfig(env: Record<string, string>): { config: MoneyCon
       },
       otlpEndpoint: e.OTEL_EXPORTER_OTLP_ENDPOINT,
       otelServiceName: e.OTEL_SERVICE_NAME,
+      otlpProtocol: e.OTEL_EXPORTER_OTLP_PROTOCOL,
     },
   };
 }

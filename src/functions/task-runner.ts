@@ -10,6 +10,7 @@ import type { ResultCache } from '../cache/index.ts';
 import { resultCacheKey } from './result-cache.ts';
 import type { TaskEvents } from './task-events.ts';
 import { readOutputFiles, type FileService, type RunnerFile } from './files/index.ts';
+import { withSpan } from '../telemetry/index.ts';
 
 const HEARTBEAT_MS = 5_000;
 /** A running task whose heartbeat is older than this lost its worker. */
@@ -76,7 +77,12 @@ export class TaskRunner {
     }
     let outcome: PooledOutcome;
     try {
-      outcome = await this.#d.pool.invoke(fn, task.inputs, timeoutSeconds * 1000, signal, inputFiles);
+      const attrs = { 'spawn.task.id': task.id, 'spawn.function.id': fn.functionId, 'spawn.function.version': fn.version, 'spawn.function.runtime': fn.runtime };
+      outcome = await withSpan('sandbox run', attrs, async (span) => {
+        const ran = await this.#d.pool.invoke(fn, task.inputs, timeoutSeconds * 1000, signal, inputFiles);
+        span.setAttributes({ 'spawn.function.outcome': ran.kind, 'spawn.function.warm': ran.warm, 'spawn.function.duration_ms': ran.durationMs });
+        return ran;
+      });
     } catch (err) {
       // Shutting down: leave it running; its heartbeat stops and the sweeper re-queues it.
       if (signal.aborted) return null;

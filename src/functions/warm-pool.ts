@@ -2,6 +2,7 @@ import type { FunctionVersionRecord } from '../store/index.ts';
 import type { RunnerFile } from './files/index.ts';
 import type { InvokeOutcome } from './invoke-outcome.ts';
 import { WarmRuntime, type WarmRuntimeDeps } from './warm-runtime.ts';
+import { withSpan } from '../telemetry/index.ts';
 
 export interface WarmPoolLimits {
   /** Idle runtimes kept, at most (0: every call starts a fresh runtime). */
@@ -53,7 +54,8 @@ export class WarmPool {
     runtime.busy = true;
     let outcome: InvokeOutcome;
     try {
-      if (!warm) await runtime.start();
+      // A cold call's sandbox start is its own span (a child of the call's `sandbox run`).
+      if (!warm) await withSpan('runtime start', { 'spawn.function.id': fn.functionId }, () => runtime.start());
       outcome = await runtime.invoke(inputs, timeoutMs, signal, files);
     } catch (err) {
       await this.#drop(runtime);

@@ -10,13 +10,14 @@ import { createGenerator } from '../generator/index.ts';
 import type { Logger } from '../log/index.ts';
 import { createRegionalQueue, type JobQueue } from '../queue/index.ts';
 import { chooseSandboxRuntime, type SandboxService } from '../sandboxes/index.ts';
-import { createStore, type Store } from '../store/index.ts';
+import { createStore, type Store, type TaskRecord } from '../store/index.ts';
 import { startTracing } from '../telemetry/index.ts';
 import { createVerifier, resolveVerifyMode, type VerifyMode } from '../verify/index.ts';
 import type { AppActivity } from './apps/app-activity.ts';
 import { BusActivityReporter } from './apps/bus-activity-reporter.ts';
 import { AppDeployer } from './deploy/app-deployer.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
+import { recordFunctionCall } from './function-call-metrics.ts';
 import { createMoney, type Money } from './money.ts';
 import { GenerationCache } from './pipeline/generation-cache.ts';
 import { Pipeline } from './pipeline/pipeline.ts';
@@ -76,7 +77,7 @@ export interface Platform {
  */
 export async function createPlatform(config: SpawnConfig, logger: Logger, options: PlatformOptions): Promise<Platform> {
   // Only with an endpoint: without one the OpenTelemetry SDK is never loaded and spans are no-ops.
-  const tracing = config.money.otlpEndpoint ? await startTracing({ endpoint: config.money.otlpEndpoint, serviceName: config.money.otelServiceName, logger }) : null;
+  const tracing = config.money.otlpEndpoint ? await startTracing({ endpoint: config.money.otlpEndpoint, protocol: config.money.otlpProtocol, serviceName: config.money.otelServiceName, logger }) : null;
   // Chosen first: a runtime that cannot contain `outbound` apps stops start-up before anything opens.
   const runtime = options.worker ? await chooseSandboxRuntime(config, logger) : null;
   const store = await createStore({ databaseUrl: config.databaseUrl, sqliteFile: path.join(config.dataDir, 'spawnai.db') });
@@ -107,7 +108,11 @@ export async function createPlatform(config: SpawnConfig, logger: Logger, option
   const redeployer = new AppRedeployer({ store, deployer, sandboxes });
   const editRunner = new EditRunner({ store, events, generator, artifacts, redeployer, config, logger, metrics });
   const revisions = new RevisionService({ store, queue, events, artifacts, sessions, generator, runner: editRunner, config });
-  const functions = createFunctions({ store, queue, config, logger, workerId, sandboxes, ledger: money.ledger, onTaskFinished: (task) => money.signals.taskFinished(task), onStudyFinished: (outcome) => money.signals.studyFinished(outcome) });
+  const onTaskFinished = (task: TaskRecord): void => {
+    recordFunctionCall(metrics, task);
+    money.signals.taskFinished(task);
+  };
+  const functions = createFunctions({ store, queue, config, logger, workerId, sandboxes, ledger: money.ledger, onTaskFinished, onStudyFinished: (outcome) => money.signals.studyFinished(outcome) });
   const reconciler = new Reconciler({ store, queue, lifecycle, sandboxes, config, logger, isFunctionSandboxLive: (id) => functions.isSandboxLive(id) });
 
   let worker: WorkerNode | null = null;

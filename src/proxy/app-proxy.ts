@@ -12,6 +12,7 @@ import { SMOKE_FILE } from '../verify/index.ts';
 import { isAppLabel } from './app-host.ts';
 import { sendAppPage } from './app-pages.ts';
 import type { PrivateAppGate } from './private-app-gate.ts';
+import { markProxyKind, ProxyObserver, type ProxyMetrics } from './proxy-metrics.ts';
 
 /**
  * Scale-to-zero hook, implemented by the orchestrator on nodes that run sandboxes. Called for
@@ -64,8 +65,10 @@ export class AppProxy {
 
   readonly #gateway: GatewayAccess;
   readonly #gate: PrivateAppGate | undefined;
+  readonly #observer: ProxyObserver | undefined;
 
-  constructor(deps: { store: Store; artifacts: ArtifactStore; logger: Logger; activity?: AppActivityHook; gateway?: GatewayAccess; privateApps?: PrivateAppGate }) {
+  constructor(deps: { store: Store; artifacts: ArtifactStore; logger: Logger; activity?: AppActivityHook; gateway?: GatewayAccess; privateApps?: PrivateAppGate; metrics?: ProxyMetrics }) {
+    this.#observer = deps.metrics ? new ProxyObserver(deps.metrics) : undefined;
     this.#gateway = deps.gateway ?? { ownUrl: null, secret: undefined };
     this.#gate = deps.privateApps;
     this.#store = deps.store;
@@ -82,6 +85,7 @@ export class AppProxy {
   }
 
   async handle(id: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+    this.#observer?.start(res);
     const route = await this.#route(id);
     const s = route.session;
     if (!s) return sendAppPage(res, 404, 'No app here', 'There is no app at this address. Check the link.', { code: 'APP_NOT_FOUND' });
@@ -97,6 +101,7 @@ export class AppProxy {
     // The model's smoke steps are for the verifier, not the app's visitors (whatever the app serves).
     if (isSmokeFile(req.url)) return sendAppPage(res, 404, 'Not found', 'This app has no page here.', { code: 'NOT_FOUND' });
     if (route.target) {
+      markProxyKind(res, 'sandbox');
       if (!(await this.#awake(id, res))) {
         return sendAppPage(res, 502, 'This app is not answering', 'It could not be woken up. Try again in a moment.', { code: 'APP_UNAVAILABLE', refreshSeconds: 5 });
       }
@@ -107,6 +112,7 @@ export class AppProxy {
     if (appTypeSpec(s.appType).serves === 'sandbox') {
       return sendAppPage(res, 503, 'This app is restarting', 'It will be back in a moment. This page refreshes by itself.', { code: 'APP_UNAVAILABLE', refreshSeconds: 2 });
     }
+    markProxyKind(res, 'static');
     await this.#serveStatic(s, req, res);
   }
 

@@ -57,6 +57,7 @@ export async function createSpawnServer(platform: Platform, options: SpawnServer
     artifacts: platform.artifacts,
     logger,
     activity: platform.activityHook ?? undefined,
+    metrics: platform.metrics,
     gateway: { ownUrl: platform.sandboxes ? (config.gateway?.url ?? null) : null, secret: config.clusterSecret },
     privateApps: new PrivateAppGate({
       access: signIn.appAccess,

@@ -1,8 +1,10 @@
 import type { Logger } from '../log/index.ts';
 
 export interface TracingOptions {
-  /** OTLP/HTTP base URL (`http://collector:4318`); spans go to `<endpoint>/v1/traces` as JSON. */
+  /** OTLP/HTTP base URL (`http://collector:4318`); spans go to `<endpoint>/v1/traces`. */
   endpoint: string;
+  /** The encoding (`OTEL_EXPORTER_OTLP_PROTOCOL`): JSON, or protobuf (`application/x-protobuf`). */
+  protocol: 'http/json' | 'http/protobuf';
   /** `service.name` of every span (`OTEL_SERVICE_NAME`, default `spawnai`). */
   serviceName: string;
   logger?: Logger;
@@ -26,7 +28,7 @@ interface Started {
 let started: Promise<Started> | null = null;
 
 /**
- * Starts the OpenTelemetry SDK: a tracer provider exporting in batches over OTLP/HTTP (JSON), the
+ * Starts the OpenTelemetry SDK: a tracer provider exporting in batches over OTLP/HTTP (JSON or protobuf), the
  * async-hooks context manager and the W3C trace-context propagator. The SDK's packages are loaded
  * here and only here, so a node without an endpoint never loads them.
  */
@@ -51,7 +53,8 @@ async function load(options: TracingOptions): Promise<Started> {
   const [api, { NodeTracerProvider, BatchSpanProcessor }, { OTLPTraceExporter }, { resourceFromAttributes }, { ATTR_SERVICE_NAME }] = await Promise.all([
     import('@opentelemetry/api'),
     import('@opentelemetry/sdk-trace-node'),
-    import('@opentelemetry/exporter-trace-otlp-http'),
+    // Both exporters have the same constructor and post to the same path; only the body differs.
+    options.protocol === 'http/protobuf' ? import('@opentelemetry/exporter-trace-otlp-proto') : import('@opentelemetry/exporter-trace-otlp-http'),
     import('@opentelemetry/resources'),
     import('@opentelemetry/semantic-conventions'),
   ]);
@@ -61,7 +64,7 @@ async function load(options: TracingOptions): Promise<Started> {
     spanProcessors: [new BatchSpanProcessor(exporter)],
   });
   provider.register();
-  options.logger?.info({ endpoint: options.endpoint, serviceName: options.serviceName }, 'OpenTelemetry traces on');
+  options.logger?.info({ endpoint: options.endpoint, protocol: options.protocol, serviceName: options.serviceName }, 'OpenTelemetry traces on');
   return {
     holders: 0,
     flush: () => provider.forceFlush(),

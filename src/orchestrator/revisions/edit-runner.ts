@@ -8,6 +8,7 @@ import type { AppFile } from '../../runtime/index.ts';
 import type { MessageRecord, SessionRecord, Store } from '../../store/index.ts';
 import { repairableFailure } from '../deploy/repairable-failure.ts';
 import type { Metrics } from '../metrics.ts';
+import { withSpan } from '../../telemetry/index.ts';
 import type { SessionEvents } from '../sessions/session-events.ts';
 import { recordGenerationCost } from '../generation-cost.ts';
 import type { AppRedeployer, Revision } from './app-redeployer.ts';
@@ -54,7 +55,9 @@ export class EditRunner {
       if (session.state !== 'running') throw new SpawnError('SESSION_NOT_ACTIVE', `the session is ${session.state}`);
       const base = await this.#sources(session, session.currentVersion);
       const restoring = message.restoreVersion !== null;
-      app = restoring ? await this.#restored(session, message.restoreVersion ?? 0) : await this.#edited(session, message, base, signal);
+      // The job's steps, like a first generation's: `edit` (its model calls inside), then `deploy` and any `repair`.
+      const attrs = { 'spawn.session.id': session.id };
+      app = restoring ? await withSpan('restore', attrs, () => this.#restored(session, message.restoreVersion ?? 0)) : await withSpan('edit', attrs, () => this.#edited(session, message, base, signal));
       const summary = changeSummary(app);
       const { version, final } = await this.#deploy(session, app, restoring ? { source: 'restore', restoredFrom: message.restoreVersion ?? undefined } : { source: 'edit' }, signal, message);
       app = final;
@@ -116,7 +119,7 @@ export class EditRunner {
       if (check.ok) {
         const revision: Revision = { files: app.files, command: app.command, meta: { ...origin, generator: app.generator, model: app.model, ...(app.message ? { message: app.message } : {}) } };
         try {
-          const version = await this.#d.redeployer.deploy(session, revision, signal, { keepWithProblems: last });
+          const version = await withSpan('deploy', { 'spawn.session.id': session.id, 'spawn.repair_round': round }, () => this.#d.redeployer.deploy(session, revision, signal, { keepWithProblems: last }));
           this.#d.metrics?.repairRounds.observe({ source: origin.source }, round);
           return { version, final: app };
         } catch (err) {
@@ -133,7 +136,9 @@ export class EditRunner {
       // A repair after an edit knows the original request and the conversation that led here.
       const earlier = (await this.#d.store.messages.listBySession(session.id)).filter((m) => m.id !== request.id);
       const history = [...editHistory(session, earlier), { role: 'user' as const, content: request.content }, { role: 'assistant' as const, content: 'I made that change; the checks below found problems in it.' }];
-      app = { ...(await repair(app, evidence, { ...this.#context(session, signal), prompt: session.prompt, history })), message: app.message };
+      const broken = app;
+      const repaired = await withSpan('repair', { 'spawn.session.id': session.id, 'spawn.repair_round': round + 1 }, () => repair(broken, evidence, { ...this.#context(session, signal), prompt: session.prompt, history }));
+      app = { ...repaired, message: app.message };
     }
   }
 

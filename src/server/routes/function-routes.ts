@@ -13,6 +13,7 @@ import {
   TaskViewSchema,
 } from '../../api-schemas/index.ts';
 import { isFinal, toFunctionView, toTaskView, type FunctionRegistry, type TaskService } from '../../functions/index.ts';
+import { withSpan } from '../../telemetry/index.ts';
 
 export interface FunctionRoutesDeps {
   registry: Pick<FunctionRegistry, 'register' | 'list' | 'get' | 'delete'>;
@@ -79,9 +80,13 @@ export const functionRoutes: FastifyPluginAsyncZod<FunctionRoutesDeps> = async (
   });
 
   app.post('/api/functions/:id/execute', { schema: executeFunction, config: { permission: 'functions:execute', creates: 'tasks' } }, async (request, reply) => {
-    const waited = request.body !== undefined && 'wait' in request.body;
-    const task = await tasks.execute(request.ownerId, request.params.id, request.body);
-    if (waited && isFinal(task.state)) return reply.status(200).send(toTaskView(task));
-    return reply.status(202).send({ taskId: task.id, state: task.state });
+    // The root of the call's trace: the `task.run` job carries its context to the worker's sandbox run.
+    return withSpan('POST /api/functions/:id/execute', { 'http.request.method': 'POST', 'http.route': '/api/functions/:id/execute', 'spawn.function.id': request.params.id }, async (span) => {
+      const waited = request.body !== undefined && 'wait' in request.body;
+      const task = await tasks.execute(request.ownerId, request.params.id, request.body);
+      const status = waited && isFinal(task.state) ? 200 : 202;
+      span.setAttributes({ 'spawn.task.id': task.id, 'spawn.task.cached': task.cached, 'http.response.status_code': status });
+      return status === 200 ? reply.status(200).send(toTaskView(task)) : reply.status(202).send({ taskId: task.id, state: task.state });
+    });
   });
 };

@@ -15,6 +15,7 @@ import {
   VersionListSchema,
 } from '../../api-schemas/index.ts';
 import type { Platform } from '../../orchestrator/index.ts';
+import { withSpan } from '../../telemetry/index.ts';
 
 export interface RevisionRoutesDeps {
   revisions: Pick<Platform['revisions'], 'postMessage' | 'messages' | 'versions' | 'files' | 'restore' | 'exportZip'>;
@@ -81,7 +82,12 @@ const exportZip = {
  * job; its progress, log lines and result arrive on the session's event stream.
  */
 export const revisionRoutes: FastifyPluginAsyncZod<RevisionRoutesDeps> = async (app, { revisions }) => {
-  app.post('/api/sessions/:id/messages', { schema: postMessage, config: { permission: 'sessions:write', changes: { kind: 'sessions', param: 'id' } } }, async (request, reply) => reply.status(202).send(await revisions.postMessage(request.ownerId, request.params.id, request.body)));
+  app.post('/api/sessions/:id/messages', { schema: postMessage, config: { permission: 'sessions:write', changes: { kind: 'sessions', param: 'id' } } }, async (request, reply) =>
+    // The root of the edit's trace: the `session.edit` job carries its context to the worker.
+    withSpan('POST /api/sessions/:id/messages', { 'http.request.method': 'POST', 'http.route': '/api/sessions/:id/messages', 'spawn.session.id': request.params.id }, async () =>
+      reply.status(202).send(await revisions.postMessage(request.ownerId, request.params.id, request.body)),
+    ),
+  );
 
   app.get('/api/sessions/:id/messages', { schema: listMessages, config: { permission: 'sessions:read' } }, async (request) => revisions.messages(request.ownerId, request.params.id));
 
@@ -90,8 +96,11 @@ export const revisionRoutes: FastifyPluginAsyncZod<RevisionRoutesDeps> = async (
   app.get('/api/sessions/:id/files', { schema: getFiles, config: { permission: 'sessions:read' } }, async (request) => revisions.files(request.ownerId, request.params.id, request.query.version));
 
   app.post('/api/sessions/:id/versions/:n/restore', { schema: restoreVersion, config: { permission: 'sessions:write', changes: { kind: 'sessions', param: 'id' } } }, async (request, reply) => {
-    const { queued, body } = await revisions.restore(request.ownerId, request.params.id, request.params.n);
-    return reply.status(queued ? 202 : 200).send(body);
+    const attributes = { 'http.request.method': 'POST', 'http.route': '/api/sessions/:id/versions/:n/restore', 'spawn.session.id': request.params.id };
+    return withSpan('POST /api/sessions/:id/versions/:n/restore', attributes, async () => {
+      const { queued, body } = await revisions.restore(request.ownerId, request.params.id, request.params.n);
+      return reply.status(queued ? 202 : 200).send(body);
+    });
   });
 
   app.get('/api/sessions/:id/export.zip', { schema: exportZip, config: { permission: 'sessions:read' } }, async (request, reply) => {

@@ -12,7 +12,7 @@ const options = JSON.parse(process.env.STORE_OPTIONS ?? '{}') as StoreOptions;
 const orgId = process.env.ORG_ID ?? '';
 const sessionId = process.env.SESSION_ID ?? '';
 const store = await createStore(options);
-const ledger = new Ledger(store, { defaultCreditsUsd: 1, admins: [], alerts: { off: [], costOverrunPercent: 150, backlogJobs: 50, backlogSeconds: 120 }, webhooks: { allowPrivate: false, retryHours: 24, timeoutMs: 10_000 }, otlpEndpoint: undefined, otelServiceName: 'spawnai' });
+const ledger = new Ledger(store, { defaultCreditsUsd: 1, admins: [], alerts: { off: [], costOverrunPercent: 150, backlogJobs: 50, backlogSeconds: 120 }, webhooks: { allowPrivate: false, retryHours: 24, timeoutMs: 10_000 }, otlpEndpoint: undefined, otelServiceName: 'spawnai', otlpProtocol: 'http/json' });
 const session = newSession({ id: sessionId, ownerId: orgId, estimatedCost: 0.4 });
 
 if (process.env.MODE === 'race') {

@@ -22,6 +22,7 @@ export function moneyConfig(overrides: Partial<MoneyConfig> = {}): MoneyConfig {
     webhooks: { allowPrivate: false, retryHours: 24, timeoutMs: 10_000 },
     otlpEndpoint: undefined,
     otelServiceName: 'spawnai',
+    otlpProtocol: 'http/json',
     ...overrides,
   };
 }

@@ -8,8 +8,11 @@ import { eventually, startReceiver } from './webhook-receiver.ts';
 type Receiver = Awaited<ReturnType<typeof startReceiver>>;
 const ORG = 'local';
 
-/** `study.completed`: one signed delivery when a study's last run ends, whether it ran a function or a workflow. */
-describe.skipIf(!requireService('bwrap'))('the study.completed webhook', () => {
+/**
+ * `study.completed`: one signed delivery when a study's last run ends, whether it ran a function or a
+ * workflow; `study.failed` besides when every run failed.
+ */
+describe.skipIf(!requireService('bwrap'))('the study.completed and study.failed webhooks', () => {
   let h: Harness;
   let receiver: Receiver;
   let hook: CreatedWebhook;
@@ -21,7 +24,7 @@ describe.skipIf(!requireService('bwrap'))('the study.completed webhook', () => {
     h = await startHarness({ SPAWN_WEBHOOK_ALLOW_PRIVATE: '1' });
     fc = functionClient(h);
     add = (await fc.register({ runtime: 'python', code: PY_ADD })).id;
-    const res = await h.api<CreatedWebhook>('POST', `/api/orgs/${ORG}/webhooks`, { url: receiver.url, events: ['study.completed'] });
+    const res = await h.api<CreatedWebhook>('POST', `/api/orgs/${ORG}/webhooks`, { url: receiver.url, events: ['study.completed', 'study.failed'] });
     expect(res.status).toBe(201);
     hook = res.body;
     receiver.secret = hook.secret;
@@ -49,7 +52,22 @@ describe.skipIf(!requireService('bwrap'))('the study.completed webhook', () => {
     const outcome = await h.platform.functions.studies.outcomeIfFinished(res.body.id);
     expect(outcome).not.toBeNull();
     expect(await h.platform.money.webhooks.dispatch(ORG, 'study.completed', 'again', {}, { onceKey: `study.completed:${res.body.id}` })).toBe(0);
+    // Two of four completed: not a failed study.
     expect(await studyDeliveries(res.body.id)).toHaveLength(1);
+  });
+
+  it('a study whose every run failed: study.failed once, beside study.completed', async () => {
+    const res = await fc.api<StudyView>('POST', '/api/studies', { functionId: add, parameters: { a: [1, 2], b: ['x'] }, mode: 'grid' });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    const got = await eventually(() => receiver.received.find((r) => r.json.event === 'study.failed' && r.json.data.studyId === res.body.id), 60_000);
+    expect(got.signatureValid).toBe(true);
+    expect(got.json.data).toMatchObject({ targetKind: 'function', targetId: add, totalRuns: 2, completed: 0, failed: 2 });
+    expect(got.json.summary).toContain('all 2 run(s) failed');
+    await eventually(() => receiver.received.find((r) => r.json.event === 'study.completed' && r.json.data.studyId === res.body.id), 60_000);
+    // Noticed again: nothing new sent.
+    expect(await h.platform.money.webhooks.dispatch(ORG, 'study.failed', 'again', {}, { onceKey: `study.failed:${res.body.id}` })).toBe(0);
+    const events = (await studyDeliveries(res.body.id)).map((d) => (d.payload as { event: string }).event).sort();
+    expect(events).toEqual(['study.completed', 'study.failed']);
   });
 
   it('a workflow study: delivered when its last run ends', async () => {

@@ -1,6 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { gunzipSync } from 'node:zlib';
+import { decodeTraceRequest } from './otlp-protobuf.ts';
 
 /** One span as received, flattened from OTLP/HTTP JSON (`resourceSpans[].scopeSpans[].spans[]`). */
 export interface ReceivedSpan {
@@ -41,24 +42,35 @@ const attrs = (list: OtlpAttribute[] = []): Record<string, unknown> => Object.fr
 
 /**
  * A real OTLP/HTTP collector endpoint on loopback: accepts `POST /v1/traces` with the JSON
- * encoding (what @opentelemetry/exporter-trace-otlp-http sends) and keeps every span. Anything
- * else is recorded in `unexpected` and answered 404.
+ * encoding (what @opentelemetry/exporter-trace-otlp-http sends) or the protobuf one
+ * (`application/x-protobuf`, exporter-trace-otlp-proto) and keeps every span, with the encoding of
+ * each request in `encodings`. Anything else is recorded in `unexpected` and answered 404.
  */
-export async function startOtlpReceiver(): Promise<{ url: string; spans: ReceivedSpan[]; unexpected: string[]; close(): Promise<void> }> {
+export async function startOtlpReceiver(): Promise<{ url: string; spans: ReceivedSpan[]; encodings: string[]; unexpected: string[]; close(): Promise<void> }> {
   const spans: ReceivedSpan[] = [];
+  const encodings: string[] = [];
   const unexpected: string[] = [];
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       const type = String(req.headers['content-type'] ?? '');
-      if (req.method !== 'POST' || req.url !== '/v1/traces' || !type.startsWith('application/json')) {
+      const protobuf = type.startsWith('application/x-protobuf');
+      if (req.method !== 'POST' || req.url !== '/v1/traces' || !(protobuf || type.startsWith('application/json'))) {
         unexpected.push(`${req.method} ${req.url} ${type}`);
         res.writeHead(404).end();
         return;
       }
       const raw = Buffer.concat(chunks);
-      const body = JSON.parse((req.headers['content-encoding'] === 'gzip' ? gunzipSync(raw) : raw).toString('utf8')) as OtlpBody;
+      const bytes = req.headers['content-encoding'] === 'gzip' ? gunzipSync(raw) : raw;
+      encodings.push(protobuf ? 'protobuf' : 'json');
+      if (protobuf) {
+        spans.push(...decodeTraceRequest(bytes));
+        // An empty ExportTraceServiceResponse: zero bytes of protobuf.
+        res.writeHead(200, { 'content-type': 'application/x-protobuf' }).end();
+        return;
+      }
+      const body = JSON.parse(bytes.toString('utf8')) as OtlpBody;
       for (const rs of body.resourceSpans ?? []) {
         const serviceName = attrs(rs.resource?.attributes)['service.name'];
         for (const ss of rs.scopeSpans ?? []) {
@@ -70,5 +82,5 @@ export async function startOtlpReceiver(): Promise<{ url: string; spans: Receive
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}`, spans, unexpected, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  return { url: `http://127.0.0.1:${port}`, spans, encodings, unexpected, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
 }

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { CreatedSession } from '../../../src/api-types.ts';
+import type { CreatedSession, PostedMessage } from '../../../src/api-types.ts';
 import { FakeAnthropic } from '../../fakes/fake-anthropic.ts';
 import { startHarness, type Harness } from '../../support/platform-harness.ts';
 import { REDIS_URL, requireService } from '../../support/services.ts';
+import { editAnswer, waitForChange } from '../revisions/revision-harness.ts';
 import { startOtlpReceiver, type ReceivedSpan } from './otlp-receiver.ts';
 
 const page = `<file path="index.html">\n<!doctype html><html><head><title>traced</title></head><body><h1>traced</h1></body></html>\n</file>\n`;
@@ -29,7 +30,7 @@ afterAll(async () => {
  * model call with its tokens — received on a real OTLP/HTTP endpoint.
  */
 describe.skipIf(!requireService('bwrap') || !requireService('redis'))('OpenTelemetry traces', () => {
-  it('one trace per session: POST /api/sessions → job session.run → sandbox, generate (model call with tokens), deploy, verify', async () => {
+  it('one trace per session: POST /api/sessions → job session.run → sandbox, generate (model call with tokens), deploy, verify; an edit is one trace too', async () => {
     const receiver = await startOtlpReceiver();
     closers.push(() => receiver.close());
     const fake = await FakeAnthropic.start();
@@ -44,6 +45,12 @@ describe.skipIf(!requireService('bwrap') || !requireService('redis'))('OpenTelem
     expect(created.status).toBe(201);
     const done = await h.waitFor(created.body.id, ['running', 'failed']);
     expect(done.state, JSON.stringify(done.error)).toBe('running');
+    // A follow-up edit is its own trace: request → job session.edit → edit (its model call), deploy.
+    fake.script({ text: editAnswer('index.html', '<h1>traced</h1>', '<h1>edited</h1>'), usage: { inputTokens: 900, outputTokens: 60 } });
+    const posted = await h.api<PostedMessage>('POST', `/api/sessions/${created.body.id}/messages`, { prompt: 'say edited' });
+    expect(posted.status).toBe(202);
+    const { messages } = await waitForChange(h, created.body.id, posted.body.messageId);
+    expect(messages.find((m) => m.id === posted.body.messageId)?.status).toBe('done');
     // Closing the node ends its jobs and flushes the batch of spans.
     await h.close();
     h = undefined;
@@ -71,8 +78,27 @@ describe.skipIf(!requireService('bwrap') || !requireService('redis'))('OpenTelem
     const call = one(`model call ${MODEL}`);
     expect(parentOf(call)).toBe('generate');
     expect(call.attributes).toMatchObject({ 'gen_ai.request.model': MODEL, 'gen_ai.usage.input_tokens': 1200, 'gen_ai.usage.output_tokens': 345, 'spawn.generation.purpose': 'generate' });
-    // Every span of the session is in this one trace.
-    const elsewhere = receiver.spans.filter((s) => s.traceId !== root!.traceId && s.attributes['spawn.session.id'] === created.body.id);
+
+    const editRoot = receiver.spans.find((s) => s.name === 'POST /api/sessions/:id/messages' && s.attributes['spawn.session.id'] === created.body.id);
+    expect(editRoot, receiver.spans.map((s) => s.name).join(', ')).toBeDefined();
+    expect(editRoot!.parentSpanId).toBe('');
+    expect(editRoot!.traceId).not.toBe(root!.traceId);
+    const editTrace = receiver.spans.filter((s) => s.traceId === editRoot!.traceId);
+    const editById = new Map(editTrace.map((s) => [s.spanId, s]));
+    const editStep = (name: string): { span: ReceivedSpan; parent: string | undefined } => {
+      const found = editTrace.filter((s) => s.name === name);
+      expect(found, `${name} in ${editTrace.map((s) => s.name).join(', ')}`).toHaveLength(1);
+      return { span: found[0]!, parent: editById.get(found[0]!.parentSpanId)?.name };
+    };
+    expect(editStep('job session.edit').parent).toBe('POST /api/sessions/:id/messages');
+    expect(editStep('edit').parent).toBe('job session.edit');
+    expect(editStep('deploy').parent).toBe('job session.edit');
+    const editCall = editStep(`model call ${MODEL}`);
+    expect(editCall.parent).toBe('edit');
+    expect(editCall.span.attributes).toMatchObject({ 'gen_ai.usage.input_tokens': 900, 'gen_ai.usage.output_tokens': 60 });
+
+    // Every span of the session is in one of these two traces.
+    const elsewhere = receiver.spans.filter((s) => s.traceId !== root!.traceId && s.traceId !== editRoot!.traceId && s.attributes['spawn.session.id'] === created.body.id);
     expect(elsewhere.map((s) => s.name)).toEqual([]);
     fake.assertNoUnexpected();
   });

@@ -11,6 +11,15 @@ describe('tracing when no endpoint is configured', () => {
     expect(() => loadConfig({}, { OTEL_EXPORTER_OTLP_ENDPOINT: 'not a url' })).toThrow(/OTEL_EXPORTER_OTLP_ENDPOINT/);
   });
 
+  it('sends JSON unless OTEL_EXPORTER_OTLP_PROTOCOL asks for protobuf, and refuses gRPC at start-up with what to do', () => {
+    expect(loadConfig({}, { SPAWN_DATA_DIR: '/tmp/x' }).money.otlpProtocol).toBe('http/json');
+    expect(loadConfig({}, { SPAWN_DATA_DIR: '/tmp/x', OTEL_EXPORTER_OTLP_PROTOCOL: 'http/protobuf' }).money.otlpProtocol).toBe('http/protobuf');
+    // Values the type forbids, as a real environment may hold them.
+    for (const value of ['grpc', 'http/xml'] as unknown as 'http/json'[]) {
+      expect(() => loadConfig({}, { SPAWN_DATA_DIR: '/tmp/x', OTEL_EXPORTER_OTLP_PROTOCOL: value })).toThrow(/OTEL_EXPORTER_OTLP_PROTOCOL.*must be http\/json or http\/protobuf.*grpc is not supported.*4318/);
+    }
+  });
+
   it('runs the work, records nothing and propagates no traceparent', async () => {
     const result = await withSpan('step', { a: 1 }, async (span) => {
       expect(span.isRecording()).toBe(false);
