@@ -1,7 +1,9 @@
 import type { Command } from 'commander';
-import type { ApiError, SessionEvent } from '../api-types.ts';
-import { sessionEvents, SpawnApiError } from '../../sdk/js/index.ts';
+import type { SessionEvent } from '../api-types.ts';
+import { createSpawnClient, sessionEvents, SpawnApiError, unwrap, type SpawnClient } from '../../sdk/js/index.ts';
 import { loadCredential } from './credentials.ts';
+
+export { SpawnApiError, unwrap };
 
 export interface ClientFlags {
   url?: string;
@@ -25,43 +27,25 @@ export function clientOptions(flags: { url?: string; token?: string }): ClientOp
   return { url, token: flags.token ?? process.env.SPAWN_TOKEN ?? loadCredential(url) };
 }
 
-export class ApiCallError extends Error {
-  override readonly name = 'ApiCallError';
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
+/**
+ * The TypeScript SDK's typed client for one command: paths, bodies and answers are checked against
+ * the server's OpenAPI types. A server that does not answer is `UNREACHABLE` with how to fix it.
+ */
+export function spawnClient(client: ClientOptions): SpawnClient {
+  return createSpawnClient({
+    baseUrl: client.url,
+    token: client.token,
+    fetch: async (input, init) => {
+      try {
+        return await fetch(input, init);
+      } catch (err) {
+        throw new SpawnApiError(0, 'UNREACHABLE', `cannot reach SpawnAI at ${client.url} (${(err as Error).message}); start it with \`npm start\` or set SPAWN_URL`);
+      }
+    },
+  });
 }
 
-export async function apiCall<T>(client: ClientOptions, method: string, path: string, body?: unknown): Promise<T> {
-  let res: Response;
-  try {
-    res = await fetch(client.url + path, {
-      method,
-      headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...(client.token ? { authorization: `Bearer ${client.token}` } : {}) },
-      body: body !== undefined ? JSON.stringify(body) : undefined,
-    });
-  } catch (err) {
-    throw new ApiCallError(0, 'UNREACHABLE', `cannot reach SpawnAI at ${client.url} (${(err as Error).message}); start it with \`npm start\` or set SPAWN_URL`);
-  }
-  const text = await res.text();
-  const json = text ? (JSON.parse(text) as unknown) : undefined;
-  if (!res.ok) {
-    const e = (json as ApiError | undefined)?.error;
-    throw new ApiCallError(res.status, e?.code ?? `HTTP_${res.status}`, e?.message ?? res.statusText);
-  }
-  return json as T;
-}
-
-/** `GET /api/sessions/:id/events` as events: the TypeScript SDK's reader, its refusal as this CLI's error. */
-export async function* streamEvents(client: ClientOptions, id: string, signal?: AbortSignal): AsyncGenerator<SessionEvent> {
-  try {
-    yield* sessionEvents(id, { baseUrl: client.url, token: client.token, ...(signal ? { signal } : {}) });
-  } catch (err) {
-    if (err instanceof SpawnApiError) throw new ApiCallError(err.status, err.code, err.message);
-    throw err;
-  }
+/** `GET /api/sessions/:id/events` as events, through the TypeScript SDK's reader. */
+export function streamEvents(client: ClientOptions, id: string, signal?: AbortSignal): AsyncGenerator<SessionEvent> {
+  return sessionEvents(id, { baseUrl: client.url, token: client.token, ...(signal ? { signal } : {}) });
 }

@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { ApiCallError } from './api-client.ts';
+import { SpawnApiError } from './api-client.ts';
 import { adminCommands } from './commands/admin-commands.ts';
 import { fleetCommands } from './commands/fleet-commands.ts';
 import { backupCommands } from './commands/backup-commands.ts';
@@ -24,7 +24,7 @@ loginCommands(program);
 try {
   await program.parseAsync(process.argv);
 } catch (err) {
-  if (err instanceof ApiCallError) {
+  if (err instanceof SpawnApiError) {
     console.error(`✖ ${err.code}: ${err.message}`);
   } else {
     console.error(`✖ ${(err as Error).message}`);

@@ -94,6 +94,7 @@ const envSchema = z.object({
   SPAWN_LAYER_TTL_DAYS: z.coerce.number().min(0).default(30),
   SPAWN_LAYER_BUILD_TIMEOUT_SECONDS: z.coerce.number().int().min(10).default(600),
   SPAWN_INSTALLER_SANDBOX: z.enum(['bwrap', 'none']).default('bwrap'),
+  SPAWN_INSTALLER_BWRAP: z.string().min(1).optional(),
   SPAWN_INSTALLER_ALLOWED_HOSTS: z
     .string()
     .regex(/^\s*([^\s,:]+:\d+\s*(,\s*|$))*$/, 'a comma-separated list of host:port')
@@ -251,6 +252,8 @@ export interface SpawnConfig {
     readonly buildTimeoutSeconds: number;
     /** bwrap: pip and npm run in bubblewrap and reach only `allowedHosts`; none: unconfined (opt-out). */
     readonly installerSandbox: 'bwrap' | 'none';
+    /** bubblewrap's path (null: `bwrap` on PATH, then /usr/bin, /bin). */
+    readonly bwrap: string | null;
     /** host:port pairs the sandboxed installer may reach besides its runtime's index (where that links files). */
     readonly extraHosts: readonly string[];
   };
@@ -445,6 +448,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       layerTtlDays: e.SPAWN_LAYER_TTL_DAYS,
       buildTimeoutSeconds: e.SPAWN_LAYER_BUILD_TIMEOUT_SECONDS,
       installerSandbox: e.SPAWN_INSTALLER_SANDBOX,
+      bwrap: e.SPAWN_INSTALLER_BWRAP ?? null,
       extraHosts: installerExtraHosts(e.SPAWN_PIP_INDEX_URL, e.SPAWN_INSTALLER_ALLOWED_HOSTS),
     },
     files: {

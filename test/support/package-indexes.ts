@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
+import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 
@@ -49,14 +50,22 @@ with zipfile.ZipFile(path, "w") as z:
 print(path)
 `;
 
-function serve(handler: (url: string, res: http.ServerResponse) => boolean): Promise<{ server: http.Server; url: string; connections: () => number }> {
-  const server = http.createServer((req, res) => {
+/** A certificate and its key (PEM) for an HTTPS index. */
+export interface IndexTls {
+  cert: string;
+  key: string;
+}
+
+function serve(handler: (url: string, res: http.ServerResponse) => boolean, tls?: IndexTls): Promise<{ server: http.Server; url: string; connections: () => number }> {
+  const listener = (req: http.IncomingMessage, res: http.ServerResponse): void => {
     if (!handler(decodeURIComponent(req.url ?? '/'), res)) res.writeHead(404).end('not found');
-  });
+  };
+  const server: http.Server = tls ? https.createServer(tls, listener) : http.createServer(listener);
   let connections = 0;
-  server.on('connection', () => connections++);
+  server.on(tls ? 'secureConnection' : 'connection', () => connections++);
+  const scheme = tls ? 'https' : 'http';
   return new Promise((resolve) =>
-    server.listen(0, '127.0.0.1', () => resolve({ server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, connections: () => connections })),
+    server.listen(0, '127.0.0.1', () => resolve({ server, url: `${scheme}://127.0.0.1:${(server.address() as AddressInfo).port}`, connections: () => connections })),
   );
 }
 
@@ -65,9 +74,10 @@ const normalise = (name: string) => name.toLowerCase().replace(/[-_.]+/g, '-');
 
 /**
  * Writes the wheels into `dir` and serves them as a PEP 503 index at `<url>/simple/`. `links`:
- * projects whose page links a file elsewhere (project → absolute URL), as a mirror might.
+ * projects whose page links a file elsewhere (project → absolute URL), as a mirror might; `tls`:
+ * served over HTTPS with that certificate (connections then count completed TLS handshakes).
  */
-export async function startPipIndex(dir: string, wheels: TinyWheel[], options: { links?: Record<string, string> } = {}, python = '/usr/bin/python3'): Promise<LocalIndex> {
+export async function startPipIndex(dir: string, wheels: TinyWheel[], options: { links?: Record<string, string>; tls?: IndexTls } = {}, python = '/usr/bin/python3'): Promise<LocalIndex> {
   mkdirSync(dir, { recursive: true });
   for (const wheel of wheels) execFileSync(python, ['-c', WHEEL_SCRIPT, dir], { input: JSON.stringify(wheel) });
   const files = readdirSync(dir).filter((f) => f.endsWith('.whl'));
@@ -92,7 +102,7 @@ export async function startPipIndex(dir: string, wheels: TinyWheel[], options: {
     downloads++;
     res.writeHead(200, { 'content-type': 'application/octet-stream' }).end(readFileSync(join(dir, file)));
     return true;
-  });
+  }, options.tls);
   return { url: `${url}/simple`, downloads: () => downloads, connections, close: closeServer(server) };
 }
 

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { AccountView } from '../../api-types.ts';
-import { apiCall, clientOptions, withClient, type ClientFlags } from '../api-client.ts';
+import { clientOptions, spawnClient, unwrap, withClient, type ClientFlags } from '../api-client.ts';
 
 /** One account as a few lines: the balance (or no limit), this month's spend, the budget, a refusal. */
 function printAccount(a: AccountView): void {
@@ -20,7 +20,8 @@ export function creditsCommands(program: Command): void {
       const amountUsd = Number(amount);
       // Checked here too, so a typo never reaches the ledger as NaN or a silent zero.
       if (amount.trim() === '' || !Number.isFinite(amountUsd) || amountUsd === 0) throw new Error(`amountUsd must be a non-zero number of dollars, got "${amount}"`);
-      const account = await apiCall<AccountView>(clientOptions(flags), 'POST', `/api/orgs/${encodeURIComponent(orgId)}/credits`, { amountUsd, ...(flags.note ? { note: flags.note } : {}) });
+      const body = { amountUsd, ...(flags.note ? { note: flags.note } : {}) };
+      const account = unwrap(await spawnClient(clientOptions(flags)).POST('/api/orgs/{id}/credits', { params: { path: { id: orgId } }, body }));
       if (flags.json) return console.log(JSON.stringify(account, null, 2));
       console.log(`✔ added ${amountUsd < 0 ? '-' : ''}$${Math.abs(amountUsd).toFixed(2)} to ${orgId}`);
       printAccount(account);
@@ -28,7 +29,7 @@ export function creditsCommands(program: Command): void {
   withClient(credits.command('show <orgId>').description("an organisation's balance, monthly spend and budget"))
     .option('--json', 'print the raw JSON')
     .action(async (orgId: string, flags: ClientFlags & { json?: boolean }) => {
-      const account = await apiCall<AccountView>(clientOptions(flags), 'GET', `/api/orgs/${encodeURIComponent(orgId)}/billing`);
+      const account = unwrap(await spawnClient(clientOptions(flags)).GET('/api/orgs/{id}/billing', { params: { path: { id: orgId } } }));
       if (flags.json) return console.log(JSON.stringify(account, null, 2));
       printAccount(account);
     });

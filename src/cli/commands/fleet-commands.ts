@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
-import type { FleetView } from '../../api-types.ts';
-import { apiCall, clientOptions, withClient, type ClientFlags } from '../api-client.ts';
+import { clientOptions, spawnClient, unwrap, withClient, type ClientFlags } from '../api-client.ts';
 
 /** `spawnai fleet status`: the hosts, their cost, and the autoscaler's latest decisions. */
 export function fleetCommands(program: Command): void {
@@ -9,7 +8,7 @@ export function fleetCommands(program: Command): void {
     .option('--json', 'print the raw JSON')
     .option('-n, --decisions <n>', 'decisions to show', '10')
     .action(async (flags: ClientFlags & { json?: boolean; decisions: string }) => {
-      const view = await apiCall<FleetView>(clientOptions(flags), 'GET', '/api/fleet');
+      const view = unwrap(await spawnClient(clientOptions(flags)).GET('/api/fleet'));
       if (flags.json) return console.log(JSON.stringify(view, null, 2));
       console.log(`fleet: ${view.enabled ? `on (${view.provider})` : 'off (no DIGITALOCEAN_TOKEN: workers are started by hand)'}; regions ${view.regions.join(', ')} (default ${view.defaultRegion}); leader ${view.leader ?? '-'}`);
       const live = view.hosts.filter((h) => h.state !== 'destroyed');

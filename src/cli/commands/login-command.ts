@@ -1,25 +1,18 @@
 import { createInterface } from 'node:readline/promises';
 import type { Command } from 'commander';
-import { ApiCallError, apiCall, clientOptions, type ClientOptions } from '../api-client.ts';
+import type { paths } from '../../../sdk/js/index.ts';
+import { clientOptions, spawnClient, SpawnApiError, unwrap, type ClientOptions } from '../api-client.ts';
 import { forgetCredential, saveCredential } from '../credentials.ts';
 
-interface DeviceLogin {
-  deviceCode: string;
-  userCode: string;
-  verificationUri: string;
-  verificationUriComplete: string | null;
-  expiresInSeconds: number;
-  intervalSeconds: number;
-}
-type DeviceToken = { status: 'pending' | 'slow_down' } | { status: 'done'; token: string; user: { email: string | null; name: string } };
+type DeviceLogin = paths['/auth/device']['post']['responses']['200']['content']['application/json'];
 
 /** The device authorization grant through the server (which holds the client secret); null when unavailable. */
 async function deviceLogin(client: ClientOptions): Promise<{ token: string; user: string } | null> {
   let start: DeviceLogin;
   try {
-    start = await apiCall<DeviceLogin>(client, 'POST', '/auth/device');
+    start = unwrap(await spawnClient(client).POST('/auth/device'));
   } catch (err) {
-    if (err instanceof ApiCallError && (err.code === 'DEVICE_LOGIN_UNSUPPORTED' || err.code === 'SIGN_IN_NOT_CONFIGURED')) return null;
+    if (err instanceof SpawnApiError && (err.code === 'DEVICE_LOGIN_UNSUPPORTED' || err.code === 'SIGN_IN_NOT_CONFIGURED')) return null;
     throw err;
   }
   console.error(`Open ${start.verificationUriComplete ?? start.verificationUri} and confirm the code ${start.userCode}`);
@@ -27,7 +20,7 @@ async function deviceLogin(client: ClientOptions): Promise<{ token: string; user
   const deadline = Date.now() + start.expiresInSeconds * 1000;
   while (Date.now() < deadline) {
     await new Promise((r) => setTimeout(r, interval * 1000));
-    const answer = await apiCall<DeviceToken>(client, 'POST', '/auth/device/token', { deviceCode: start.deviceCode });
+    const answer = unwrap(await spawnClient(client).POST('/auth/device/token', { body: { deviceCode: start.deviceCode } }));
     if (answer.status === 'done') return { token: answer.token, user: answer.user.email ?? answer.user.name };
     if (answer.status === 'slow_down') interval += 5; // RFC 8628 §3.5
   }
@@ -55,7 +48,7 @@ export function loginCommands(program: Command): void {
       const token = signedIn?.token ?? (await askApiKey());
       if (!token) throw new Error('no API key given');
       // Checked before it is stored: a mistyped key fails here, not on the next command.
-      const me = await apiCall<{ user: { email: string | null; name: string } }>({ ...client, token }, 'GET', '/api/me');
+      const me = unwrap(await spawnClient({ ...client, token }).GET('/api/me'));
       const file = saveCredential(client.url, token, me.user.email ?? me.user.name);
       console.error(`signed in to ${client.url} as ${me.user.email ?? me.user.name}; credential stored in ${file}`);
     });

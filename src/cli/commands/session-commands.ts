@@ -1,7 +1,7 @@
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
-import type { AppType, CreatedSession, SessionList, SessionView } from '../../api-types.ts';
-import { apiCall, clientOptions, streamEvents, withClient, type ClientFlags, type ClientOptions } from '../api-client.ts';
+import type { AppType, CreatedSession } from '../../api-types.ts';
+import { clientOptions, spawnClient, streamEvents, unwrap, withClient, type ClientFlags, type ClientOptions } from '../api-client.ts';
 import { formatDuration, formatUsd } from '../format.ts';
 import { verificationLines, verificationMark } from '../verification-format.ts';
 
@@ -25,7 +25,7 @@ async function follow(client: ClientOptions, created: CreatedSession): Promise<n
     // The live bar only draws on a terminal; logs and pipes get the path taken, once.
     console.log(`  ▸ ${states.join(' → ')}  [${'█'.repeat(Math.round(progress / 10)).padEnd(10, '░')}] ${progress}%`);
   }
-  const s = await apiCall<SessionView>(client, 'GET', `/api/sessions/${created.id}`);
+  const s = unwrap(await spawnClient(client).GET('/api/sessions/{id}', { params: { path: { id: created.id } } }));
   if (s.state === 'running' && s.appUrl) {
     const left = formatDuration(new Date(s.expiresAt).getTime() - Date.now());
     console.log(`  ✔ ${s.appUrl}   (destroyed in ${left}, est. ${formatUsd(s.estimatedCost)})`);
@@ -45,17 +45,18 @@ export function sessionCommands(program: Command): void {
     .option('--no-wait', 'print the session id and return at once')
     .action(async (words: string[], flags: ClientFlags & { type?: AppType; ttl?: string; wait: boolean }) => {
       const client = clientOptions(flags);
-      const created = await apiCall<CreatedSession>(client, 'POST', '/api/sessions', {
+      const body = {
         prompt: words.join(' '),
         ...(flags.type ? { appType: flags.type } : {}),
         ...(flags.ttl ? { ttlSeconds: Number(flags.ttl) } : {}),
-      });
+      };
+      const created = unwrap(await spawnClient(client).POST('/api/sessions', { body }));
       console.log(`  session ${created.id} (${created.appType}, generator: ${created.generator})`);
       process.exitCode = flags.wait ? await follow(client, created) : 0;
     });
 
   withClient(program.command('ls').description('list your sessions, newest first')).action(async (flags: ClientFlags) => {
-    const { sessions } = await apiCall<SessionList>(clientOptions(flags), 'GET', '/api/sessions?limit=50');
+    const { sessions } = unwrap(await spawnClient(clientOptions(flags)).GET('/api/sessions', { params: { query: { limit: '50' } } }));
     for (const s of sessions) {
       const left = s.state === 'running' ? formatDuration(new Date(s.expiresAt).getTime() - Date.now()) : '';
       console.log([s.id, s.state.padEnd(12), s.appType.padEnd(6), left.padEnd(8), s.appUrl ?? '', s.title, verificationMark(s.verification)].join('  ').trimEnd());
@@ -79,7 +80,7 @@ export function sessionCommands(program: Command): void {
   withClient(program.command('destroy').description('destroy a session now'))
     .argument('<id>')
     .action(async (id: string, flags: ClientFlags) => {
-      const s = await apiCall<SessionView>(clientOptions(flags), 'DELETE', `/api/sessions/${id}`);
+      const s = unwrap(await spawnClient(clientOptions(flags)).DELETE('/api/sessions/{id}', { params: { path: { id } } }));
       console.log(`${s.id} ${s.state}`);
     });
 
@@ -87,7 +88,7 @@ export function sessionCommands(program: Command): void {
     .argument('<id>')
     .argument('<ttlSeconds>')
     .action(async (id: string, ttl: string, flags: ClientFlags) => {
-      const s = await apiCall<SessionView>(clientOptions(flags), 'POST', `/api/sessions/${id}/extend`, { ttlSeconds: Number(ttl) });
+      const s = unwrap(await spawnClient(clientOptions(flags)).POST('/api/sessions/{id}/extend', { params: { path: { id } }, body: { ttlSeconds: Number(ttl) } }));
       console.log(`${s.id} now expires at ${s.expiresAt} (in ${formatDuration(new Date(s.expiresAt).getTime() - Date.now())})`);
     });
 }

@@ -35,15 +35,17 @@ export interface SandboxedRun {
   command: string[];
 }
 
-function findExecutable(name: string): string | null {
-  for (const dir of [...(process.env.PATH ?? '').split(delimiter), '/usr/bin', '/bin']) {
-    try {
-      accessSync(join(dir, name), constants.X_OK);
-      return join(dir, name);
-    } catch {
-      // keep looking
-    }
+function isExecutable(path: string): boolean {
+  try {
+    accessSync(path, constants.X_OK);
+    return true;
+  } catch {
+    return false;
   }
+}
+
+function findExecutable(name: string): string | null {
+  for (const dir of [...(process.env.PATH ?? '').split(delimiter), '/usr/bin', '/bin']) if (isExecutable(join(dir, name))) return join(dir, name);
   return null;
 }
 
@@ -83,6 +85,7 @@ export function sandboxedArgv(box: InstallerSandbox, r: SandboxedRun): string[] 
  */
 export async function probeInstallerSandbox(prefix: string[], python: string, bwrap = findExecutable('bwrap')): Promise<InstallerSandbox | string> {
   if (!bwrap) return 'bubblewrap (bwrap) is not installed';
+  if (!isExecutable(bwrap)) return `bubblewrap (bwrap) is not installed at ${bwrap}`;
   let disableUserns = false;
   try {
     disableUserns = (await run(bwrap, ['--help'], { timeout: PROBE_TIMEOUT_MS })).stdout.includes('--disable-userns');

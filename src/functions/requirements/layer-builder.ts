@@ -151,7 +151,7 @@ export class LayerBuilder {
     const { config } = this.#d;
     if (config.requirements.installerSandbox === 'none') return null;
     await mkdir(this.dir, { recursive: true, mode: 0o755 });
-    this.#sandbox ??= probeInstallerSandbox(dropPrefix(this.#canDropRoot() ? SETPRIV_TO_NOBODY : undefined), config.requirements.python);
+    this.#sandbox ??= probeInstallerSandbox(dropPrefix(this.#canDropRoot() ? SETPRIV_TO_NOBODY : undefined), config.requirements.python, config.requirements.bwrap ?? undefined);
     const box = await this.#sandbox;
     if (typeof box !== 'string') return box;
     throw new SpawnError(

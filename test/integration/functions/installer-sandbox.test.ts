@@ -115,6 +115,7 @@ describe.skipIf(!available)('the requirements installer sandbox', () => {
 
   it('refuses clearly where bubblewrap is missing or broken', async () => {
     expect(await probeInstallerSandbox([], PYTHON, null)).toBe('bubblewrap (bwrap) is not installed');
+    expect(await probeInstallerSandbox([], PYTHON, '/nonexistent/bwrap')).toBe('bubblewrap (bwrap) is not installed at /nonexistent/bwrap');
     expect(await probeInstallerSandbox([], PYTHON, '/bin/false')).toMatch(/^\/bin\/false does not work here/);
   });
 });

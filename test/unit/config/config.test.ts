@@ -26,7 +26,8 @@ describe('loadConfig', () => {
   });
 
   it('sandboxes the requirements installer by default; its extra hosts follow the index', () => {
-    expect(loadConfig({}).requirements).toMatchObject({ installerSandbox: 'bwrap', extraHosts: ['files.pythonhosted.org:443'] });
+    expect(loadConfig({}).requirements).toMatchObject({ installerSandbox: 'bwrap', bwrap: null, extraHosts: ['files.pythonhosted.org:443'] });
+    expect(loadConfig({ SPAWN_INSTALLER_BWRAP: '/opt/bwrap/bin/bwrap' }).requirements.bwrap).toBe('/opt/bwrap/bin/bwrap');
     expect(loadConfig({ SPAWN_PIP_INDEX_URL: 'http://127.0.0.1:3141/simple' }).requirements.extraHosts).toEqual([]);
     const c = loadConfig({ SPAWN_INSTALLER_SANDBOX: 'none', SPAWN_INSTALLER_ALLOWED_HOSTS: 'Files.Mirror.Example:8443, cdn.example:443' });
     expect(c.requirements).toMatchObject({ installerSandbox: 'none', extraHosts: ['files.mirror.example:8443', 'cdn.example:443'] });

@@ -11,7 +11,7 @@ export function SessionExtras({ sessionId }: { sessionId: string }) {
   const [canExport, setCanExport] = useState(false);
   useEffect(() => {
     const controller = new AbortController();
-    void api.hasRoute(`/api/sessions/${encodeURIComponent(sessionId)}/versions`, controller.signal).then(setCanExport, () => undefined);
+    void api.hasVersions(sessionId, controller.signal).then(setCanExport, () => undefined);
     return () => controller.abort();
   }, [sessionId]);
   if (!canExport) return null;

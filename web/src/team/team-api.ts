@@ -1,7 +1,8 @@
-import type { ApiKeyCreated, ApiKeyList, ApiKeyScope, AuditPage, InvitationCreated, MemberList, MemberView, MeView, OrgView, Role, SessionView, Visibility } from '../../../src/api-types.ts';
-import { request } from '../api.ts';
+import type { ApiKeyScope, Role, Visibility } from '../../../src/api-types.ts';
+import { read, typedClient } from '../api-client.ts';
 
-const org = (id: string) => `/api/orgs/${encodeURIComponent(id)}`;
+const spawn = typedClient();
+const path = (id: string) => ({ path: { id } });
 
 export interface AuditFilters {
   actor?: string;
@@ -10,31 +11,39 @@ export interface AuditFilters {
   since?: string;
 }
 
-/** Query string of the audit filters (shared by the JSON page and the CSV link). */
-export function auditQuery(filters: AuditFilters, cursor?: string | null): string {
+/** The audit filters that are set, and the page's cursor. */
+function auditParams(filters: AuditFilters, cursor?: string | null): AuditFilters & { cursor?: string } {
+  const params: AuditFilters & { cursor?: string } = {};
+  for (const name of ['actor', 'action', 'since'] as const) if (filters[name]) params[name] = filters[name];
+  if (cursor) params.cursor = cursor;
+  return params;
+}
+
+/** Query string of the audit filters (the CSV link, which the browser follows by itself). */
+function auditQuery(filters: AuditFilters): string {
   const params = new URLSearchParams();
-  for (const [name, value] of Object.entries(filters)) if (value) params.set(name, value);
-  if (cursor) params.set('cursor', cursor);
+  for (const [name, value] of Object.entries(auditParams(filters))) params.set(name, String(value));
   const text = params.toString();
   return text ? `?${text}` : '';
 }
 
 /** The team routes of issue 15: organisations, members, invitations, API keys, audit, sign-out. */
 export const teamApi = {
-  org: (id: string, signal?: AbortSignal) => request<OrgView>('GET', org(id), undefined, signal),
-  createOrg: (name: string) => request<OrgView>('POST', '/api/orgs', { name }),
-  switchOrg: (orgId: string) => request<MeView>('PUT', '/api/me/org', { orgId }),
-  members: (id: string, signal?: AbortSignal) => request<MemberList>('GET', `${org(id)}/members`, undefined, signal),
-  setRole: (id: string, userId: string, role: Role) => request<MemberView>('PATCH', `${org(id)}/members/${encodeURIComponent(userId)}`, { role }),
-  removeMember: (id: string, userId: string) => request<unknown>('DELETE', `${org(id)}/members/${encodeURIComponent(userId)}`),
-  invite: (id: string, role: Role) => request<InvitationCreated>('POST', `${org(id)}/invitations`, { role }),
-  acceptInvitation: (token: string) => request<{ org: OrgView }>('POST', `/api/invitations/${encodeURIComponent(token)}/accept`),
-  apiKeys: (id: string, signal?: AbortSignal) => request<ApiKeyList>('GET', `${org(id)}/api-keys`, undefined, signal),
-  createApiKey: (id: string, name: string, scopes: ApiKeyScope[]) => request<ApiKeyCreated>('POST', `${org(id)}/api-keys`, { name, scopes }),
-  revokeApiKey: (id: string, keyId: string) => request<unknown>('DELETE', `${org(id)}/api-keys/${encodeURIComponent(keyId)}`),
-  audit: (id: string, filters: AuditFilters, cursor: string | null, signal?: AbortSignal) =>
-    request<AuditPage>('GET', `${org(id)}/audit${auditQuery(filters, cursor)}`, undefined, signal),
-  auditCsvUrl: (id: string, filters: AuditFilters) => `${org(id)}/audit.csv${auditQuery(filters)}`,
-  setVisibility: (sessionId: string, visibility: Visibility) => request<SessionView>('PATCH', `/api/sessions/${encodeURIComponent(sessionId)}`, { visibility }),
-  signOut: () => request<{ redirectTo: string }>('POST', '/auth/logout'),
+  org: (orgId: string, signal?: AbortSignal) => read(spawn.GET('/api/orgs/{id}', { params: path(orgId), signal })),
+  createOrg: (name: string) => read(spawn.POST('/api/orgs', { body: { name } })),
+  switchOrg: (orgId: string) => read(spawn.PUT('/api/me/org', { body: { orgId } })),
+  members: (orgId: string, signal?: AbortSignal) => read(spawn.GET('/api/orgs/{id}/members', { params: path(orgId), signal })),
+  setRole: (orgId: string, userId: string, role: Role) =>
+    read(spawn.PATCH('/api/orgs/{id}/members/{userId}', { params: { path: { id: orgId, userId } }, body: { role } })),
+  removeMember: (orgId: string, userId: string) => read(spawn.DELETE('/api/orgs/{id}/members/{userId}', { params: { path: { id: orgId, userId } } })),
+  invite: (orgId: string, role: Role) => read(spawn.POST('/api/orgs/{id}/invitations', { params: path(orgId), body: { role } })),
+  acceptInvitation: (token: string) => read(spawn.POST('/api/invitations/{token}/accept', { params: { path: { token } } })),
+  apiKeys: (orgId: string, signal?: AbortSignal) => read(spawn.GET('/api/orgs/{id}/api-keys', { params: path(orgId), signal })),
+  createApiKey: (orgId: string, name: string, scopes: ApiKeyScope[]) => read(spawn.POST('/api/orgs/{id}/api-keys', { params: path(orgId), body: { name, scopes } })),
+  revokeApiKey: (orgId: string, keyId: string) => read(spawn.DELETE('/api/orgs/{id}/api-keys/{keyId}', { params: { path: { id: orgId, keyId } } })),
+  audit: (orgId: string, filters: AuditFilters, cursor?: string | null, signal?: AbortSignal) =>
+    read(spawn.GET('/api/orgs/{id}/audit', { params: { path: path(orgId).path, query: auditParams(filters, cursor) }, signal })),
+  auditCsvUrl: (orgId: string, filters: AuditFilters) => `/api/orgs/${encodeURIComponent(orgId)}/audit.csv${auditQuery(filters)}`,
+  setVisibility: (sessionId: string, visibility: Visibility) => read(spawn.PATCH('/api/sessions/{id}', { params: path(sessionId), body: { visibility } })),
+  signOut: () => read(spawn.POST('/auth/logout')),
 };
