@@ -173,9 +173,9 @@ export class BullmqQueue implements JobQueue {
       attempt: job.attemptsMade + 1,
       signal: signal ?? new AbortController().signal,
     };
-    // A fetch already blocked on Redis when the intake was lowered (or the worker paused) still
-    // takes the next job that arrives: it goes back to the queue, not run past the host's room.
-    if (this.#intake !== null && this.#active >= this.#intake && token) {
+    // A fetch already blocked on Redis when the intake was lowered, the worker paused or closed
+    // (a draining host) still takes the next job that arrives: it goes back to the queue.
+    if ((this.#closing || (this.#intake !== null && this.#active >= this.#intake)) && token) {
       await job.moveToWait(token);
       throw new WaitingError();
     }
