@@ -11,7 +11,7 @@ import { ownSpace, type OwnSpace } from '../../support/shared-services.ts';
 import { QUEUE_TARGETS, queueFixture } from '../queue/queue-targets.ts';
 
 const ready = requireService('postgres');
-const BEAT_MS = 250;
+const BEAT_MS = 400;
 const FLOOR = 768;
 const SANDBOX = 512;
 const logger = createLogger(process.env.FLEET_TEST_LOG ?? 'silent');
@@ -62,7 +62,7 @@ describe.skipIf(!ready)('a fleet host agent: free memory gates intake; sessions 
   /** A worker: its queue consumer (each job starts the session's app on it) and its host agent. */
   const worker = async (queue: JobQueue, hostId: string, workerId: string, memory: { free: number; total: number }, cfg = config()) => {
     await queue.process(async (job) => void (await store.sessions.transition(job.data.sessionId, ['requested'], 'running', { workerId, currentVersion: 1 })), { concurrency: 4 });
-    const agent = startHostAgent({ store, config: cfg, logger, workerId, queue }, hostId, { beatMs: BEAT_MS, packHoldMs: 1_500, totalMemoryMb: memory.total, freeMemoryMb: () => memory.free });
+    const agent = startHostAgent({ store, config: cfg, logger, workerId, queue }, hostId, { beatMs: BEAT_MS, packHoldMs: 2_000, totalMemoryMb: memory.total, freeMemoryMb: () => memory.free });
     stops.push(() => agent.stop());
     return agent;
   };
