@@ -50,6 +50,8 @@ export interface JobQueue {
    * rest wait in the queue for a host with room. No-op before process().
    */
   setIntake?(limit: number): Promise<void>;
+  /** Jobs waiting for what setIntake governs (a regional queue: its own region's queue only). */
+  waitingForIntake?(): Promise<number>;
   /**
    * Stops taking jobs at once; active jobs get `shutdownGraceMs` to finish, then their signal is
    * aborted and they are awaited (a job given up this way goes back to the queue, its attempt not

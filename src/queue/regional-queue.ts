@@ -45,6 +45,11 @@ export class RegionalQueue implements JobQueue {
     await own?.setIntake?.(limit);
   }
 
+  async waitingForIntake(): Promise<number> {
+    const own = this.#own ? this.#regions.get(this.#own) : undefined;
+    return own ? own.depth() : 0;
+  }
+
   async depth(): Promise<number> {
     const depths = await Promise.all([this.#base, ...this.#regions.values()].map((q) => q.depth()));
     return depths.reduce((a, b) => a + b, 0);

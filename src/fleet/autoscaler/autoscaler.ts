@@ -183,6 +183,12 @@ export class Autoscaler extends PeriodicTask {
       if (load.length > 0 && !overdue) continue;
       for (const s of load) await this.#d.failSession(s.id, new SpawnError('HOST_RETIRED', `the worker host ${h.name} was retired before the app reached its TTL`));
       await this.#actions.destroy(h, load.length > 0 ? 'DRAIN_TIMEOUT' : 'DRAINED', now);
+      // Their sandboxes went with the droplet; the lifecycle (on this API node) could not reach
+      // them, so their records are closed here, or they would stay "live" with no host.
+      for (const s of load) {
+        const sandbox = await this.#d.store.sandboxes.getLiveBySession(s.id);
+        if (sandbox) await this.#d.store.sandboxes.markDestroyed(sandbox.id);
+      }
     }
   }
 

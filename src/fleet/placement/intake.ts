@@ -24,3 +24,19 @@ export function roomFor(slots: number, load: number): number {
 export function regionRoom(hosts: readonly { state: string; room?: number | null | undefined }[], slotsPerHost: number): number {
   return hosts.filter((h) => h.state !== 'draining').reduce((sum, h) => sum + (h.state === 'active' && typeof h.room === 'number' ? h.room : slotsPerHost), 0);
 }
+
+/**
+ * Sandboxes that still fit in a host's free memory above the floor. A host that cannot fit one
+ * more sandbox takes no job even with free slots: its memory went to something the slot count
+ * does not see (a big app, the pool, the system). Jobs are pulled blind (BullMQ), before their tier
+ * is known, so `sandboxMb` is the largest sandbox a job can ask for (largestSandboxMb).
+ */
+export function memoryRoom(freeMemoryMb: number, floorMb: number, sandboxMb: number): number {
+  return Math.max(0, Math.floor((freeMemoryMb - floorMb) / Math.max(1, sandboxMb)));
+}
+
+/** The largest sandbox any tier gets: a tier's memory, capped by SPAWN_SANDBOX_MEMORY_MB (sandboxShape). */
+export function largestSandboxMb(tiers: Readonly<Record<string, { readonly memoryMb: number }>>, sandboxMemoryMb: number): number {
+  const largestTier = Math.max(0, ...Object.values(tiers).map((t) => t.memoryMb));
+  return Math.min(largestTier || sandboxMemoryMb, sandboxMemoryMb);
+}

@@ -47,6 +47,9 @@ export class BullmqQueue implements JobQueue {
   #ready: Promise<Queue> | undefined;
   #worker: Worker | undefined;
   #closing: Promise<void> | undefined;
+  /** The limit setIntake set (null: only the worker's concurrency), and the jobs running now. */
+  #intake: number | null = null;
+  #active = 0;
 
   constructor(options: QueueOptions & { redisUrl: string }) {
     this.#redisUrl = options.redisUrl;
@@ -88,6 +91,7 @@ export class BullmqQueue implements JobQueue {
   async setIntake(limit: number): Promise<void> {
     const worker = this.#worker;
     if (!worker || this.#closing) return;
+    this.#intake = Math.max(0, Math.floor(limit));
     if (limit < 1) {
       // true: the active jobs are not awaited, they go on under their locks.
       if (!worker.isPaused()) await worker.pause(true);
@@ -169,6 +173,13 @@ export class BullmqQueue implements JobQueue {
       attempt: job.attemptsMade + 1,
       signal: signal ?? new AbortController().signal,
     };
+    // A fetch already blocked on Redis when the intake was lowered, the worker paused or closed
+    // (a draining host) still takes the next job that arrives: it goes back to the queue.
+    if ((this.#closing || (this.#intake !== null && this.#active >= this.#intake)) && token) {
+      await job.moveToWait(token);
+      throw new WaitingError();
+    }
+    this.#active++;
     try {
       await handler(context);
     } catch (err) {
@@ -178,6 +189,8 @@ export class BullmqQueue implements JobQueue {
         throw new WaitingError();
       }
       throw err;
+    } finally {
+      this.#active--;
     }
   }
 
