@@ -27,25 +27,24 @@ export function clientOptions(flags: { url?: string; token?: string }): ClientOp
   return { url, token: flags.token ?? process.env.SPAWN_TOKEN ?? loadCredential(url) };
 }
 
-/**
- * The TypeScript SDK's typed client for one command: paths, bodies and answers are checked against
- * the server's OpenAPI types. A server that does not answer is `UNREACHABLE` with how to fix it.
- */
+/** fetch, with a server that does not answer as `UNREACHABLE` and how to fix it. */
+function fetchFor(client: ClientOptions): typeof fetch {
+  return async (input, init) => {
+    try {
+      return await fetch(input, init);
+    } catch (err) {
+      if (init?.signal?.aborted || (input instanceof Request && input.signal.aborted)) throw err;
+      throw new SpawnApiError(0, 'UNREACHABLE', `cannot reach SpawnAI at ${client.url} (${(err as Error).message}); start it with \`npm start\` or set SPAWN_URL`);
+    }
+  };
+}
+
+/** The TypeScript SDK's typed client for one command: paths, bodies and answers are checked against the server's OpenAPI types. */
 export function spawnClient(client: ClientOptions): SpawnClient {
-  return createSpawnClient({
-    baseUrl: client.url,
-    token: client.token,
-    fetch: async (input, init) => {
-      try {
-        return await fetch(input, init);
-      } catch (err) {
-        throw new SpawnApiError(0, 'UNREACHABLE', `cannot reach SpawnAI at ${client.url} (${(err as Error).message}); start it with \`npm start\` or set SPAWN_URL`);
-      }
-    },
-  });
+  return createSpawnClient({ baseUrl: client.url, token: client.token, fetch: fetchFor(client) });
 }
 
 /** `GET /api/sessions/:id/events` as events, through the TypeScript SDK's reader. */
 export function streamEvents(client: ClientOptions, id: string, signal?: AbortSignal): AsyncGenerator<SessionEvent> {
-  return sessionEvents(id, { baseUrl: client.url, token: client.token, ...(signal ? { signal } : {}) });
+  return sessionEvents(id, { baseUrl: client.url, token: client.token, fetch: fetchFor(client), ...(signal ? { signal } : {}) });
 }
