@@ -11,3 +11,6 @@ export {
 export { createProcessDriver, type ProcessDriverOptions } from './process/process-driver.ts';
 export { assertHostMemoryFloor, availableMemoryMb } from './host-memory.ts';
 export { isProcessAlive } from './process-alive.ts';
+// The requirements installer (functions) runs under the same seccomp filter as process sandboxes.
+export { seccompFilter } from './process/seccomp-filter.ts';
+export { spawnBwrapped } from './process/bwrap-spawn.ts';

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { spawnBwrapped } from '../../runtime/index.ts';
 import { sandboxedArgv, type InstallerSandbox } from './installer-sandbox.ts';
 
 const LOG_MAX_BYTES = 64 * 1024;
@@ -39,7 +40,10 @@ export function runInstaller(run: InstallerRun): Promise<InstallerResult> {
       log += chunk.toString('utf8');
       if (log.length > LOG_MAX_BYTES * 2) log = log.slice(-LOG_MAX_BYTES);
     };
-    const child = spawn(file as string, args, { cwd: run.cwd, env: sandbox ? {} : run.env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    // In the sandbox, bwrap reads its seccomp program from descriptor 3 (spawnBwrapped writes it).
+    const child = sandbox
+      ? spawnBwrapped(argv, { cwd: run.cwd, env: {}, detached: true }, sandbox.box.seccomp)
+      : spawn(file as string, args, { cwd: run.cwd, env: run.env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     child.stdout.on('data', keep);
     child.stderr.on('data', keep);
     const timer = setTimeout(() => {

@@ -3,6 +3,7 @@ import { accessSync, constants, lstatSync, readlinkSync, realpathSync } from 'no
 import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { seccompFilter, spawnBwrapped } from '../../runtime/index.ts';
 
 const run = promisify(execFile);
 const PROBE_TIMEOUT_MS = 30_000;
@@ -12,6 +13,8 @@ const SANDBOX_UID = '65534';
 export const SANDBOX_BUILD_DIR = '/build';
 const SANDBOX_EGRESS_DIR = '/run/spawnai-egress';
 const SANDBOX_RELAY = '/opt/spawnai/egress-relay.mjs';
+/** bwrap reads the seccomp program from this descriptor (spawnBwrapped writes it there). */
+const SECCOMP_FD = 3;
 /** The relay's port inside the sandbox's own network namespace (nothing else listens there). */
 export const SANDBOX_PROXY_URL = 'http://127.0.0.1:3128';
 const RELAY_PATH = fileURLToPath(new URL('./egress-relay.js', import.meta.url));
@@ -23,6 +26,12 @@ export interface InstallerSandbox {
   /** Directories outside /usr the installer needs (node's, python's prefix), bound read-only. */
   roBinds: string[];
   disableUserns: boolean;
+  /**
+   * The process sandboxes' seccomp program (keyrings, eBPF, io_uring, mounts, namespaces, ptrace…
+   * refused), installed by bwrap right before the relay and the installer run; null where none is
+   * defined for the architecture.
+   */
+  seccomp: Buffer | null;
 }
 
 export interface SandboxedRun {
@@ -73,6 +82,7 @@ export function sandboxedArgv(box: InstallerSandbox, r: SandboxedRun): string[] 
   args.push('--ro-bind', RELAY_PATH, SANDBOX_RELAY, '--ro-bind', r.egressDir, SANDBOX_EGRESS_DIR);
   args.push('--proc', '/proc', '--dev', '/dev', '--tmpfs', '/tmp', '--bind', r.buildDir, SANDBOX_BUILD_DIR);
   args.push('--remount-ro', '/', '--chdir', SANDBOX_BUILD_DIR, '--clearenv');
+  if (box.seccomp) args.push('--seccomp', String(SECCOMP_FD));
   for (const [key, value] of Object.entries(r.env)) args.push('--setenv', key, value);
   const port = new URL(SANDBOX_PROXY_URL).port;
   args.push('--', process.execPath, SANDBOX_RELAY, `${SANDBOX_EGRESS_DIR}/proxy.sock`, port, ...r.command);
@@ -100,14 +110,28 @@ export async function probeInstallerSandbox(prefix: string[], python: string, bw
   } catch {
     // no interpreter: Python builds fail with pip's own error, Node builds do not need it
   }
-  const box: InstallerSandbox = { bwrap, roBinds: [...new Set(roBinds.filter(outsideUsr))], disableUserns };
-  // The whole path a build takes, relay included (node inside the sandbox), with `true` for pip.
-  const [file, ...args] = sandboxedArgv(box, { prefix, buildDir: '/tmp', egressDir: '/tmp', env: {}, command: ['/usr/bin/true'] });
-  try {
-    await run(file as string, args, { timeout: PROBE_TIMEOUT_MS });
-    return box;
-  } catch (err) {
-    const stderr = (err as { stderr?: string }).stderr?.trim();
-    return `${bwrap} does not work here: ${stderr || (err as Error).message}`;
-  }
+  const box: InstallerSandbox = { bwrap, roBinds: [...new Set(roBinds.filter(outsideUsr))], disableUserns, seccomp: seccompFilter() };
+  // The whole path a build takes, relay and seccomp included (node inside the sandbox), with `true` for pip.
+  const argv = sandboxedArgv(box, { prefix, buildDir: '/tmp', egressDir: '/tmp', env: {}, command: ['/usr/bin/true'] });
+  const failure = await tryOnce(argv, box.seccomp);
+  return failure === null ? box : `${bwrap} does not work here: ${failure}`;
+}
+
+/** Runs the probe; null when it exited 0, else its stderr (or the spawn error). */
+function tryOnce(argv: string[], seccomp: Buffer | null): Promise<string | null> {
+  return new Promise((resolve) => {
+    const child = spawnBwrapped(argv, { env: {} }, seccomp);
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+    child.stdout.resume();
+    const timer = setTimeout(() => child.kill('SIGKILL'), PROBE_TIMEOUT_MS);
+    child.on('error', (err) => {
+      clearTimeout(timer);
+      resolve(err.message);
+    });
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      resolve(code === 0 ? null : stderr.trim() || `exit ${code ?? signal}`);
+    });
+  });
 }

@@ -113,6 +113,15 @@ describe.skipIf(!available)('the requirements installer sandbox', () => {
     expect(result.log).not.toContain('SPAWN_TEST_SECRET');
   });
 
+  it('runs under the process sandboxes\' seccomp filter: eBPF, keyrings and io_uring are refused with EPERM', async () => {
+    expect(box.seccomp, 'a filter is defined for this architecture').not.toBeNull();
+    // x86-64 numbers: bpf 321, add_key 248, io_uring_setup 425; each fails with EPERM (1), not ENOSYS or EINVAL.
+    const script = 'import ctypes\nlibc = ctypes.CDLL(None, use_errno=True)\nfor name, nr in [("bpf", 321), ("add_key", 248), ("io_uring_setup", 425)]:\n    r = libc.syscall(nr, 0, 0, 0, 0)\n    print(name, r, ctypes.get_errno())';
+    const result = await runInstaller({ command: [PYTHON, '-c', script], cwd: dir, env: { PATH: '/usr/bin:/bin', HOME: '/build' }, timeoutMs: 60_000, sandbox: { box, egressDir: dir } });
+    expect(result.ok, result.log).toBe(true);
+    for (const name of ['bpf', 'add_key', 'io_uring_setup']) expect(result.log).toContain(`${name} -1 1\n`);
+  });
+
   it('refuses clearly where bubblewrap is missing or broken', async () => {
     expect(await probeInstallerSandbox([], PYTHON, null)).toBe('bubblewrap (bwrap) is not installed');
     expect(await probeInstallerSandbox([], PYTHON, '/nonexistent/bwrap')).toBe('bubblewrap (bwrap) is not installed at /nonexistent/bwrap');
