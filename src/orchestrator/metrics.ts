@@ -1,6 +1,7 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import { SESSION_STATES } from '../api-types.ts';
 import type { JobQueue } from '../queue/index.ts';
+import type { PoolStats } from '../runtime/index.ts';
 import type { Store } from '../store/index.ts';
 
 export type Metrics = ReturnType<typeof createMetrics>;
@@ -76,5 +77,33 @@ export function createMetrics(store: Store, queue: JobQueue) {
   const spendUsd = new Counter({ name: 'spawnai_spend_usd_total', help: 'Dollars charged to organisations, by kind (session: settled sessions, function: function calls)', labelNames: ['kind'], registers: [registry] });
   const alertsFired = new Counter({ name: 'spawnai_alerts_total', help: 'Alert incidents opened (each fires once per incident), by rule', labelNames: ['rule'], registers: [registry] });
   const webhookAttempts = new Counter({ name: 'spawnai_webhook_attempts_total', help: 'Webhook delivery attempts, by result (ok, error)', labelNames: ['result'], registers: [registry] });
-  return { registry, spendUsd, alertsFired, webhookAttempts, stepDuration, sessionsCreated, sessionsFailed, promptCacheRequests, verifications, verificationDuration, repairRounds };
+  // The sandbox runtime starts after the metrics exist: it hands its pool's figures over then.
+  let poolStats: () => PoolStats | null = () => null;
+  new Gauge({
+    name: 'spawnai_pool_size',
+    help: 'Idle, pre-started sandboxes in the warm pool of this worker, by tier',
+    labelNames: ['tier'],
+    registers: [registry],
+    collect() {
+      this.reset();
+      for (const [tier, ready] of Object.entries(poolStats()?.ready ?? {})) this.set({ tier }, ready);
+    },
+  });
+  new Counter({
+    name: 'spawnai_pool_claims_total',
+    help: 'Sandbox claims that found a warm one (hit) or had to start one (miss)',
+    labelNames: ['result'],
+    registers: [registry],
+    collect() {
+      const claims = poolStats()?.claims;
+      if (!claims) return;
+      this.reset();
+      this.inc({ result: 'hit' }, claims.hit);
+      this.inc({ result: 'miss' }, claims.miss);
+    },
+  });
+  const attachPool = (source: () => PoolStats | null): void => {
+    poolStats = source;
+  };
+  return { registry, attachPool, spendUsd, alertsFired, webhookAttempts, stepDuration, sessionsCreated, sessionsFailed, promptCacheRequests, verifications, verificationDuration, repairRounds };
 }

@@ -11,3 +11,5 @@ export {
 export { createProcessDriver, type ProcessDriverOptions } from './process/process-driver.ts';
 export { assertHostMemoryFloor, availableMemoryMb } from './host-memory.ts';
 export { isProcessAlive } from './process-alive.ts';
+export type { PoolStats, PoolShape } from './warm-pool.ts';
+export type { PoolOptions } from './pool-options.ts';

@@ -73,6 +73,13 @@ export class SandboxDirectory {
     return paths;
   }
 
+  /** Replaces the record (a pooled sandbox claimed by a session), atomically. */
+  async rewrite(record: SandboxRecord): Promise<void> {
+    const { dir } = this.paths(record.id);
+    await writeFile(join(dir, 'sandbox.json.tmp'), JSON.stringify(record, null, 2));
+    await rename(join(dir, 'sandbox.json.tmp'), join(dir, 'sandbox.json'));
+  }
+
   /**
    * Swaps the (still empty) writable directories for the sandbox's size-limited tmpfs before
    * anything is written or run there. Done on first use rather than in create(), which must stay
@@ -182,4 +189,18 @@ export class SandboxDirectory {
     this.pendingWrites.delete(id);
     return existed;
   }
+}
+
+/** The record of a new sandbox made for `spec` (pool sandboxes: an empty session id and pool labels). */
+export function sandboxRecord(driver: string, spec: SandboxSpec, id: string): SandboxRecord {
+  const createdAt = new Date().toISOString();
+  return {
+    id,
+    sessionId: spec.sessionId,
+    createdAt,
+    labels: { ...spec.labels, sessionId: spec.sessionId, createdAt, expiresAt: spec.expiresAt.toISOString(), tier: spec.tier, driver },
+    limits: { memoryMb: spec.memoryMb, cpus: spec.cpus, pids: spec.pids },
+    network: spec.network,
+    ...(spec.readOnlyMounts?.length ? { readOnlyMounts: spec.readOnlyMounts } : {}),
+  };
 }
