@@ -4,16 +4,19 @@
  * start-up and the preloaded modules are paid before a session claims the sandbox.
  *
  * Environment (removed from process.env before the app runs):
- *   SPAWN_LAUNCHER_CONTROL  Unix socket path, or a TCP port (listened on all interfaces)
+ *   SPAWN_LAUNCHER_CONTROL  Unix socket path, a TCP port (listened on all interfaces), or `fd:N`: a
+ *                           socket the host bound and listens on, inherited as descriptor N
  *   SPAWN_LAUNCHER_TOKEN    the one message accepted must carry it (other sandboxes cannot guess it)
- *   SPAWN_LAUNCHER_FORWARD  optional Unix socket path served by piping to 127.0.0.1:$PORT (the
- *                           host reaches an app in its own network namespace through it)
+ *   SPAWN_LAUNCHER_FORWARD  optional Unix socket (path or `fd:N`) served from start-up by piping
+ *                           each connection to 127.0.0.1:$PORT (the host reaches an app in its own
+ *                           network namespace through it)
  *   SPAWN_LAUNCHER_PRELOAD  comma-separated modules required up front (failures ignored)
  *
  * Protocol: the host connects to the control address and writes one JSON line
  *   {"token":…, "mode":"load", "entry":"/app/server.js", "env":{…}}   — run the entry in this process
  *   {"token":…, "mode":"spawn", "command":[…], "env":{…}}            — run any command as a child
- * then reads JSON lines back: {"event":"ready"} once the app listens on $PORT (load) or
+ * then reads JSON lines back: {"event":"hello"} as soon as the connection is accepted (the
+ * launcher is up: pools wait for it), {"event":"ready"} once the app listens on $PORT (load) or
  * {"event":"spawned"} (spawn: the host has to poll). The control listener closes after the first
  * valid message: a sandbox starts one app, once.
  */
@@ -69,9 +72,19 @@ function unlinkQuietly(path) {
   }
 }
 
-/** Serves `path`, piping each connection to the app's 127.0.0.1:port; calls back once listening. */
-function forward(path, port, onListening) {
-  unlinkQuietly(path);
+/**
+ * What to listen on: an inherited descriptor (`fd:N`; the host bound it, so nothing is created in
+ * the sandbox and the app's own quota cannot get in the way), a TCP port or a Unix socket path.
+ */
+function listenTarget(address) {
+  if (address.startsWith('fd:')) return { fd: Number(address.slice(3)) };
+  if (/^\d+$/.test(address)) return { port: Number(address) };
+  unlinkQuietly(address);
+  return { path: address };
+}
+
+/** Serves `address`, piping each connection to the app's 127.0.0.1:port (refused until it listens). */
+function forward(address, port) {
   const server = net.createServer((client) => {
     const upstream = net.connect(port, '127.0.0.1');
     const close = () => {
@@ -82,10 +95,10 @@ function forward(path, port, onListening) {
     client.pipe(upstream).pipe(client);
   });
   server.on('error', (err) => {
-    console.error(`app launcher cannot listen on ${path}: ${err.message}`);
+    console.error(`app launcher cannot listen on ${address}: ${err.message}`);
     process.exit(1);
   });
-  server.listen(path, onListening);
+  server.listen(listenTarget(address));
 }
 
 function reply(socket, event) {
@@ -102,8 +115,7 @@ function notifyWhenListening(port, notify) {
       if (done || address === null || typeof address === 'string' || address.port !== port) return;
       done = true;
       net.Server.prototype.listen = listen;
-      if (forwardPath) forward(forwardPath, port, notify);
-      else notify();
+      notify();
     });
     return listen.apply(this, args);
   };
@@ -117,8 +129,7 @@ function runSpawned(command, socket) {
   });
   child.on('exit', (code, signal) => process.exit(code ?? 128 + (os.constants.signals[signal] ?? 0)));
   for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP']) process.on(signal, () => child.kill(signal));
-  if (forwardPath) forward(forwardPath, Number(env.PORT), () => reply(socket, 'spawned'));
-  else reply(socket, 'spawned');
+  reply(socket, 'spawned');
 }
 
 function start(message, socket) {
@@ -134,10 +145,14 @@ function start(message, socket) {
   Module.runMain(entry);
 }
 
+// Before the control socket: once the launcher answers there, the app's socket is served too.
+if (forwardPath) forward(forwardPath, Number(env.PORT));
+
 const server = net.createServer({ allowHalfOpen: true }, (socket) => {
   let buffered = '';
   socket.setEncoding('utf8');
   socket.on('error', () => undefined);
+  socket.write(`${JSON.stringify({ event: 'hello' })}\n`);
   socket.on('data', (chunk) => {
     buffered += chunk;
     if (buffered.length > 65_536) return socket.destroy();
@@ -152,7 +167,7 @@ const server = net.createServer({ allowHalfOpen: true }, (socket) => {
     if (!message || message.token !== token) return socket.destroy();
     socket.removeAllListeners('data');
     server.close();
-    if (!/^\d+$/.test(control)) unlinkQuietly(control);
+    if (!/^(\d+|fd:\d+)$/.test(control)) unlinkQuietly(control);
     start(message, socket);
   });
 });
@@ -160,8 +175,4 @@ server.on('error', (err) => {
   console.error(`app launcher cannot listen on ${control}: ${err.message}`);
   process.exit(1);
 });
-if (/^\d+$/.test(control)) server.listen(Number(control));
-else {
-  unlinkQuietly(control);
-  server.listen(control);
-}
+server.listen(listenTarget(control));

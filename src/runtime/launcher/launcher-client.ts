@@ -68,11 +68,15 @@ export async function startThroughLauncher(
         socket.setEncoding('utf8');
         socket.on('data', (chunk: string) => {
           buffered += chunk;
-          const line = buffered.split('\n')[0] ?? '';
-          if (!buffered.includes('\n')) return;
-          const event = parseEvent(line);
-          resolve(event === 'ready' || event === 'spawned' ? event : 'closed');
-          socket.destroy();
+          // The greeting says only that the launcher is up; the answer to the message follows it.
+          for (let newline = buffered.indexOf('\n'); newline >= 0; newline = buffered.indexOf('\n')) {
+            const event = parseEvent(buffered.slice(0, newline));
+            buffered = buffered.slice(newline + 1);
+            if (event === 'hello') continue;
+            resolve(event === 'ready' || event === 'spawned' ? event : 'closed');
+            socket.destroy();
+            return;
+          }
         });
         socket.on('error', () => resolve('closed'));
         socket.on('close', () => resolve('closed'));
@@ -83,6 +87,39 @@ export async function startThroughLauncher(
       if (Date.now() >= until) throw new Error(`the sandbox's app launcher did not answer: ${(err as Error).message}`, { cause: err });
       await new Promise((r) => setTimeout(r, RETRY_MS));
     }
+  }
+}
+
+/**
+ * Resolves once the launcher greets a connection (Node started, modules loaded, the app's socket
+ * served); rejects when it does not within `timeoutMs` or `gone()` says it exited.
+ */
+export async function waitForGreeting(address: ControlAddress, timeoutMs: number, gone: () => string | undefined): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const exited = gone();
+    if (exited) throw new Error(`the app launcher exited (${exited}) before it listened`);
+    if (await greets(address, Math.max(until - Date.now(), 1))) return;
+    if (Date.now() > until) throw new Error(`the app launcher did not listen within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, RETRY_MS * 2));
+  }
+}
+
+async function greets(address: ControlAddress, timeoutMs: number): Promise<boolean> {
+  const socket = await connect(address).catch(() => null);
+  if (!socket) return false;
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await new Promise<boolean>((resolve) => {
+      timer = setTimeout(() => resolve(false), timeoutMs);
+      socket.setEncoding('utf8');
+      socket.once('data', (chunk: string) => resolve(parseEvent(chunk.split('\n')[0] ?? '') === 'hello'));
+      socket.once('close', () => resolve(false));
+      socket.on('error', () => resolve(false));
+    });
+  } finally {
+    clearTimeout(timer);
+    socket.destroy();
   }
 }
 

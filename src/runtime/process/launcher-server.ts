@@ -1,15 +1,16 @@
-import { stat } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { rename } from 'node:fs/promises';
+import net from 'node:net';
+import { join } from 'node:path';
 import { limitLogListener } from '../log-budget.ts';
-import { LAUNCHER_ARGV, launcherEnv, newLauncherToken, type LauncherHandle } from '../launcher/launcher-client.ts';
+import { LAUNCHER_ARGV, launcherEnv, newLauncherToken, waitForGreeting, type LauncherHandle } from '../launcher/launcher-client.ts';
 import type { LogListener } from '../sandbox-driver.ts';
-import { SANDBOX_OWNER } from './host-probe.ts';
-import { SANDBOX_RUN_DIR } from './bwrap-args.ts';
 import { LineForwarder } from './output-capture.ts';
 import type { ProcessRuns } from './process-runs.ts';
 import type { ProcessSetup } from './process-setup.ts';
 import type { ProcessRecord } from './process-tree.ts';
 import type { SandboxDirectory, SandboxRecord } from './sandbox-directory.ts';
-import { launch } from './sandbox-launcher.ts';
+import { FIRST_INHERITED_FD, launch } from './sandbox-launcher.ts';
 
 /** Inside its own network namespace every sandbox can use the same port. */
 export const LAUNCHER_APP_PORT = 8080;
@@ -29,8 +30,27 @@ export function attachLogs(run: ServerRun, onLog: LogListener | undefined): void
 }
 
 /**
+ * Binds a listening Unix socket at `path` as root and returns its descriptor, for the launcher to
+ * inherit: nothing is created by the sandbox user, so run/ stays root's (the app can neither
+ * replace the sockets nor fill the directory) and a full app quota cannot stop a launcher.
+ */
+async function bindSocket(path: string): Promise<{ fd: number; close: () => void }> {
+  // Bound under a temporary name and renamed: closing our copy unlinks the name it was bound to.
+  const temporary = join(path, '..', `.bind-${randomBytes(6).toString('hex')}`);
+  const server = net.createServer();
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(temporary, resolve);
+  });
+  await rename(temporary, path);
+  // The descriptor behind the server (libuv exposes it on Unix); the child gets its own copy.
+  const fd = (server as unknown as { _handle: { fd: number } })._handle.fd;
+  return { fd, close: () => server.close() };
+}
+
+/**
  * Starts the app launcher as the sandbox's `server` process: bubblewrap, the sandbox user, its
- * cgroup, with the app socket forwarded from run/app.sock and the control socket beside it.
+ * cgroup; it inherits the app socket (run/app.sock) and the control socket (run/control.sock).
  */
 export async function startLauncher(
   setup: ProcessSetup,
@@ -41,22 +61,29 @@ export async function startLauncher(
 ): Promise<ServerRun> {
   const id = record.id;
   await runs.kill(id, 'server');
-  // A restart in the same sandbox: its launcher must be able to make new sockets again.
-  if (setup.plan.dropRoot) await directory.setRunOwner(id, SANDBOX_OWNER);
   const paths = directory.paths(id);
   const cgroupProcs = setup.cgroups ? await setup.cgroups.leaf(id, 'server') : [];
   const oomKillsBefore = (await setup.cgroups?.oomKills(id)) ?? 0;
   const token = newLauncherToken();
-  const env = launcherEnv(`${SANDBOX_RUN_DIR}/control.sock`, token, { forward: `${SANDBOX_RUN_DIR}/app.sock` });
-  const child = launch(setup.host, setup.plan, {
-    paths,
-    record,
-    command: [setup.host.nodeBinary, ...LAUNCHER_ARGV],
-    env,
-    port: LAUNCHER_APP_PORT,
-    forward: false,
-    cgroupProcs,
-  });
+  const controlPath = join(paths.run, 'control.sock');
+  const sockets = [await bindSocket(paths.socket), await bindSocket(controlPath)];
+  const env = launcherEnv(`fd:${FIRST_INHERITED_FD + 1}`, token, { forward: `fd:${FIRST_INHERITED_FD}` });
+  let child: ReturnType<typeof launch>;
+  try {
+    child = launch(setup.host, setup.plan, {
+      paths,
+      record,
+      command: [setup.host.nodeBinary, ...LAUNCHER_ARGV],
+      env,
+      port: LAUNCHER_APP_PORT,
+      forward: false,
+      cgroupProcs,
+      inheritFds: sockets.map((s) => s.fd),
+    });
+  } finally {
+    // The launcher holds its own copies: ours would accept connections meant for it.
+    for (const socket of sockets) socket.close();
+  }
   const sink: ServerRun['sink'] = { listener: () => undefined };
   const logs = new LineForwarder((stream, line) => sink.listener(stream, line), maxLogBytes);
   child.stdout.on('data', (chunk: Buffer) => logs.push('stdout', chunk));
@@ -65,7 +92,7 @@ export async function startLauncher(
     record: await runs.track(id, 'server', child),
     oomKillsBefore,
     sink,
-    launcher: { token, control: { socketPath: `${paths.run}/control.sock` } },
+    launcher: { token, control: { socketPath: controlPath } },
   };
   child.on('exit', (code, signal) => {
     run.exit = { code, signal };
@@ -74,19 +101,10 @@ export async function startLauncher(
   return run;
 }
 
-const CONTROL_POLL_MS = 10;
-
 /**
- * Resolves once the launcher listens on its control socket (Node started, modules loaded): only
+ * Resolves once the launcher greets on its control socket (Node started, modules loaded): only
  * then is a pooled sandbox worth handing out. Throws when it exits first or takes too long.
  */
 export async function waitForControl(run: ServerRun, deadlineMs: number): Promise<void> {
-  if (!('socketPath' in run.launcher.control)) return;
-  const path = run.launcher.control.socketPath;
-  const until = Date.now() + deadlineMs;
-  while (!(await stat(path).then((s) => s.isSocket(), () => false))) {
-    if (run.exit) throw new Error(`the app launcher exited (${run.exit.code ?? run.exit.signal}) before it listened`);
-    if (Date.now() > until) throw new Error(`the app launcher did not listen within ${deadlineMs} ms`);
-    await new Promise((r) => setTimeout(r, CONTROL_POLL_MS));
-  }
+  await waitForGreeting(run.launcher.control, deadlineMs, () => (run.exit ? String(run.exit.code ?? run.exit.signal) : undefined));
 }

@@ -153,8 +153,9 @@ export class ProcessDriver implements SandboxDriver {
   }
 
   /**
-   * The forwarder has made run/app.sock, which the proxy connects to (and `connect()` follows
-   * links): run/ becomes root's, so the app can no longer unlink or replace the socket there.
+   * run/app.sock is what the proxy connects to (and `connect()` follows links): run/ is root's, so
+   * the app cannot unlink or replace the socket there. The host binds the sockets now, so run/ is
+   * root's from the start; kept for sandboxes an older server started (their app made the socket).
    */
   async sealEndpoint(sandbox: Sandbox): Promise<void> {
     const { plan } = await this.ensureReady();

@@ -20,7 +20,10 @@ export interface SandboxPaths {
   dir: string;
   /** Bound read-write at /app. */
   app: string;
-  /** Bound read-write at /run/spawnai; holds app.sock. */
+  /**
+   * Bound at /run/spawnai; holds app.sock and the launcher's control.sock, which the host binds.
+   * Root's and outside the quota: the app can neither replace the sockets nor fill it.
+   */
   run: string;
   /** HOME and TMPDIR when running without bubblewrap (bwrap gives the app a private /tmp). */
   tmp: string;
@@ -70,6 +73,7 @@ export class SandboxDirectory {
       await mkdir(paths[name], { mode: 0o755 });
       if (owner) await chown(paths[name], owner.uid, owner.gid);
     }
+    await mkdir(paths.run, { mode: 0o755 });
     return paths;
   }
 
@@ -85,7 +89,7 @@ export class SandboxDirectory {
    * anything is written or run there. Done on first use rather than in create(), which must stay
    * quick: a worker killed mid-create leaves an orphan its successor cannot see in the store.
    */
-  /** Who may change run/ (where app.sock is); run/ may be a link to the quota tmpfs, whose directory changes owner. */
+  /** Who may change run/ (where app.sock is; realpath: older sandboxes linked it to their quota tmpfs). */
   async setRunOwner(id: string, owner: { uid: number; gid: number }): Promise<void> {
     const dir = await realpath(this.paths(id).run);
     await chown(dir, owner.uid, owner.gid);
