@@ -90,7 +90,10 @@ try {
   apiPssKb = apiPssKb.filter((kb) => kb > 0);
   hostAvailableEndMb = availableMemoryMb();
   serverRssEndKb = rssOfTreeKb([server.proc.pid!], false);
-  await destroyAll(port, created.map((c) => c.id), 600_000);
+  // In chunks: thousands of DELETEs at once overflow the server's accept queue (fetch fails).
+  for (let i = 0; i < created.length; i += 100) {
+    await destroyAll(port, created.slice(i, i + 100).map((c) => c.id), 120_000).catch((err: unknown) => console.error(`destroying sessions ${i}–${i + 99} failed: ${(err as Error).message}`));
+  }
 } finally {
   await stopServer(server);
 }
