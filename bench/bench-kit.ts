@@ -59,11 +59,11 @@ export interface ServerChild {
 }
 
 /** Starts `spawnai up` on a free port with a fresh data dir and generous limits. */
-export async function startServer(env: Record<string, string> = {}): Promise<ServerChild> {
+export async function startServer(env: Record<string, string> = {}, options: { nodeArgs?: string[] } = {}): Promise<ServerChild> {
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'spawnai-bench-'));
   fs.chmodSync(dataDir, 0o755);
-  const proc = spawn(process.execPath, ['bin/spawnai.js', 'up', '--port', String(port), '--data-dir', dataDir], {
+  const proc = spawn(process.execPath, [...(options.nodeArgs ?? []), 'bin/spawnai.js', 'up', '--port', String(port), '--data-dir', dataDir], {
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', SPAWN_LOG_LEVEL: 'warn', SPAWN_MAX_ACTIVE_SESSIONS: '10000', SPAWN_MAX_NEW_SESSIONS: '100000', ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
   });

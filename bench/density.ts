@@ -9,22 +9,32 @@
  * api app (RSS and PSS summed over its sandbox's processes, from /proc), the host's MemAvailable
  * before and after, and the server's own RSS growth.
  *
- *   npx tsx bench/density.ts [--quick]
+ * At the end it prints where the server's CPU went (the top functions of a `--cpu-prof` profile of
+ * the whole run).
+ *
+ *   npx tsx bench/density.ts [--quick] [--sessions N] [--seconds S]
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { pidsMatching } from '../test/support/spawn-node.ts';
 import { fmt, machine, startServer, summary } from './bench-kit.ts';
 import { createUntil200, destroyAll, stopServer } from './llm-kit.ts';
 import { rssOfTreeKb } from './proc-memory.ts';
 import { availableMemoryMb } from '../src/runtime/index.ts';
+import { newestProfile, profileArgs, topFunctions } from './cpu-profile.ts';
 
 const quick = process.argv.includes('--quick');
-const MAX_SESSIONS = quick ? 50 : 3000;
-const MAX_SECONDS = quick ? 30 : 600;
+const arg = (name: string): string | undefined => {
+  const i = process.argv.indexOf(name);
+  return i > 0 ? process.argv[i + 1] : undefined;
+};
+const MAX_SESSIONS = Number(arg('--sessions') ?? (quick ? 50 : 3000));
+const MAX_SECONDS = Number(arg('--seconds') ?? (quick ? 30 : 600));
 const WINDOW = 10;
 
-const server = await startServer({ SPAWN_RUNTIME: 'process', SPAWN_IDLE_PAUSE_SECONDS: '5', SPAWN_DEFAULT_TTL_SECONDS: '900' });
+const profileDir = fs.mkdtempSync(path.join(os.tmpdir(), 'spawnai-density-prof-'));
+const server = await startServer({ SPAWN_RUNTIME: 'process', SPAWN_VERIFY: 'off', SPAWN_IDLE_PAUSE_SECONDS: '5', SPAWN_DEFAULT_TTL_SECONDS: '900' }, { nodeArgs: profileArgs(profileDir) });
 const { port, dataDir } = server;
 const serverRssStartKb = rssOfTreeKb([server.proc.pid!], false);
 const hostAvailableStartMb = availableMemoryMb();
@@ -80,7 +90,10 @@ try {
   apiPssKb = apiPssKb.filter((kb) => kb > 0);
   hostAvailableEndMb = availableMemoryMb();
   serverRssEndKb = rssOfTreeKb([server.proc.pid!], false);
-  await destroyAll(port, created.map((c) => c.id), 600_000);
+  // In chunks: thousands of DELETEs at once overflow the server's accept queue (fetch fails).
+  for (let i = 0; i < created.length; i += 100) {
+    await destroyAll(port, created.slice(i, i + 100).map((c) => c.id), 120_000).catch((err: unknown) => console.error(`destroying sessions ${i}–${i + 99} failed: ${(err as Error).message}`));
+  }
 } finally {
   await stopServer(server);
 }
@@ -100,3 +113,6 @@ for (let from = 0; from < created.length; from += step) {
 const rss = summary(apiRssKb.map((kb) => kb / 1024));
 const pss = summary(apiPssKb.map((kb) => kb / 1024));
 console.log(`\nMemory per idle api app (sandbox process tree, a sample of ${rss.n} apps): RSS p50 ${fmt(rss.p50)} MiB (max ${fmt(rss.max)}), PSS p50 ${fmt(pss.p50)} MiB (max ${fmt(pss.max)}). Host MemAvailable ${fmt(hostAvailableStartMb)} MiB before → ${fmt(hostAvailableEndMb)} MiB with every session alive. Server RSS ${fmt(serverRssStartKb / 1024)} MiB → ${fmt(serverRssEndKb / 1024)} MiB (${fmt((serverRssEndKb - serverRssStartKb) / 1024 / Math.max(1, created.length))} MiB per session).`);
+const profile = newestProfile(profileDir);
+console.log(profile ? `\n${topFunctions(profile, 15)}` : '\n(no CPU profile was written)');
+fs.rmSync(profileDir, { recursive: true, force: true });

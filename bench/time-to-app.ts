@@ -1,22 +1,38 @@
 /**
- * Time to app: `POST /api/sessions` → first 200 from the app URL, offline templates (no model),
- * sequential sessions, webapp and api, on the runtime given by SPAWN_RUNTIME (default process).
- * Baseline, same run: spawning the same api template's `node server.js` directly (no platform, no
- * sandbox) and polling until it answers 200 — the floor any platform pays to start a Node app.
+ * Time to app: `POST /api/sessions` → first 200 from the app URL (through the app proxy), offline
+ * templates (no model), verification off (its cost is § 7's), webapp and api, one at a time and
+ * 50 at once, on each runtime given (`--runtimes process,docker`; default: process, and docker
+ * when its engine answers). Baseline, same run: spawning the same api template's `node server.js`
+ * directly (no platform, no sandbox) and polling until it answers 200 — the floor any platform
+ * pays to start a Node app. A failed session is counted, not fatal.
  *
- *   npx tsx bench/time-to-app.ts [--quick] [--n 20]
+ *   npx tsx bench/time-to-app.ts [--quick] [--n 20] [--burst 50] [--runtimes process,docker]
  */
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { OfflineGenerator } from '../src/generator/index.ts';
-import { fmt, freePort, machine, pollUntil200, postJson, startServer, summary } from './bench-kit.ts';
+import { fmt, freePort, machine, pollUntil200, startServer, summary } from './bench-kit.ts';
+import { createUntil200, destroyAll, stopServer, type TimedSession } from './llm-kit.ts';
 
 const quick = process.argv.includes('--quick');
-const nArg = process.argv.indexOf('--n');
-const N = nArg > 0 ? Number(process.argv[nArg + 1]) : quick ? 8 : 20;
-const runtime = process.env.SPAWN_RUNTIME ?? 'process';
+const arg = (name: string): string | undefined => {
+  const i = process.argv.indexOf(name);
+  return i > 0 ? process.argv[i + 1] : undefined;
+};
+const N = Number(arg('--n') ?? (quick ? 8 : 20));
+const BURST = Number(arg('--burst') ?? 50);
+const runtimes = (arg('--runtimes') ?? (dockerAnswers() ? 'process,docker' : 'process')).split(',');
+
+function dockerAnswers(): boolean {
+  try {
+    execFileSync('docker', ['info'], { stdio: 'ignore', timeout: 10_000 });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 async function baselineMs(): Promise<number[]> {
   const app = await new OfflineGenerator().generate({ sessionId: 'bench', prompt: 'notes api', appType: 'api', title: 'Bench', signal: new AbortController().signal });
@@ -35,30 +51,53 @@ async function baselineMs(): Promise<number[]> {
   return out;
 }
 
-async function platformMs(appType: 'webapp' | 'api'): Promise<number[]> {
-  const server = await startServer({ SPAWN_RUNTIME: runtime });
-  const out: number[] = [];
+interface Row {
+  label: string;
+  samples: number[];
+  failed: number;
+}
+
+const failures: string[] = [];
+
+async function batch(port: number, appType: 'webapp' | 'api', n: number, together: boolean, label: string): Promise<Row> {
+  const one = (i: number): Promise<TimedSession | null> =>
+    createUntil200(port, appType, `notes ${appType === 'api' ? 'api' : 'app'} ${i}`).catch((err: unknown) => {
+      failures.push(`${label}: ${(err as Error).message.slice(0, 300)}`);
+      return null;
+    });
+  const results: Array<TimedSession | null> = [];
+  if (together) results.push(...(await Promise.all(Array.from({ length: n }, (_, i) => one(i)))));
+  else for (let i = 0; i < n; i++) results.push(await one(i));
+  const ok = results.filter((r): r is TimedSession => r !== null);
+  await destroyAll(port, ok.map((r) => r.id), 120_000);
+  return { label, samples: ok.map((r) => r.ms), failed: n - ok.length };
+}
+
+async function platformRows(runtime: string): Promise<Row[]> {
+  const server = await startServer({ SPAWN_RUNTIME: runtime, SPAWN_VERIFY: 'off', SPAWN_WORKER_CONCURRENCY: '64' });
+  const rows: Row[] = [];
   try {
-    for (let i = 0; i < N; i++) {
-      const t0 = performance.now();
-      const { status, body } = await postJson<{ id: string }>(server.port, '/api/sessions', { prompt: `notes app ${i}`, appType });
-      if (status !== 201) throw new Error(`POST answered ${status}`);
-      await pollUntil200(server.port, `${body.id}.localhost:${server.port}`);
-      out.push(performance.now() - t0);
-      await fetch(`http://127.0.0.1:${server.port}/api/sessions/${body.id}`, { method: 'DELETE' });
+    // One session first so a pool (where there is one) has seen its tier: as on a node in service.
+    await batch(server.port, 'api', 1, false, 'warm-up');
+    for (const appType of ['webapp', 'api'] as const) {
+      rows.push(await batch(server.port, appType, N, false, `${runtime}, ${appType}, 1 at a time`));
+      rows.push(await batch(server.port, appType, BURST, true, `${runtime}, ${appType}, ${BURST} at once`));
     }
   } finally {
-    await server.stop();
+    await stopServer(server);
   }
-  return out;
+  return rows;
 }
 
 const base = summary(await baselineMs());
-const web = summary(await platformMs('webapp'));
-const api = summary(await platformMs('api'));
-console.log(`\n## Time to app (${new Date().toISOString().slice(0, 10)}, runtime ${runtime}, ${N} sequential sessions each)\n\nMachine: ${machine()}\n`);
-console.log('| measure | p50 ms | p95 ms | p99 ms | p50 vs baseline |');
-console.log('| --- | --- | --- | --- | --- |');
-console.log(`| baseline: bare \`node server.js\` start → 200 | ${fmt(base.p50)} | ${fmt(base.p95)} | ${fmt(base.p99)} | 1.00× |`);
-console.log(`| webapp: POST → 200 from app URL | ${fmt(web.p50)} | ${fmt(web.p95)} | ${fmt(web.p99)} | ${(web.p50 / base.p50).toFixed(2)}× |`);
-console.log(`| api: POST → 200 from app URL | ${fmt(api.p50)} | ${fmt(api.p95)} | ${fmt(api.p99)} | ${(api.p50 / base.p50).toFixed(2)}× |`);
+const rows: Row[] = [];
+for (const runtime of runtimes) rows.push(...(await platformRows(runtime)));
+console.log(`\n## Time to app (${new Date().toISOString().slice(0, 10)}${quick ? ', --quick' : ''}; offline templates, SPAWN_VERIFY=off)\n\nMachine: ${machine()}\n`);
+console.log('| measure | n | failed | p50 ms | p95 ms | p99 ms | p50 vs baseline |');
+console.log('| --- | --- | --- | --- | --- | --- | --- |');
+console.log(`| baseline: bare \`node server.js\` start → 200 | ${base.n} | 0 | ${fmt(base.p50)} | ${fmt(base.p95)} | ${fmt(base.p99)} | 1.00× |`);
+for (const r of rows) {
+  const s = summary(r.samples);
+  console.log(`| ${r.label}: POST → 200 from app URL | ${s.n} | ${r.failed} | ${fmt(s.p50)} | ${fmt(s.p95)} | ${fmt(s.p99)} | ${(s.p50 / base.p50).toFixed(2)}× |`);
+}
+if (failures.length > 0) console.log(`\nFailed sessions (${failures.length}), first reasons:\n${failures.slice(0, 3).map((r) => `- ${r}`).join('\n')}`);

@@ -35,6 +35,7 @@ const envSchema = z.object({
   SPAWN_SCRIPT_TIMEOUT_SECONDS: z.coerce.number().int().min(1).default(60),
   SPAWN_APP_START_TIMEOUT_SECONDS: z.coerce.number().int().min(1).default(20),
   SPAWN_POOL_SIZE: z.coerce.number().int().min(0).default(2),
+  SPAWN_POOL_SIZE_MAX: z.coerce.number().int().min(0).optional(),
   SPAWN_HEALTH_INTERVAL_SECONDS: z.coerce.number().positive().default(30),
   SPAWN_HEALTH_GRACE_SECONDS: z.coerce.number().min(0).default(60),
   SPAWN_IDLE_PAUSE_SECONDS: z.coerce.number().min(0).default(600),
@@ -172,8 +173,10 @@ export interface SpawnConfig {
     readonly pids: number;
     readonly scriptTimeoutSeconds: number;
     readonly appStartTimeoutSeconds: number;
-    /** Warm containers kept per tier (docker runtime only); 0 disables the pool. */
+    /** Warm sandboxes kept per tier at least (both runtimes; 0 with poolSizeMax 0 disables the pool). */
     readonly poolSize: number;
+    /** Demand (claims in the last 10 s) may grow a tier's pool up to this. */
+    readonly poolSizeMax: number;
     /** Health check period of running api apps, and how long a restarted app may stay unhealthy. */
     readonly healthIntervalSeconds: number;
     readonly healthGraceSeconds: number;
@@ -402,6 +405,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       scriptTimeoutSeconds: e.SPAWN_SCRIPT_TIMEOUT_SECONDS,
       appStartTimeoutSeconds: e.SPAWN_APP_START_TIMEOUT_SECONDS,
       poolSize: e.SPAWN_POOL_SIZE,
+      poolSizeMax: Math.max(e.SPAWN_POOL_SIZE, e.SPAWN_POOL_SIZE_MAX ?? (e.SPAWN_POOL_SIZE === 0 ? 0 : 64)),
       healthIntervalSeconds: e.SPAWN_HEALTH_INTERVAL_SECONDS,
       healthGraceSeconds: e.SPAWN_HEALTH_GRACE_SECONDS,
       idlePauseSeconds: e.SPAWN_IDLE_PAUSE_SECONDS,

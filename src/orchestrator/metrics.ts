@@ -1,6 +1,7 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import { SESSION_STATES } from '../api-types.ts';
 import type { JobQueue } from '../queue/index.ts';
+import type { PoolStats } from '../runtime/index.ts';
 import type { Store } from '../store/index.ts';
 
 export type Metrics = ReturnType<typeof createMetrics>;
@@ -82,5 +83,33 @@ export function createMetrics(store: Store, queue: JobQueue) {
   const proxyRequestDuration = new Histogram({ name: 'spawnai_proxy_request_duration_seconds', help: 'Time from a request reaching the app proxy to its response ending, by kind', labelNames: ['kind'], buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 120], registers: [registry] });
   const functionCalls = new Counter({ name: 'spawnai_function_calls_total', help: 'Function calls that ended, by result (ok, cache_hit: answered from the result cache, function_error: the code failed, crashed or returned bad outputs, timeout, error: the platform or the call\'s setup failed)', labelNames: ['result'], registers: [registry] });
   const functionCallDuration = new Histogram({ name: 'spawnai_function_call_duration_seconds', help: 'Run time of function calls that ran in a runtime (cache hits excluded)', buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300], registers: [registry] });
-  return { registry, spendUsd, alertsFired, webhookAttempts, stepDuration, sessionsCreated, sessionsFailed, promptCacheRequests, verifications, verificationDuration, repairRounds, proxyRequests, proxyRequestDuration, functionCalls, functionCallDuration };
+  // The sandbox runtime starts after the metrics exist: it hands its pool's figures over then.
+  let poolStats: () => PoolStats | null = () => null;
+  new Gauge({
+    name: 'spawnai_pool_size',
+    help: 'Idle, pre-started sandboxes in the warm pool of this worker, by tier',
+    labelNames: ['tier'],
+    registers: [registry],
+    collect() {
+      this.reset();
+      for (const [tier, ready] of Object.entries(poolStats()?.ready ?? {})) this.set({ tier }, ready);
+    },
+  });
+  new Counter({
+    name: 'spawnai_pool_claims_total',
+    help: 'Sandbox claims that found a warm one (hit) or had to start one (miss)',
+    labelNames: ['result'],
+    registers: [registry],
+    collect() {
+      const claims = poolStats()?.claims;
+      if (!claims) return;
+      this.reset();
+      this.inc({ result: 'hit' }, claims.hit);
+      this.inc({ result: 'miss' }, claims.miss);
+    },
+  });
+  const attachPool = (source: () => PoolStats | null): void => {
+    poolStats = source;
+  };
+  return { registry, attachPool, spendUsd, alertsFired, webhookAttempts, stepDuration, sessionsCreated, sessionsFailed, promptCacheRequests, verifications, verificationDuration, repairRounds, proxyRequests, proxyRequestDuration, functionCalls, functionCallDuration };
 }

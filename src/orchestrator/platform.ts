@@ -95,6 +95,7 @@ export async function createPlatform(config: SpawnConfig, logger: Logger, option
   const workerId = `${os.hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
 
   const sandboxes = runtime ? await runtime.start(store) : null;
+  if (sandboxes) metrics.attachPool(() => sandboxes.poolStats());
   const lifecycle = new Lifecycle({ store, queue, events, sandboxes, config, logger, metrics, ledger: money.ledger });
   const sessions = new SessionService({ store, queue, events, lifecycle, generator, config, metrics, models: generator.models, ledger: money.ledger });
   const promptCache =

@@ -1,12 +1,13 @@
 import type { Logger } from '../log/index.ts';
 import { createDockerDriver, isDockerAvailable } from './docker/index.ts';
 import { createProcessDriver } from './process/process-driver.ts';
+import type { PoolOptions } from './pool-options.ts';
 import type { SandboxDriver } from './sandbox-driver.ts';
 
 export interface DriverOptions {
   dataDir: string;
   logger: Logger;
-  pool?: { size: number };
+  pool?: PoolOptions;
 }
 
 export type DriverFactory = (options: DriverOptions) => SandboxDriver;

@@ -14,3 +14,5 @@ export { isProcessAlive } from './process-alive.ts';
 // The requirements installer (functions) runs under the same seccomp filter as process sandboxes.
 export { seccompFilter } from './process/seccomp-filter.ts';
 export { spawnBwrapped } from './process/bwrap-spawn.ts';
+export type { PoolStats, PoolShape } from './warm-pool.ts';
+export type { PoolOptions } from './pool-options.ts';

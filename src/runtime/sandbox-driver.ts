@@ -4,6 +4,7 @@
  * driver registry switches on a driver's name: differences are capability flags.
  */
 import type { SandboxEndpoint } from './sandbox-endpoint.ts';
+import type { PoolStats } from './warm-pool.ts';
 
 export interface AppFile {
   /** Relative POSIX path inside the app directory, already validated (no `..`, not absolute). */
@@ -112,6 +113,13 @@ export interface SandboxDriver {
   startServer(sandbox: Sandbox, options: StartOptions, onLog?: LogListener): Promise<SandboxEndpoint>;
   /** Runs a command to completion inside the sandbox. */
   exec(sandbox: Sandbox, options: ExecOptions): Promise<ExecResult>;
+  /**
+   * After startServer: `ready` when the driver was told the app listens (its launcher saw it), so
+   * the caller need not poll; `unknown` when the caller must poll. Drivers without a launcher leave it out.
+   */
+  waitReady?(sandbox: Sandbox, timeoutMs: number): Promise<'ready' | 'unknown'>;
+  /** Idle sandboxes per tier and claims that found one (hit) or not (miss); null without a pool. */
+  poolStats?(): PoolStats | null;
   /** Is the started server process alive? (The caller checks that its port answers.) */
   health(sandbox: Sandbox): Promise<HealthStatus>;
   pause?(sandbox: Sandbox): Promise<void>;

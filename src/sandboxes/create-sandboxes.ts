@@ -16,7 +16,7 @@ export interface SandboxRuntime {
  * cannot contain `outbound` apps — before anything else opens.
  */
 export async function chooseSandboxRuntime(config: SpawnConfig, logger: Logger): Promise<SandboxRuntime> {
-  const driver = await selectDriver(config.runtime, { dataDir: config.dataDir, logger, pool: { size: config.sandbox.poolSize } });
+  const driver = await selectDriver(config.runtime, { dataDir: config.dataDir, logger, pool: { size: config.sandbox.poolSize, max: config.sandbox.poolSizeMax, minFreeMemoryMb: config.sandbox.minFreeMemoryMb } });
   if (config.sandbox.network === 'outbound' && !driver.capabilities.containsOutbound) {
     throw new ConfigError(
       `invalid configuration: SPAWN_SANDBOX_NETWORK=outbound needs a runtime that keeps apps off the host and private networks, and the ${driver.name} runtime would share the host's network with them; use SPAWN_RUNTIME=docker, or SPAWN_SANDBOX_NETWORK=none`,

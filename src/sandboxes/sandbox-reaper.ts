@@ -25,6 +25,9 @@ export async function reapOrphans(d: ReaperDeps, isLive: (sessionId: string) => 
   if (swept) d.logger.info({ removed: swept }, 'removed leftovers of dead sandbox driver instances');
   let reaped = 0;
   const seen = new Set<string>();
+  // One query for every recorded sandbox, not one per sandbox per pass (thousands on a full host).
+  const recordedLive = await d.store.sandboxes.listLive();
+  const recorded = new Set(recordedLive.map((r) => r.id));
   for (const info of await d.driver.list()) {
     seen.add(info.id);
     // One engine may serve several installations (or a benchmark): a sandbox made by a driver
@@ -32,11 +35,11 @@ export async function reapOrphans(d: ReaperDeps, isLive: (sessionId: string) => 
     if (ownedByAnotherLiveProcess(info.labels)) continue;
     // A live session's sandbox is kept — unless nothing ever recorded it: its creator died
     // between `driver.create()` and the store write (recorded within ms, so minutes is proof).
-    if ((await isLive(info.sessionId)) && !(await unrecorded(d.store, info.id, info.sessionId, info.createdAt))) continue;
+    if ((await isLive(info.sessionId)) && (recorded.has(info.id) || !(await unrecorded(d.store, info.id, info.sessionId, info.createdAt)))) continue;
     d.logger.info({ sandboxId: info.id, sessionId: info.sessionId }, 'reaping orphaned sandbox');
     if (await d.destroy(info.id).catch((err: unknown) => d.logger.warn({ err }, 'reap failed'))) reaped++;
   }
-  for (const record of await d.store.sandboxes.listLive()) {
+  for (const record of recordedLive) {
     // Sandboxes of other drivers/hosts are theirs to reap; ours that vanished are just marked.
     if (record.driver !== d.driver.name || seen.has(record.id)) continue;
     if (!(await isLive(record.sessionId))) await d.store.sandboxes.markDestroyed(record.id);

@@ -8,6 +8,7 @@ import {
   type ExecResult,
   type HealthStatus,
   type LogListener,
+  type PoolStats,
   type Sandbox,
   type SandboxDriver,
   type SandboxEndpoint,
@@ -73,8 +74,13 @@ export class SandboxService {
   async startApp(sandbox: Sandbox, files: AppFile[], command: string[], onLog: LogListener, signal?: AbortSignal): Promise<{ endpoint: SandboxEndpoint } | { error: string }> {
     const endpoint = await this.startProcess(sandbox, files, { command }, onLog);
     const deadlineMs = this.#config.sandbox.appStartTimeoutSeconds * 1000;
-    const failure = await waitUntilAnswering(endpoint, deadlineMs, () => this.health(sandbox), signal);
-    if (failure) return { error: failure };
+    const startedMs = Date.now();
+    // Told by the sandbox's launcher that the app listens: no polling. Otherwise poll what is left.
+    const ready = (await this.#driver.waitReady?.(sandbox, deadlineMs)) === 'ready';
+    if (!ready) {
+      const failure = await waitUntilAnswering(endpoint, Math.max(deadlineMs - (Date.now() - startedMs), 1000), () => this.health(sandbox), signal);
+      if (failure) return { error: failure };
+    }
     await this.sealEndpoint(sandbox);
     // With an app gateway, API nodes on other hosts reach the app through it (see WorkerGateway).
     const recorded = recordEndpoint(endpoint, this.#config.gateway?.url);
@@ -144,6 +150,11 @@ export class SandboxService {
   /** Destroys sandboxes whose session is not live (see reapOrphans); returns how many. */
   reap(isLive: (sessionId: string) => Promise<boolean>): Promise<number> {
     return reapOrphans({ driver: this.#driver, store: this.#store, logger: this.#logger, destroy: (id) => this.destroy(id) }, isLive);
+  }
+
+  /** The warm pool's sizes and claims (metrics); null when the driver has none. */
+  poolStats(): PoolStats | null {
+    return this.#driver.poolStats?.() ?? null;
   }
 
   /** Stops the driver's background work (pools); session sandboxes stay. */

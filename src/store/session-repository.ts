@@ -60,12 +60,11 @@ export class KyselySessionRepository implements SessionRepository {
     return row ? sessionFromRow(row) : null;
   }
 
-  async listByStates(states: readonly SessionState[], options: { limit?: number } = {}): Promise<SessionRecord[]> {
-    if (states.length === 0) return [];
-    const rows = await this.#db
-      .selectFrom('sessions')
-      .selectAll()
-      .where('state', 'in', [...states])
+  async listByStates(states: readonly SessionState[], options: { limit?: number; appTypes?: readonly string[] } = {}): Promise<SessionRecord[]> {
+    if (states.length === 0 || options.appTypes?.length === 0) return [];
+    let query = this.#db.selectFrom('sessions').selectAll().where('state', 'in', [...states]);
+    if (options.appTypes) query = query.where('app_type', 'in', [...options.appTypes]);
+    const rows = await query
       .orderBy('created_at', 'asc')
       .orderBy('id', 'asc')
       .limit(options.limit ?? DEFAULT_LIST_LIMIT)

@@ -97,7 +97,8 @@ export interface SessionRepository {
   transition(id: string, from: readonly SessionState[], to: SessionState, patch?: SessionPatch): Promise<SessionRecord | null>;
   /** Unguarded field update (never the state); returns the updated record or null if missing. */
   update(id: string, patch: SessionPatch): Promise<SessionRecord | null>;
-  listByStates(states: readonly SessionState[], options?: { limit?: number }): Promise<SessionRecord[]>;
+  /** Oldest first; `appTypes` keeps only those app types (e.g. the ones that run a server). */
+  listByStates(states: readonly SessionState[], options?: { limit?: number; appTypes?: readonly string[] }): Promise<SessionRecord[]>;
   /** Active sessions (not destroyed/failed/destroying) past their expiresAt. */
   listExpired(now: Date, limit?: number): Promise<SessionRecord[]>;
   countByOwnerInStates(ownerId: string, states: readonly SessionState[]): Promise<number>;

@@ -2,7 +2,7 @@ import { hostname } from 'node:os';
 import type { SpawnConfig } from '../../config/index.ts';
 import type { Logger } from '../../log/index.ts';
 import { PeriodicTask } from '../../queue/index.ts';
-import { appTypeSpec } from '../../generator/index.ts';
+import { APP_TYPE_SPECS } from '../../generator/index.ts';
 import { isProcessAlive, type Sandbox } from '../../runtime/index.ts';
 import type { SandboxService } from '../../sandboxes/index.ts';
 import type { SessionRecord, Store } from '../../store/index.ts';
@@ -11,7 +11,11 @@ import type { HealthMonitor } from './health-monitor.ts';
 
 /** The cheap driver check (exit, OOM) runs at least this often, so exits are reported promptly. */
 const MAX_TICK_MS = 5_000;
-const MAX_APPS_PER_PASS = 1_000;
+const MAX_APPS_PER_PASS = 20_000;
+/** App types whose process keeps running, the only ones watched (static files and scripts are not). */
+const SUPERVISED_TYPES = Object.entries(APP_TYPE_SPECS)
+  .filter(([, spec]) => spec.health !== 'none')
+  .map(([type]) => type);
 
 export interface AppSupervisorDeps {
   store: Store;
@@ -50,11 +54,12 @@ export class AppSupervisor extends PeriodicTask {
     const probe = now - this.#lastProbeMs >= config.sandbox.healthIntervalSeconds * 1000;
     if (probe) this.#lastProbeMs = now;
     const seen = new Set<string>();
-    for (const s of await store.sessions.listByStates(['running'], { limit: MAX_APPS_PER_PASS })) {
-      // Only what keeps running is watched (servers); static files and finished scripts are not.
-      if (appTypeSpec(s.appType).health === 'none' || !(await this.#owns(s))) continue;
+    // Only what keeps running is listed (servers), so a pass costs nothing per static app.
+    for (const s of await store.sessions.listByStates(['running'], { limit: MAX_APPS_PER_PASS, appTypes: SUPERVISED_TYPES })) {
+      if (!(await this.#owns(s))) continue;
       seen.add(s.id);
-      if (this.#busy.has(s.id)) continue;
+      // A paused app costs a pass nothing (no query, no probe): it is checked again once a request woke it.
+      if (this.#busy.has(s.id) || (this.#d.activity.tracks(s.id) && !this.#d.activity.isAwake(s.id))) continue;
       const task = this.#supervise(s, probe)
         .catch((err: unknown) => this.#d.logger.warn({ err, sessionId: s.id }, 'app supervision failed'))
         .finally(() => this.#busy.delete(s.id));

@@ -1,11 +1,14 @@
 import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import type Docker from 'dockerode';
+import { LAUNCHER_ARGV, launcherEnv } from '../launcher/launcher-client.ts';
 
 /** Everything a sandbox container looks like, in one place, so tests can assert it. */
 export const SANDBOX_USER = '1000:1000';
 export const APP_DIR = '/app';
 export const APP_PORT = 8080;
+/** The app launcher's control port (closed once it has started the app); see launcher-client.ts. */
+export const LAUNCHER_CONTROL_PORT = 8079;
 export const LABEL = {
   managed: 'spawnai.managed',
   session: 'spawnai.session',
@@ -17,6 +20,8 @@ export const LABEL = {
   network: 'spawnai.network',
   /** Which installation (data directory) made it: the reaper never touches another's sandboxes. */
   installation: 'spawnai.installation',
+  /** Its main process is the app launcher (the app runs in it, not in an exec). */
+  launcher: 'spawnai.launcher',
 } as const;
 /** The `spawnai.installation` label value of a data directory's sandboxes. */
 export function installationId(dataDir: string): string {
@@ -50,6 +55,8 @@ export interface ContainerSpecInput extends ResourceLimits {
   installation: string;
   expiresAt?: Date;
   labels?: Record<string, string>;
+  /** Runs the app launcher as the main process, answering only this token. */
+  launcherToken?: string;
   /** Host directories bound read-only (a function's requirement layer). */
   readOnlyMounts?: { source: string; target: string }[];
 }
@@ -81,13 +88,14 @@ export function buildContainerOptions(input: ContainerSpecInput): Docker.Contain
   return {
     name: input.name,
     Image: input.image,
-    Cmd: ['sleep', 'infinity'],
+    Cmd: input.launcherToken ? ['node', ...LAUNCHER_ARGV] : ['sleep', 'infinity'],
     User: SANDBOX_USER,
     WorkingDir: APP_DIR,
     Hostname: 'sandbox',
-    Env: sandboxEnv(),
+    Env: sandboxEnv(input.launcherToken ? launcherEnv(String(LAUNCHER_CONTROL_PORT), input.launcherToken) : {}),
     Labels: {
       ...input.labels,
+      ...(input.launcherToken ? { [LABEL.launcher]: 'true' } : {}),
       [LABEL.managed]: 'true',
       [LABEL.session]: input.sessionId,
       [LABEL.tier]: input.tier,

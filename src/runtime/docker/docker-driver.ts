@@ -18,6 +18,7 @@ import type {
 } from '../sandbox-driver.ts';
 import type { SandboxEndpoint } from '../sandbox-endpoint.ts';
 import { limitLogListener } from '../log-budget.ts';
+import { launchMessage, readyWithin, startThroughLauncher, type LauncherHandle } from '../launcher/launcher-client.ts';
 import { appArchive } from './app-archive.ts';
 import { APP_DIR, APP_PORT, LABEL, installationId } from './container-spec.ts';
 import { API_TIMEOUT_MS, listManaged, removeContainer, sessionOf } from './container-ops.ts';
@@ -26,20 +27,24 @@ import { LineWriter, withTimeout } from './exec-streams.ts';
 import { HostFirewall } from './host-firewall.ts';
 import { SandboxContainers, type SandboxState } from './sandbox-containers.ts';
 import { serverHealth } from './server-health.ts';
+import type { PoolOptions } from '../pool-options.ts';
+import type { PoolStats } from '../warm-pool.ts';
 import type { PoolShape } from './warm-pool.ts';
 
 export interface DockerDriverOptions {
   /** Names the installation: sandboxes are labelled with it and list() returns only those. */
   dataDir: string;
   logger: Logger;
-  /** Idle containers kept per tier and network mode (default 2; 0 disables the pool). */
-  pool?: { size: number; tiers?: PoolShape[] };
+  /** Idle containers kept per tier and network mode (default 2; 0 disables the pool), grown by demand up to `max`. */
+  pool?: PoolOptions & { tiers?: PoolShape[] };
   /** An existing image to use instead of building/verifying spawnai-runtime. */
   image?: string;
   socketPath?: string;
 }
 
 const PING_TIMEOUT_MS = 2_000;
+/** A cold-started container's launcher may take this long to listen on a loaded host. */
+const LAUNCHER_CONNECT_MS = 30_000;
 
 /** Runs each sandbox as a locked-down container on an isolated bridge network (see README). */
 export class DockerDriver implements SandboxDriver {
@@ -68,7 +73,7 @@ export class DockerDriver implements SandboxDriver {
       this.#logger,
       this.#firewall,
       this.#owner,
-      options.pool?.size ?? 2,
+      { size: options.pool?.size ?? 2, max: options.pool?.max, minFreeMemoryMb: options.pool?.minFreeMemoryMb },
       this.#installation,
     );
   }
@@ -101,6 +106,7 @@ export class DockerDriver implements SandboxDriver {
 
   async startServer(sandbox: Sandbox, options: StartOptions, onLog?: LogListener): Promise<SandboxEndpoint> {
     const state = await this.#containers.state(sandbox.id);
+    if (state.launcher && !state.launched) return this.#startThroughLauncher(sandbox, state, options, onLog);
     // `sh -c 'exec "$@"' spawnai-server …` marks the exec so health() can find it after a restart.
     const { exec, stream } = await openExec(
       state.container,
@@ -113,6 +119,34 @@ export class DockerDriver implements SandboxDriver {
     stream.on('error', (err: Error) => this.#logger.debug({ err, sandbox: sandbox.id }, 'server output stream closed'));
     state.serverExec = exec;
     return { kind: 'tcp', host: state.address, port: APP_PORT };
+  }
+
+  /** The container's launcher runs the app in its main process; its output is the container's. */
+  async #startThroughLauncher(sandbox: Sandbox, state: SandboxState, options: StartOptions, onLog?: LogListener): Promise<SandboxEndpoint> {
+    const launcher = state.launcher as LauncherHandle;
+    const stream = (await withTimeout(state.container.attach({ stream: true, stdout: true, stderr: true }), API_TIMEOUT_MS, 'docker attach')) as NodeJS.ReadWriteStream;
+    const log = onLog ? limitLogListener(onLog) : undefined;
+    this.#docker.modem.demuxStream(stream, new LineWriter((line) => log?.('stdout', line)), new LineWriter((line) => log?.('stderr', line)));
+    stream.on('error', (err: Error) => this.#logger.debug({ err, sandbox: sandbox.id }, 'server output stream closed'));
+    state.launched = true;
+    const { outcome } = await startThroughLauncher(launcher, launchMessage(options.command, APP_DIR, options.env), LAUNCHER_CONNECT_MS).catch((err: unknown) => {
+      throw new SpawnError('APP_START_FAILED', (err as Error).message, { cause: err });
+    });
+    state.outcome = outcome;
+    return { kind: 'tcp', host: state.address, port: APP_PORT };
+  }
+
+  /** `ready` when the launcher saw the app listen on its port; `unknown` (poll) otherwise. */
+  async waitReady(sandbox: Sandbox, timeoutMs: number): Promise<'ready' | 'unknown'> {
+    const state = await this.#containers.state(sandbox.id).catch(() => null);
+    const outcome = state?.outcome;
+    if (!state || !outcome) return 'unknown';
+    state.outcome = undefined;
+    return readyWithin(outcome, timeoutMs);
+  }
+
+  poolStats(): PoolStats {
+    return this.#containers.pool.stats();
   }
 
   async exec(sandbox: Sandbox, options: ExecOptions): Promise<ExecResult> {

@@ -1,6 +1,7 @@
 import type Docker from 'dockerode';
 import { SpawnError } from '../../errors/index.ts';
 import type { Logger } from '../../log/index.ts';
+import { poolable } from '../pool-options.ts';
 import type { Sandbox, SandboxSpec } from '../sandbox-driver.ts';
 import { API_TIMEOUT_MS, removeContainer, statusCode, waitUntilGone } from './container-ops.ts';
 import { LABEL } from './container-spec.ts';
@@ -11,6 +12,7 @@ import type { HostFirewall } from './host-firewall.ts';
 import { warnIfIoUringAllowed } from './engine-checks.ts';
 import { ensureRuntimeImage } from './runtime-image.ts';
 import { sweepStaleLeftovers, type SweptLeftovers } from './stale-leftovers.ts';
+import type { PoolOptions } from '../pool-options.ts';
 import { WarmPool, type PoolShape } from './warm-pool.ts';
 
 export type { SandboxState };
@@ -20,7 +22,7 @@ const liveOwners = new Set<string>();
 
 /** Container lifecycle for the docker driver: networks, warm pool, claim or cold start, lookup. */
 export class SandboxContainers {
-  readonly pool: WarmPool;
+  readonly pool: WarmPool<string>;
   readonly #states = new Map<string, SandboxState>();
   readonly #networks = new Map<string, Promise<void>>();
   readonly #starter: ContainerStarter;
@@ -30,15 +32,18 @@ export class SandboxContainers {
     private readonly logger: Logger,
     private readonly firewall: HostFirewall,
     private readonly owner: string,
-    poolSize: number,
+    pool: PoolOptions,
     installation: string,
   ) {
     this.#starter = new ContainerStarter(docker, owner, installation);
-    this.pool = new WarmPool(
-      poolSize,
+    this.pool = new WarmPool<string>(
+      { min: pool.size, max: pool.max ?? pool.size, minFreeMemoryMb: pool.minFreeMemoryMb ?? 0 },
       {
         start: (shape) => this.#starter.startPoolContainer(shape),
-        remove: (id) => removeContainer(docker, id).then(() => undefined),
+        remove: (id) => {
+          this.#starter.forget(id);
+          return removeContainer(docker, id).then(() => undefined);
+        },
       },
       logger,
     );
@@ -56,7 +61,7 @@ export class SandboxContainers {
       { image: this.#starter.image, stalePoolContainers: swept.poolContainers, staleFirewallRules: swept.firewallRules },
       'docker driver ready',
     );
-    for (const shape of tiers) void this.pool.refill(shape);
+    for (const shape of tiers) this.pool.refill(shape);
     await this.pool.idle();
   }
 
@@ -70,8 +75,8 @@ export class SandboxContainers {
       cpus: spec.cpus,
       pids: spec.pids,
     };
-    // Pool containers were created without the spec's mounts: such a spec starts its own.
-    const pooled = spec.readOnlyMounts?.length ? undefined : this.pool.take(shape);
+    // Pool containers were created without the spec's extra mounts: such a spec starts its own.
+    const pooled = poolable(spec) ? this.pool.take(shape) : undefined;
     let started: StartedSandbox | undefined;
     if (pooled) {
       started = await this.#starter.claim(pooled, spec, network).catch(async (err: unknown) => {
@@ -84,7 +89,6 @@ export class SandboxContainers {
     }
     started ??= await this.#starter.coldStart(spec, network);
     this.#states.set(started.id, started.state);
-    void this.pool.refill(shape);
     return { id: started.id, sessionId: spec.sessionId, driver: 'docker' };
   }
 

@@ -1,31 +1,21 @@
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:net';
+import { hostname } from 'node:os';
 import { SpawnError } from '../../errors/index.ts';
 import { createLogger, type Logger } from '../../log/index.ts';
-import type {
-  AppFile,
-  DriverCapabilities,
-  ExecOptions,
-  ExecResult,
-  HealthStatus,
-  LogListener,
-  Sandbox,
-  SandboxDriver,
-  SandboxInfo,
-  SandboxSpec,
-  StartOptions,
-} from '../sandbox-driver.ts';
+import type { AppFile, DriverCapabilities, ExecOptions, ExecResult, HealthStatus, LogListener, Sandbox, SandboxDriver, SandboxInfo, SandboxSpec, StartOptions } from '../sandbox-driver.ts';
 import type { SandboxEndpoint } from '../sandbox-endpoint.ts';
-import { limitLogListener } from '../log-budget.ts';
+import { launchMessage, readyWithin, startThroughLauncher, type LaunchOutcome } from '../launcher/launcher-client.ts';
+import { WarmPool, type PoolShape, type PoolStats } from '../warm-pool.ts';
+import { poolable, shapeOf, type PoolOptions } from '../pool-options.ts';
+import { attachLogs, startLauncher, waitForControl, type ServerRun } from './launcher-server.ts';
 import { writeAppFiles } from './app-files-writer.ts';
 import { findExecutable, SANDBOX_OWNER } from './host-probe.ts';
-import { LineForwarder } from './output-capture.ts';
 import { runExec, wasOomKilled } from './process-exec.ts';
 import { describeExit, ProcessRuns } from './process-runs.ts';
 import { setUpProcessDriver, type ProcessSetup } from './process-setup.ts';
-import { isAlive, processesOf, signalAll, type ProcessRecord } from './process-tree.ts';
-import { SandboxDirectory, type SandboxRecord } from './sandbox-directory.ts';
-import { launch } from './sandbox-launcher.ts';
+import { isAlive, processesOf, signalAll } from './process-tree.ts';
+import { SandboxDirectory, sandboxRecord, type SandboxRecord } from './sandbox-directory.ts';
+import { startPlainServer, type PlainServerRun } from './plain-server.ts';
 
 export interface ProcessDriverOptions {
   dataDir: string;
@@ -34,13 +24,15 @@ export interface ProcessDriverOptions {
   useBwrap?: boolean;
   /** Cap on the log bytes one server start may send to its listener. */
   maxLogBytes?: number;
+  /** Pre-started app launchers per tier (bubblewrap only); size 0 and max 0 disable it. */
+  pool?: PoolOptions;
 }
 
-interface ServerRun {
-  record: ProcessRecord;
-  oomKillsBefore: number;
-  exit?: { code: number | null; signal: string | null };
-}
+/** A launcher started on demand may take long to listen on a loaded host: as long as an app may take to start. */
+const LAUNCHER_CONNECT_MS = 30_000;
+const POOL_START_DEADLINE_MS = 60_000;
+/** Marks a sandbox that waits in the pool (listed by no one but its owner). */
+const POOL_ROLE = 'pool';
 
 /**
  * Runs apps as child processes on this host, inside bubblewrap when it is available (own network,
@@ -55,7 +47,12 @@ export class ProcessDriver implements SandboxDriver {
   private setup: ProcessSetup | undefined;
   private readonly directory: SandboxDirectory;
   private readonly logger: Logger;
-  private readonly servers = new Map<string, ServerRun>();
+  private readonly servers = new Map<string, PlainServerRun | ServerRun>();
+  /** Launchers started and not told to run anything yet (pooled, or cold-started a moment ago). */
+  private readonly idleLaunchers = new Map<string, ServerRun>();
+  private readonly outcomes = new Map<string, Promise<LaunchOutcome>>();
+  private readonly owner = `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
+  private pool: WarmPool<string> | null = null;
   private execCounter = 0;
 
   constructor(private readonly options: ProcessDriverOptions) {
@@ -68,7 +65,7 @@ export class ProcessDriver implements SandboxDriver {
     return {
       isolation: bwrap ? 'namespaces' : 'none',
       supportsPause: true,
-      supportsWarmPool: false,
+      supportsWarmPool: bwrap,
       // `outbound` shares the host's network namespace (see the class comment).
       containsOutbound: false,
     };
@@ -82,43 +79,83 @@ export class ProcessDriver implements SandboxDriver {
     });
     this.setup = await this.ready;
     this.directory.quotas = this.setup.dirQuotas;
+    const pool = this.options.pool;
+    if (this.setup.plan.useBwrap && pool && (pool.size > 0 || (pool.max ?? 0) > 0)) {
+      this.pool ??= new WarmPool<string>(
+        { min: pool.size, max: pool.max ?? pool.size, minFreeMemoryMb: pool.minFreeMemoryMb ?? 0 },
+        { start: (shape) => this.startPooled(shape), remove: (id) => this.destroy(id).then(() => undefined) },
+        this.logger,
+      );
+    }
   }
 
   async create(spec: SandboxSpec): Promise<Sandbox> {
+    await this.ensureReady();
+    const pooled = this.pool && spec.kind === 'server' && poolable(spec) ? this.pool.take(shapeOf(spec)) : undefined;
+    if (pooled) {
+      // The record now names the session: from here on the reaper keeps it only while that session lives.
+      const record = await this.directory.read(pooled);
+      if (record) {
+        await this.directory.rewrite({ ...record, ...sandboxRecord(this.name, spec, pooled), createdAt: record.createdAt });
+        return { id: pooled, sessionId: spec.sessionId, driver: this.name };
+      }
+      this.logger.warn({ sandboxId: pooled }, 'a pooled sandbox lost its record; cold-starting');
+    }
+    const { id } = await this.createSandbox(sandboxRecord(this.name, spec, `sbx-${randomBytes(8).toString('hex')}`));
+    return { id, sessionId: spec.sessionId, driver: this.name };
+  }
+
+  /** Sizes and claims of the warm pool, for the metrics; null when this driver has none. */
+  poolStats(): PoolStats | null {
+    return this.pool?.stats() ?? null;
+  }
+
+  /** Resolves when the warm pool has finished refilling (tests, benchmarks). */
+  async poolIdle(): Promise<void> {
+    await this.pool?.idle();
+  }
+
+  private async createSandbox(record: SandboxRecord): Promise<SandboxRecord> {
     const { plan, cgroups } = await this.ensureReady();
-    const id = `sbx-${randomBytes(8).toString('hex')}`;
-    const createdAt = new Date().toISOString();
-    const record: SandboxRecord = {
-      id,
-      sessionId: spec.sessionId,
-      createdAt,
-      labels: {
-        ...spec.labels,
-        sessionId: spec.sessionId,
-        createdAt,
-        expiresAt: spec.expiresAt.toISOString(),
-        tier: spec.tier,
-        driver: this.name,
-      },
-      limits: { memoryMb: spec.memoryMb, cpus: spec.cpus, pids: spec.pids },
-      network: spec.network,
-      ...(spec.readOnlyMounts?.length ? { readOnlyMounts: spec.readOnlyMounts } : {}),
-    };
     await this.directory.create(record, plan.dropRoot ? SANDBOX_OWNER : undefined);
     try {
-      await cgroups?.create(id, record.limits);
+      await cgroups?.create(record.id, record.limits);
     } catch (err) {
-      await this.destroy(id);
+      await this.destroy(record.id);
       throw new SpawnError('PROVISIONING_FAILED', `cannot set the sandbox's cgroup limits: ${(err as Error).message}`, {
         cause: err,
       });
     }
-    return { id, sessionId: spec.sessionId, driver: this.name };
+    return record;
+  }
+
+  /** A pool sandbox: directory, cgroup, quota, and its launcher already running (Node started). */
+  private async startPooled(shape: PoolShape): Promise<string> {
+    const setup = await this.ensureReady();
+    const id = `sbx-${randomBytes(8).toString('hex')}`;
+    const spec: SandboxSpec = { sessionId: '', kind: 'server', ...shape, expiresAt: new Date(0), labels: { 'spawnai.role': POOL_ROLE, 'spawnai.owner': this.owner } };
+    const record = await this.createSandbox(sandboxRecord(this.name, spec, id));
+    try {
+      await this.directory.ensureQuota(id, setup.plan.dropRoot ? SANDBOX_OWNER : undefined);
+      await waitForControl(await this.startIdleLauncher(setup, record), POOL_START_DEADLINE_MS);
+    } catch (err) {
+      await this.destroy(id);
+      throw err;
+    }
+    return id;
+  }
+
+  private async startIdleLauncher(setup: ProcessSetup, record: SandboxRecord): Promise<ServerRun> {
+    const run = await startLauncher(setup, this.runs(setup), this.directory, record, this.options.maxLogBytes ?? 1024 * 1024);
+    this.servers.set(record.id, run);
+    this.idleLaunchers.set(record.id, run);
+    return run;
   }
 
   /**
-   * The forwarder has made run/app.sock, which the proxy connects to (and `connect()` follows
-   * links): run/ becomes root's, so the app can no longer unlink or replace the socket there.
+   * run/app.sock is what the proxy connects to (and `connect()` follows links): run/ is root's, so
+   * the app cannot unlink or replace the socket there. The host binds the sockets now, so run/ is
+   * root's from the start; kept for sandboxes an older server started (their app made the socket).
    */
   async sealEndpoint(sandbox: Sandbox): Promise<void> {
     const { plan } = await this.ensureReady();
@@ -136,36 +173,33 @@ export class ProcessDriver implements SandboxDriver {
     const setup = await this.ensureReady();
     const record = await this.requireRecord(sandbox.id, 'APP_START_FAILED');
     await this.directory.ensureQuota(sandbox.id, setup.plan.dropRoot ? SANDBOX_OWNER : undefined);
-    const runs = this.runs(setup);
-    await runs.kill(sandbox.id, 'server');
-    const paths = this.directory.paths(sandbox.id);
-    // A restart in the same sandbox: its forwarder must be able to make a new socket again.
-    if (setup.plan.dropRoot) await this.directory.setRunOwner(sandbox.id, SANDBOX_OWNER);
-    const port = await freePort();
-    const cgroupProcs = setup.cgroups ? await setup.cgroups.leaf(sandbox.id, 'server') : [];
-    const oomKillsBefore = (await setup.cgroups?.oomKills(sandbox.id)) ?? 0;
-    const child = launch(setup.host, setup.plan, {
-      paths,
-      record,
-      command: options.command,
-      env: options.env,
-      port,
-      forward: setup.plan.useBwrap,
-      cgroupProcs,
-    });
-    const logs = new LineForwarder(limitLogListener(onLog ?? (() => undefined)), this.options.maxLogBytes ?? 1024 * 1024);
-    child.stdout.on('data', (chunk: Buffer) => logs.push('stdout', chunk));
-    child.stderr.on('data', (chunk: Buffer) => logs.push('stderr', chunk));
-    const run: ServerRun = {
-      record: await runs.track(sandbox.id, 'server', child),
-      oomKillsBefore,
-    };
+    if (setup.plan.useBwrap) return this.startThroughLauncher(setup, sandbox, record, options, onLog);
+    const { run, endpoint } = await startPlainServer(setup, this.runs(setup), this.directory, record, options, onLog, this.options.maxLogBytes ?? 1024 * 1024);
     this.servers.set(sandbox.id, run);
-    child.on('exit', (code, signal) => {
-      run.exit = { code, signal };
-      logs.end();
+    return endpoint;
+  }
+
+  /** Hands the app to the sandbox's launcher (started now unless one waits already). */
+  private async startThroughLauncher(setup: ProcessSetup, sandbox: Sandbox, record: SandboxRecord, options: StartOptions, onLog?: LogListener): Promise<SandboxEndpoint> {
+    let run = this.idleLaunchers.get(sandbox.id);
+    if (!run || run.exit) run = await this.startIdleLauncher(setup, record);
+    this.idleLaunchers.delete(sandbox.id);
+    attachLogs(run, onLog);
+    const { outcome } = await startThroughLauncher(run.launcher, launchMessage(options.command, '/app', options.env), LAUNCHER_CONNECT_MS).catch((err: unknown) => {
+      throw new SpawnError('APP_START_FAILED', (err as Error).message, { cause: err });
     });
-    return setup.plan.useBwrap ? { kind: 'socket', socketPath: paths.socket } : { kind: 'tcp', host: '127.0.0.1', port };
+    this.outcomes.set(sandbox.id, outcome);
+    return { kind: 'socket', socketPath: this.directory.paths(sandbox.id).socket };
+  }
+
+  /**
+   * `ready` once the app listens (the launcher saw it), `unknown` when the caller must poll (a
+   * spawned command, the launcher gone, or no answer within `timeoutMs`).
+   */
+  async waitReady(sandbox: Sandbox, timeoutMs: number): Promise<'ready' | 'unknown'> {
+    const outcome = this.outcomes.get(sandbox.id);
+    this.outcomes.delete(sandbox.id);
+    return outcome ? readyWithin(outcome, timeoutMs) : 'unknown';
   }
 
   async exec(sandbox: Sandbox, options: ExecOptions): Promise<ExecResult> {
@@ -207,17 +241,21 @@ export class ProcessDriver implements SandboxDriver {
     const killed = await this.runs(setup).killAll(sandboxId);
     if (!killed) this.logger.error({ sandboxId }, 'processes survived SIGKILL while destroying a sandbox');
     this.servers.delete(sandboxId);
+    this.idleLaunchers.delete(sandboxId);
+    this.outcomes.delete(sandboxId);
     await setup.cgroups?.remove(sandboxId);
     const hadDirectory = await this.directory.remove(sandboxId);
     return hadDirectory || hadCgroup;
   }
 
-  list(): Promise<SandboxInfo[]> {
-    return this.directory.list();
+  /** Every sandbox but this instance's own idle pool (a dead instance's pool is listed, and reaped). */
+  async list(): Promise<SandboxInfo[]> {
+    return (await this.directory.list()).filter((info) => !(info.labels['spawnai.role'] === POOL_ROLE && info.labels['spawnai.owner'] === this.owner));
   }
 
   async close(): Promise<void> {
-    // No pool or background work; sandboxes outlive close() by contract.
+    // The idle pool goes; session sandboxes outlive close() by contract.
+    await this.pool?.close();
   }
 
   private async signalSandbox(sandboxId: string, stop: boolean): Promise<void> {
@@ -254,12 +292,3 @@ export function createProcessDriver(options: ProcessDriverOptions): SandboxDrive
   return new ProcessDriver(options);
 }
 
-/** A free 127.0.0.1 port (the app binds it; inside its own namespace any port would do). */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve, reject) => server.once('error', reject).listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  if (address === null || typeof address === 'string') throw new Error('no TCP address');
-  return address.port;
-}

@@ -32,7 +32,7 @@ export async function setUpProcessDriver(options: {
 }): Promise<ProcessSetup> {
   const { sandboxesDir, logger } = options;
   await mkdir(sandboxesDir, { recursive: true, mode: 0o711 });
-  if (join(sandboxesDir, 'sbx-0123456789abcdef', 'run', 'app.sock').length > MAX_SOCKET_PATH) {
+  if (join(sandboxesDir, 'sbx-0123456789abcdef', 'run', 'control.sock').length > MAX_SOCKET_PATH) {
     throw new SpawnError('PROVISIONING_FAILED', `data directory path is too long for Unix sockets: ${sandboxesDir}`);
   }
   const host = await probeHost(FORWARDER_PATH);

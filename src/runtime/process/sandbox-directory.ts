@@ -20,7 +20,10 @@ export interface SandboxPaths {
   dir: string;
   /** Bound read-write at /app. */
   app: string;
-  /** Bound read-write at /run/spawnai; holds app.sock. */
+  /**
+   * Bound at /run/spawnai; holds app.sock and the launcher's control.sock, which the host binds.
+   * Root's and outside the quota: the app can neither replace the sockets nor fill it.
+   */
   run: string;
   /** HOME and TMPDIR when running without bubblewrap (bwrap gives the app a private /tmp). */
   tmp: string;
@@ -70,7 +73,15 @@ export class SandboxDirectory {
       await mkdir(paths[name], { mode: 0o755 });
       if (owner) await chown(paths[name], owner.uid, owner.gid);
     }
+    await mkdir(paths.run, { mode: 0o755 });
     return paths;
+  }
+
+  /** Replaces the record (a pooled sandbox claimed by a session), atomically. */
+  async rewrite(record: SandboxRecord): Promise<void> {
+    const { dir } = this.paths(record.id);
+    await writeFile(join(dir, 'sandbox.json.tmp'), JSON.stringify(record, null, 2));
+    await rename(join(dir, 'sandbox.json.tmp'), join(dir, 'sandbox.json'));
   }
 
   /**
@@ -78,7 +89,7 @@ export class SandboxDirectory {
    * anything is written or run there. Done on first use rather than in create(), which must stay
    * quick: a worker killed mid-create leaves an orphan its successor cannot see in the store.
    */
-  /** Who may change run/ (where app.sock is); run/ may be a link to the quota tmpfs, whose directory changes owner. */
+  /** Who may change run/ (where app.sock is; realpath: older sandboxes linked it to their quota tmpfs). */
   async setRunOwner(id: string, owner: { uid: number; gid: number }): Promise<void> {
     const dir = await realpath(this.paths(id).run);
     await chown(dir, owner.uid, owner.gid);
@@ -182,4 +193,18 @@ export class SandboxDirectory {
     this.pendingWrites.delete(id);
     return existed;
   }
+}
+
+/** The record of a new sandbox made for `spec` (pool sandboxes: an empty session id and pool labels). */
+export function sandboxRecord(driver: string, spec: SandboxSpec, id: string): SandboxRecord {
+  const createdAt = new Date().toISOString();
+  return {
+    id,
+    sessionId: spec.sessionId,
+    createdAt,
+    labels: { ...spec.labels, sessionId: spec.sessionId, createdAt, expiresAt: spec.expiresAt.toISOString(), tier: spec.tier, driver },
+    limits: { memoryMb: spec.memoryMb, cpus: spec.cpus, pids: spec.pids },
+    network: spec.network,
+    ...(spec.readOnlyMounts?.length ? { readOnlyMounts: spec.readOnlyMounts } : {}),
+  };
 }

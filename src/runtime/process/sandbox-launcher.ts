@@ -21,6 +21,8 @@ export interface LaunchRequest {
   forward: boolean;
   /** cgroup.procs files the process joins before it execs anything (no fork can escape first). */
   cgroupProcs: string[];
+  /** Host descriptors the command inherits from FIRST_INHERITED_FD on (sockets the host bound). */
+  inheritFds?: readonly number[];
 }
 
 // `$$` is the shell's own pid; it becomes the sandboxed process through `exec`.
@@ -78,9 +80,10 @@ export function launchCommand(
 }
 
 export type { SandboxChild };
+export { FIRST_INHERITED_FD } from './bwrap-spawn.ts';
 
 /** Spawns in a new session (own process group), so the whole tree can be signalled at once. */
 export function launch(host: HostProbe, plan: LaunchPlan, req: LaunchRequest): SandboxChild {
   const { argv, env } = launchCommand(host, plan, req);
-  return spawnBwrapped(argv, { cwd: req.paths.app, env, detached: true }, plan.useBwrap ? (host.seccomp ?? null) : null);
+  return spawnBwrapped(argv, { cwd: req.paths.app, env, detached: true }, plan.useBwrap ? (host.seccomp ?? null) : null, req.inheritFds);
 }

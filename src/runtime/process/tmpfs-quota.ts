@@ -16,15 +16,15 @@ export interface DirQuota {
 }
 
 /**
- * What all writable directories of one sandbox (app/, run/ and, without bubblewrap, tmp/) may
- * hold together: one size-limited tmpfs, so a disk or inode flood ends in ENOSPC inside the app
+ * What the writable directories of one sandbox (app/ and, without bubblewrap, tmp/) may hold
+ * together (run/ is not one: it is root's and holds only the sockets the host binds): one size-limited tmpfs, so a disk or inode flood ends in ENOSPC inside the app
  * instead of filling the host disk. Pages written by the app are charged to its memory cgroup.
  */
 export const SANDBOX_DIR_QUOTA: DirQuota = Object.freeze({
   sizeMb: 64,
   inodes: 16_384,
 });
-export const QUOTA_SUBDIRS = ['app', 'run', 'tmp'] as const;
+export const QUOTA_SUBDIRS = ['app', 'tmp'] as const;
 
 export async function mountQuota(dir: string, quota: DirQuota, owner?: { uid: number; gid: number }): Promise<void> {
   const options = [`size=${quota.sizeMb}m`, `nr_inodes=${quota.inodes}`, 'mode=0755', 'nosuid', 'nodev'];

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { livePoolSandboxes, sandboxRecords, sessionSandboxPids } from '../../support/process-pool.ts';
 import { pidsMatching } from '../../support/spawn-node.ts';
 import { mountsUnder, unmountAllUnder } from '../../support/sandbox-mounts.ts';
 import { duplicates, type LeftoverScope, type SandboxLeftovers } from './sandbox-leftovers.ts';
@@ -48,16 +49,7 @@ export class ProcessLeftovers implements SandboxLeftovers {
 
   /** Sandbox id → owning session id, from each sandbox directory's `sandbox.json`. */
   #owners(): Map<string, string> {
-    const owners = new Map<string, string>();
-    for (const id of fs.existsSync(this.#root) ? fs.readdirSync(this.#root) : []) {
-      const file = path.join(this.#root, id, 'sandbox.json');
-      try {
-        owners.set(id, (JSON.parse(fs.readFileSync(file, 'utf8')) as { sessionId: string }).sessionId);
-      } catch {
-        // being created or removed right now
-      }
-    }
-    return owners;
+    return new Map([...sandboxRecords(this.#root)].map(([id, r]) => [id, r.sessionId]));
   }
 
   remember(): void {
@@ -67,10 +59,13 @@ export class ProcessLeftovers implements SandboxLeftovers {
   async orphans(isLive: (sessionId: string) => boolean): Promise<string[]> {
     this.remember();
     const owners = this.#owners();
+    const pools = livePoolSandboxes(this.#root);
+    for (const id of pools) owners.delete(id);
     const found: string[] = [];
     for (const pid of await pidsMatching(this.#root)) {
       const cmd = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ');
       const id = new RegExp(`${this.#root}/(sbx-[a-z0-9]+)`).exec(cmd)?.[1];
+      if (id && pools.has(id)) continue;
       const owner = id ? owners.get(id) : undefined;
       if (!owner || !isLive(owner)) found.push(`pid ${pid} of ${id ?? '?'} (session ${owner ?? 'unknown'}): ${cmd.slice(0, 120)}`);
     }
@@ -79,6 +74,7 @@ export class ProcessLeftovers implements SandboxLeftovers {
     }
     for (const point of mountsUnder(this.#root)) {
       const id = new RegExp(`^${this.#root}/(sbx-[a-z0-9]+)`).exec(point)?.[1];
+      if (id && pools.has(id)) continue;
       const owner = id ? owners.get(id) : undefined;
       if (!owner || !isLive(owner)) found.push(`mount ${point} (session ${owner ?? 'unknown'})`);
     }
@@ -86,9 +82,11 @@ export class ProcessLeftovers implements SandboxLeftovers {
   }
 
   async remaining(): Promise<string[]> {
-    const pids = await pidsMatching(this.#root);
-    const dirs = fs.existsSync(this.#root) ? fs.readdirSync(this.#root) : [];
-    const cgroups = [...this.#seen].filter((id) => cgroupPids(id).length > 0);
+    // Idle pool sandboxes of live nodes belong to no session: they are not leftovers.
+    const pools = livePoolSandboxes(this.#root);
+    const pids = await sessionSandboxPids(this.#root);
+    const dirs = (fs.existsSync(this.#root) ? fs.readdirSync(this.#root) : []).filter((d) => !pools.has(d));
+    const cgroups = [...this.#seen].filter((id) => !pools.has(id) && cgroupPids(id).length > 0);
     return [...pids.map((p) => `sandbox process ${p}`), ...dirs.map((d) => `sandbox directory ${d}`), ...cgroups.map((id) => `cgroup of ${id} still holds processes`)];
   }
 

@@ -26,6 +26,10 @@ describe.skipIf(!available)('app lifecycle on the docker runtime', () => {
 
   it('serves a new session from a warm pool container (claimed, renamed, never reused)', async () => {
     const t = harness();
+    // A tier's pool fills after its first sandbox; a pool container is offered once its launcher listens.
+    await t.spawnApi(controlledApp());
+    const until = Date.now() + 60_000;
+    while (Object.values(t.h.platform.sandboxes?.poolStats()?.ready ?? {}).every((n) => n === 0) && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
     const id = await t.spawnApi(controlledApp());
     const record = await t.h.platform.store.sandboxes.getLiveBySession(id);
     const info = await docker.getContainer(record?.id ?? 'missing').inspect();

@@ -7,6 +7,7 @@ import { FakeOpenAI } from '../../fakes/fake-openai.ts';
 import { requireService } from '../../support/services.ts';
 import { asksFor, slowApiAnswer, slowWebappAnswer } from '../../support/slow-app-answers.ts';
 import { unmountAllUnder } from '../../support/sandbox-mounts.ts';
+import { livePoolSandboxes, sessionSandboxPids } from '../../support/process-pool.ts';
 import { freePort, pidsMatching, spawnSpawnai, waitHealthy, type NodeProcess } from '../../support/spawn-node.ts';
 
 const hasBwrap = requireService('bwrap');
@@ -82,13 +83,15 @@ describe.skipIf(!hasBwrap)('SIGKILL of the server mid-pipeline, embedded default
     expect(endA.state, JSON.stringify(endA.error)).toBe('running');
     expect(endW.state, JSON.stringify(endW.error)).toBe('running');
     // The re-driven api session has exactly one sandbox; the one of the killed run was reaped.
-    const live = fs.readdirSync(path.join(dataDir, 'sandboxes')).filter((d) => !sandboxDirs.includes(d));
+    // (The restarted node's idle warm-pool sandboxes belong to no session: not counted.)
+    const pools = livePoolSandboxes(path.join(dataDir, 'sandboxes'));
+    const live = fs.readdirSync(path.join(dataDir, 'sandboxes')).filter((d) => !sandboxDirs.includes(d) && !pools.has(d));
     expect(live).toHaveLength(1);
     for (const old of sandboxDirs) expect(await pidsMatching(path.join(dataDir, 'sandboxes', old))).toEqual([]);
 
     await api(port, 'DELETE', `/api/sessions/${a.id}`);
     await waitState(port, a.id, ['destroyed'], 15_000);
-    expect(await pidsMatching(path.join(dataDir, 'sandboxes'))).toEqual([]);
+    expect(await sessionSandboxPids(path.join(dataDir, 'sandboxes'))).toEqual([]);
     fake.assertNoUnexpected();
   }, 120_000);
 });

@@ -9,6 +9,7 @@ import { FakeOpenAI } from '../../fakes/fake-openai.ts';
 import { REDIS_URL, requireService } from '../../support/services.ts';
 import { ownSpace, type OwnSpace } from '../../support/shared-services.ts';
 import { asksFor, slowApiAnswer, slowWebappAnswer } from '../../support/slow-app-answers.ts';
+import { livePoolSandboxes } from '../../support/process-pool.ts';
 import { unmountAllUnder } from '../../support/sandbox-mounts.ts';
 import { freePort, spawnSpawnai, waitHealthy, type NodeProcess } from '../../support/spawn-node.ts';
 
@@ -116,10 +117,15 @@ describe.skipIf(!ready)('one API node and two workers on PostgreSQL + Redis', ()
     // A sandbox its creator never got to record is reaped once it is 30 s old: wait for that.
     const expected = finals.filter((v) => v.appType === 'api').length;
     const sandboxRoot = path.join(dataDir, 'sandboxes');
-    for (const until = Date.now() + 45_000; fs.readdirSync(sandboxRoot).length !== expected && Date.now() < until; ) {
+    // The live workers' idle warm-pool sandboxes belong to no session: not counted (the killed one's are).
+    const sessionDirs = (): string[] => {
+      const pools = livePoolSandboxes(sandboxRoot);
+      return fs.readdirSync(sandboxRoot).filter((d) => !pools.has(d));
+    };
+    for (const until = Date.now() + 45_000; sessionDirs().length !== expected && Date.now() < until; ) {
       await new Promise((r) => setTimeout(r, 500));
     }
-    const dirs = fs.readdirSync(sandboxRoot);
+    const dirs = sessionDirs();
     expect(dirs).toHaveLength(expected);
     const sandboxOwners = new Set(dirs.map((d) => (JSON.parse(fs.readFileSync(path.join(dataDir, 'sandboxes', d, 'sandbox.json'), 'utf8')) as { sessionId: string }).sessionId));
     expect([...sandboxOwners].sort()).toEqual(finals.filter((v) => v.appType === 'api').map((v) => v.id).sort());

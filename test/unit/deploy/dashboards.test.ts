@@ -33,7 +33,7 @@ describe('dashboards and alert rules', () => {
     const exprs = dashboard.panels.flatMap((p) => p.targets.map((t) => t.expr));
     const used = metricNames(exprs.join('\n'));
     expect(used.filter((name) => !exported.has(name))).toEqual([]);
-    for (const must of ['spawnai_sessions', 'spawnai_pipeline_step_duration_seconds_bucket', 'spawnai_sessions_failed_total', 'spawnai_queue_depth', 'spawnai_spend_usd_total', 'spawnai_alerts_total', 'spawnai_proxy_requests_total', 'spawnai_proxy_request_duration_seconds_bucket', 'spawnai_function_calls_total', 'spawnai_function_call_duration_seconds_bucket']) {
+    for (const must of ['spawnai_sessions', 'spawnai_pipeline_step_duration_seconds_bucket', 'spawnai_sessions_failed_total', 'spawnai_queue_depth', 'spawnai_spend_usd_total', 'spawnai_alerts_total', 'spawnai_proxy_requests_total', 'spawnai_proxy_request_duration_seconds_bucket', 'spawnai_function_calls_total', 'spawnai_function_call_duration_seconds_bucket', 'spawnai_pool_size', 'spawnai_pool_claims_total']) {
       expect(used).toContain(must);
     }
   });

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DRIVERS, selectDriver, type DriverEntry } from '../../../src/runtime/index.ts';
+import { createProcessDriver, DRIVERS, selectDriver, type DriverEntry } from '../../../src/runtime/index.ts';
 import type { SandboxDriver } from '../../../src/runtime/index.ts';
 
 const options = {
@@ -51,11 +51,11 @@ describe('the process driver', () => {
   it('reports its capabilities before init', () => {
     const dir = mkdtempSync(join(tmpdir(), 'spawnai-caps-'));
     try {
-      const driver = DRIVERS.process?.create({ ...options, dataDir: dir });
-      expect(driver?.capabilities).toMatchObject({
-        supportsPause: true,
-        supportsWarmPool: false,
-      });
+      // The warm pool's launcher runs inside a bubblewrap sandbox: a pool with bwrap, none without.
+      const capabilities = DRIVERS.process?.create({ ...options, dataDir: dir }).capabilities;
+      expect(capabilities?.supportsPause).toBe(true);
+      expect(capabilities?.supportsWarmPool).toBe(capabilities?.isolation === 'namespaces');
+      expect(createProcessDriver({ ...options, dataDir: dir, useBwrap: false }).capabilities).toMatchObject({ isolation: 'none', supportsWarmPool: false });
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
