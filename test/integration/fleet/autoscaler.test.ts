@@ -9,6 +9,7 @@ import { createStore, type FleetHostRecord, type Store } from '../../../src/stor
 import { FakeDigitalOcean } from '../../fakes/fake-digitalocean.ts';
 import { REDIS_URL, requireService } from '../../support/services.ts';
 import { ownSpace, type OwnSpace } from '../../support/shared-services.ts';
+import { until as untilHolds } from './fleet-test-kit.ts';
 
 const ready = requireService('postgres') && requireService('redis');
 
@@ -25,14 +26,7 @@ class MortalLease implements LeaderLease {
   }
 }
 
-const until = async (what: string, fn: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> => {
-  const end = Date.now() + timeoutMs;
-  while (Date.now() < end) {
-    if (await fn()) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-};
+const until = (what: string, fn: () => boolean | Promise<boolean>, timeoutMs = 30_000): Promise<void> => untilHolds(what, fn, timeoutMs, { everyMs: 100 });
 
 // Skipped only where a service it needs is missing; requireService() fails the run in CI instead.
 describe.skipIf(!ready)('the autoscaler on PostgreSQL + Redis against the fake DigitalOcean (no machines)', () => {

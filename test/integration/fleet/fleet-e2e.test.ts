@@ -1,10 +1,10 @@
 import fs from 'node:fs';
-import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CreatedSession, FleetView, SessionView } from '../../../src/api-types.ts';
+import type { CreatedSession, SessionView } from '../../../src/api-types.ts';
 import { FakeDigitalOcean } from '../../fakes/fake-digitalocean.ts';
+import { fleetApi, until } from './fleet-test-kit.ts';
 import { unmountAllUnder } from '../../support/sandbox-mounts.ts';
 import { REDIS_URL, requireService } from '../../support/services.ts';
 import { ownSpace, type OwnSpace } from '../../support/shared-services.ts';
@@ -13,14 +13,6 @@ import { freePort, spawnSpawnai, waitHealthy, type NodeProcess } from '../../sup
 const ready = requireService('postgres') && requireService('redis') && requireService('bwrap');
 const SESSIONS = Number(process.env.FLEET_E2E_SESSIONS ?? 8);
 
-const until = async (what: string, fn: () => Promise<boolean>, timeoutMs: number, debug: () => string = () => ''): Promise<void> => {
-  const end = Date.now() + timeoutMs;
-  while (Date.now() < end) {
-    if (await fn()) return;
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error(`timed out waiting for ${what}\n${debug()}`);
-};
 
 // Skipped only where a service it needs is missing; requireService() fails the run in CI instead.
 describe.skipIf(!ready)('elastic fleet end to end: an API node, the fake DigitalOcean, droplets as real workers', () => {
@@ -30,20 +22,7 @@ describe.skipIf(!ready)('elastic fleet end to end: an API node, the fake Digital
   let dataDir: string;
   let port: number;
 
-  const call = async <T>(method: string, route: string, body?: unknown): Promise<{ status: number; body: T }> => {
-    const res = await fetch(`http://127.0.0.1:${port}${route}`, { method, headers: body ? { 'content-type': 'application/json' } : {}, body: body ? JSON.stringify(body) : undefined });
-    return { status: res.status, body: (await res.json()) as T };
-  };
-  const appStatus = (id: string): Promise<number> =>
-    new Promise((resolve) => {
-      const req = http.request({ host: '127.0.0.1', port, path: '/', headers: { host: `${id}.localhost:${port}` } }, (res) => {
-        res.resume();
-        res.on('end', () => resolve(res.statusCode ?? 0));
-      });
-      req.on('error', () => resolve(0));
-      req.end();
-    });
-  const fleet = async (): Promise<FleetView> => (await call<FleetView>('GET', '/api/fleet')).body;
+  const { call, appStatus, fleet } = fleetApi(() => port);
   let seen = '';
   const debug = (): string => `last seen: ${seen}\napi:\n${api.output()}\nmachines:\n${[...(fake.machines?.machines.keys() ?? [])].map((id) => `${id}: ${fake.machines!.output(id).slice(-1500)}`).join('\n')}`;
 
@@ -98,13 +77,13 @@ describe.skipIf(!ready)('elastic fleet end to end: an API node, the fake Digital
       ids.push(res.body.id);
     }
     // A host per region, created by the autoscaler, joined with its token.
-    await until('a droplet per region', async () => new Set(fake.liveDroplets().map((d) => d.region.slug)).size === 2, 60_000, debug);
+    await until('a droplet per region', async () => new Set(fake.liveDroplets().map((d) => d.region.slug)).size === 2, 60_000, { everyMs: 500, debug });
     const states = async (): Promise<string[]> => {
       const all = await Promise.all(ids.map(async (id) => (await call<SessionView>('GET', `/api/sessions/${id}`)).body.state));
       seen = `${all.join(',')} hosts ${JSON.stringify((await fleet()).hosts.map((h) => [h.region, h.state, h.reason, h.capacity?.room]))}`;
       return all;
     };
-    await until('every session running', async () => (await states()).every((s) => s === 'running'), 300_000, debug);
+    await until('every session running', async () => (await states()).every((s) => s === 'running'), 300_000, { everyMs: 500, debug });
     const regions = await Promise.all(ids.map(async (id) => (await call<SessionView>('GET', `/api/sessions/${id}`)).body.region));
     expect(regions.filter((r) => r === 'nyc1')).toHaveLength(SESSIONS / 2);
     const view = await fleet();
@@ -112,7 +91,7 @@ describe.skipIf(!ready)('elastic fleet end to end: an API node, the fake Digital
     // At most SPAWN_FLEET_MAX (1) live per region; a host presumed lost on this loaded machine is replaced.
     expect(new Set(view.hosts.filter((h) => h.joinedAt !== null).map((h) => h.region))).toEqual(new Set(['fra1', 'nyc1']));
     // The queue empties: static apps hold no host, so both drain and are destroyed.
-    await until('zero droplets', async () => fake.liveDroplets().length === 0 && (await fleet()).hosts.every((h) => h.state === 'destroyed'), 120_000, debug);
+    await until('zero droplets', async () => fake.liveDroplets().length === 0 && (await fleet()).hosts.every((h) => h.state === 'destroyed'), 120_000, { everyMs: 500, debug });
     const drained = await fleet();
     expect(drained.hosts.every((h) => h.state === 'destroyed')).toBe(true);
     expect(new Set(drained.hosts.filter((h) => h.reason === 'DRAINED').map((h) => h.region))).toEqual(new Set(['fra1', 'nyc1']));
@@ -124,10 +103,10 @@ describe.skipIf(!ready)('elastic fleet end to end: an API node, the fake Digital
     // An api app: its sandbox lives on the host, so the host is busy (a static app's host would drain
     // within the cool-down, and the crash would race the drain).
     const late = (await call<CreatedSession>('POST', '/api/sessions', { prompt: 'a clock api', appType: 'api', region: 'fra1', ttlSeconds: 600 })).body.id;
-    await until('the late api app running on a new host', async () => (await call<SessionView>('GET', `/api/sessions/${late}`)).body.state === 'running', 180_000, debug);
+    await until('the late api app running on a new host', async () => (await call<SessionView>('GET', `/api/sessions/${late}`)).body.state === 'running', 180_000, { everyMs: 500, debug });
     const victim = fake.liveDroplets()[0]!;
     await fake.crash(victim.id);
-    await until('the dead droplet destroyed', async () => !fake.droplets.has(victim.id), 90_000, debug);
+    await until('the dead droplet destroyed', async () => !fake.droplets.has(victim.id), 90_000, { everyMs: 500, debug });
     expect((await fleet()).hosts.find((h) => h.dropletId === String(victim.id))?.reason).toBe('HOST_LOST');
     // Its app is queued again on fra1's queue and counts as waiting work: the lost host's slot is
     // free (SPAWN_FLEET_MAX=1), so a replacement is created, takes the job, and the app restarts
@@ -138,10 +117,10 @@ describe.skipIf(!ready)('elastic fleet end to end: an API node, the fake Digital
       seen = `${session.state} ${session.error?.code ?? ''} hosts ${JSON.stringify((await fleet()).hosts.map((h) => [h.region, h.state, h.reason, h.capacity]))}`;
       return !!replacement && (replacement.capacity?.sandboxes ?? 0) >= 1 && session.state === 'running';
     };
-    await until('the late api app running again on a replacement host', onReplacement, 300_000, debug);
+    await until('the late api app running again on a replacement host', onReplacement, 300_000, { everyMs: 500, debug });
     // And it answers, through the API node's proxy and the replacement's gateway.
     const answers = async (): Promise<boolean> => (await appStatus(late)) === 200;
-    await until('the relocated app answering', answers, 60_000, debug);
+    await until('the relocated app answering', answers, 60_000, { everyMs: 500, debug });
     expect(fake.unexpected).toEqual([]);
   }, 900_000);
 });

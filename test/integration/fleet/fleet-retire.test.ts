@@ -1,13 +1,13 @@
 import fs from 'node:fs';
-import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CreatedSession, FleetView, SessionView } from '../../../src/api-types.ts';
+import type { CreatedSession } from '../../../src/api-types.ts';
 import { HOST_HEARTBEAT_MS } from '../../../src/fleet/index.ts';
 import { createStore, type Store } from '../../../src/store/index.ts';
 import { FakeDigitalOcean } from '../../fakes/fake-digitalocean.ts';
+import { fleetApi, until } from './fleet-test-kit.ts';
 import { unmountAllUnder } from '../../support/sandbox-mounts.ts';
 import { REDIS_URL, requireService } from '../../support/services.ts';
 import { ownSpace, type OwnSpace } from '../../support/shared-services.ts';
@@ -15,14 +15,6 @@ import { freePort, spawnSpawnai, waitHealthy, type NodeProcess } from '../../sup
 
 const ready = requireService('postgres') && requireService('redis') && requireService('bwrap');
 
-const until = async (what: string, fn: () => Promise<boolean>, timeoutMs: number, debug: () => string = () => ''): Promise<void> => {
-  const end = Date.now() + timeoutMs;
-  while (Date.now() < end) {
-    if (await fn()) return;
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error(`timed out waiting for ${what}\n${debug()}`);
-};
 
 // Retiring a host through the real parts: an API node whose autoscaler leads, the fake
 // DigitalOcean whose droplets are real `spawnai worker` processes, PostgreSQL and Redis. Time is
@@ -37,21 +29,7 @@ describe.skipIf(!ready)('a host past SPAWN_FLEET_HOST_MAX_HOURS is drained, its 
   let dataDir: string;
   let port: number;
 
-  const call = async <T>(method: string, route: string, body?: unknown): Promise<{ status: number; body: T }> => {
-    const res = await fetch(`http://127.0.0.1:${port}${route}`, { method, headers: body ? { 'content-type': 'application/json' } : {}, body: body ? JSON.stringify(body) : undefined });
-    return { status: res.status, body: (await res.json()) as T };
-  };
-  const session = async (id: string): Promise<SessionView> => (await call<SessionView>('GET', `/api/sessions/${id}`)).body;
-  const appStatus = (id: string): Promise<number> =>
-    new Promise((resolve) => {
-      const req = http.request({ host: '127.0.0.1', port, path: '/', headers: { host: `${id}.localhost:${port}` } }, (res) => {
-        res.resume();
-        res.on('end', () => resolve(res.statusCode ?? 0));
-      });
-      req.on('error', () => resolve(0));
-      req.end();
-    });
-  const fleet = async (): Promise<FleetView> => (await call<FleetView>('GET', '/api/fleet')).body;
+  const { call, appStatus, session, fleet } = fleetApi(() => port);
   const debug = (): string => `api:\n${api.output().slice(-4000)}\nmachines:\n${[...(fake.machines?.machines.keys() ?? [])].map((id) => `${id}: ${fake.machines!.output(id).slice(-1500)}`).join('\n')}`;
   const start = async (prompt: string): Promise<string> => {
     const res = await call<CreatedSession>('POST', '/api/sessions', { prompt, appType: 'api', region: 'fra1', ttlSeconds: 3600 });
@@ -108,7 +86,7 @@ describe.skipIf(!ready)('a host past SPAWN_FLEET_HOST_MAX_HOURS is drained, its 
 
   it('drained while its app keeps serving, destroyed after the drain time with the app ended HOST_RETIRED (sandbox gone, cost settled), and a replacement runs the next session', async () => {
     const first = await start('a clock api');
-    await until('the first app running', async () => (await session(first)).state === 'running', 240_000, debug);
+    await until('the first app running', async () => (await session(first)).state === 'running', 240_000, { everyMs: 500, debug });
     const old = (await fleet()).hosts.find((h) => h.state === 'active')!;
     expect(old).toBeDefined();
     const sandbox = await store.sandboxes.getLiveBySession(first);
@@ -116,20 +94,20 @@ describe.skipIf(!ready)('a host past SPAWN_FLEET_HOST_MAX_HOURS is drained, its 
 
     // Two hours pass for the host (SPAWN_FLEET_HOST_MAX_HOURS=1): the leader drains it.
     await db.query('UPDATE fleet_hosts SET created_at = created_at - $2 WHERE id = $1', [old.id, 2 * 3_600_000]);
-    await until('the old host draining', async () => (await fleet()).hosts.find((h) => h.id === old.id)?.state === 'draining', 30_000, debug);
+    await until('the old host draining', async () => (await fleet()).hosts.find((h) => h.id === old.id)?.state === 'draining', 30_000, { everyMs: 500, debug });
     expect((await fleet()).decisions.some((d) => d.action === `drain ${old.id}`)).toBe(true);
     // Within the drain time its app keeps serving.
     expect((await session(first)).state).toBe('running');
-    await until('the draining host still serving its app', async () => (await appStatus(first)) === 200, 30_000, debug);
+    await until('the draining host still serving its app', async () => (await appStatus(first)) === 200, 30_000, { everyMs: 500, debug });
 
     // New work goes to a replacement: the draining host stops taking work at its next beat (a
     // beat that started after the drain), so the next session is created once that beat is seen.
     await until('the draining host beat since its drain', async () => {
       const h = await store.fleet.getHost(old.id);
       return !!h?.heartbeatAt && !!h.drainStartedAt && h.heartbeatAt.getTime() - h.drainStartedAt.getTime() > 1.5 * HOST_HEARTBEAT_MS;
-    }, 30_000, debug);
+    }, 30_000, { everyMs: 500, debug });
     const second = await start('a second clock api');
-    await until('the second app running', async () => (await session(second)).state === 'running', 240_000, debug);
+    await until('the second app running', async () => (await session(second)).state === 'running', 240_000, { everyMs: 500, debug });
     const replacement = (await fleet()).hosts.find((h) => h.state === 'active' && h.id !== old.id);
     expect(replacement).toBeDefined();
     expect((await store.sessions.get(second))?.workerId).toBe((await store.fleet.getHost(replacement!.id))?.workerId);
@@ -137,7 +115,7 @@ describe.skipIf(!ready)('a host past SPAWN_FLEET_HOST_MAX_HOURS is drained, its 
 
     // The drain time (SPAWN_FLEET_DRAIN_MAX_SECONDS=600) runs out: the app ends HOST_RETIRED, the host goes.
     await db.query('UPDATE fleet_hosts SET drain_started_at = drain_started_at - $2 WHERE id = $1', [old.id, 601_000]);
-    await until('the old host destroyed', async () => (await fleet()).hosts.find((h) => h.id === old.id)?.state === 'destroyed', 60_000, debug);
+    await until('the old host destroyed', async () => (await fleet()).hosts.find((h) => h.id === old.id)?.state === 'destroyed', 60_000, { everyMs: 500, debug });
     const retired = await session(first);
     expect(retired.state).toBe('failed');
     expect(retired.error?.code).toBe('HOST_RETIRED');
@@ -147,7 +125,7 @@ describe.skipIf(!ready)('a host past SPAWN_FLEET_HOST_MAX_HOURS is drained, its 
     // No orphan: its sandbox is recorded destroyed and the app no longer answers.
     expect(await store.sandboxes.getLiveBySession(first)).toBeNull();
     expect((await store.sandboxes.get(sandbox!.id))?.state).toBe('destroyed');
-    await until('the retired app gone', async () => (await appStatus(first)) !== 200, 30_000, debug);
+    await until('the retired app gone', async () => (await appStatus(first)) !== 200, 30_000, { everyMs: 500, debug });
     // Its cost is settled: the compute line is recorded and the session carries the final amount.
     expect(retired.destroyedAt).not.toBeNull();
     const costs = await store.costs.listBySession(first);
@@ -159,7 +137,7 @@ describe.skipIf(!ready)('a host past SPAWN_FLEET_HOST_MAX_HOURS is drained, its 
 
     // The replacement keeps serving the new session.
     expect((await session(second)).state).toBe('running');
-    await until('the replacement serving the second app', async () => (await appStatus(second)) === 200, 60_000, debug);
+    await until('the replacement serving the second app', async () => (await appStatus(second)) === 200, 60_000, { everyMs: 500, debug });
     expect(fake.unexpected).toEqual([]);
   }, 600_000);
 });

@@ -9,6 +9,7 @@ import { FakeDigitalOcean } from '../../fakes/fake-digitalocean.ts';
 import { REDIS_URL, requireService } from '../../support/services.ts';
 import { ownSpace, type OwnSpace } from '../../support/shared-services.ts';
 import { QUEUE_TARGETS, queueFixture } from '../queue/queue-targets.ts';
+import { until as untilHolds } from './fleet-test-kit.ts';
 
 const ready = requireService('postgres');
 const BEAT_MS = 400;
@@ -16,14 +17,7 @@ const FLOOR = 768;
 const SANDBOX = 512;
 const logger = createLogger(process.env.FLEET_TEST_LOG ?? 'silent');
 
-const until = async (what: string, fn: () => boolean | Promise<boolean>, timeoutMs = 15_000): Promise<void> => {
-  const end = Date.now() + timeoutMs;
-  while (Date.now() < end) {
-    if (await fn()) return;
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-};
+const until = (what: string, fn: () => boolean | Promise<boolean>, timeoutMs = 15_000): Promise<void> => untilHolds(what, fn, timeoutMs, { everyMs: 25 });
 
 // The host agent on a real store and real queues: it gates intake on free memory and packs
 // sessions onto the fullest host of a region (pull policy), so the emptier one drains away.

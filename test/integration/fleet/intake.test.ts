@@ -1,14 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { QUEUE_TARGETS, queueFixture } from '../queue/queue-targets.ts';
+import { until as untilHolds } from './fleet-test-kit.ts';
 
-const until = async (what: string, fn: () => boolean | Promise<boolean>, timeoutMs = 15_000): Promise<void> => {
-  const end = Date.now() + timeoutMs;
-  while (Date.now() < end) {
-    if (await fn()) return;
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-};
+const until = (what: string, fn: () => boolean | Promise<boolean>, timeoutMs = 15_000): Promise<void> => untilHolds(what, fn, timeoutMs, { everyMs: 20 });
 
 // A fleet host's intake (setIntake, driven by its room): one suite, every queue backend.
 for (const target of QUEUE_TARGETS) {
