@@ -64,6 +64,7 @@ export type VersionFiles = z.infer<typeof S.VersionFilesSchema>;
 export type RestoredVersion = z.infer<typeof S.RestoredVersionSchema>;
 
 export type HealthView = z.infer<typeof S.HealthViewSchema>;
+export type ReadyView = z.infer<typeof S.ReadyViewSchema>;
 /** `GET /api/config`: what the web UI needs to know about this server's limits and generator. */
 export type ConfigView = z.infer<typeof S.ConfigViewSchema>;
 export type MeView = z.infer<typeof S.MeViewSchema>;

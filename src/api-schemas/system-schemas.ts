@@ -9,6 +9,9 @@ export const HealthViewSchema = z.object({
   verify: z.enum(['browser', 'http', 'off']).meta({ description: 'how deployed apps are checked before their URL is handed out (SPAWN_VERIFY)' }).optional(),
 });
 
+/** `GET /readyz`: whether this node takes traffic (for a load balancer's health check). */
+export const ReadyViewSchema = z.object({ status: z.enum(['ready', 'draining']) });
+
 /** `GET /api/config`: what the web UI needs to know about this server's limits and generator. */
 export const ConfigViewSchema = z.object({
   maxPromptChars: z.number(),

@@ -188,6 +188,7 @@ function routeDeps(app: FastifyInstance, platform: Platform, teams: TeamServices
       checks: { store: () => platform.store.ping(), queue: () => platform.queue.ping() },
       runtime: platform.runtime,
       verifyMode: platform.verifyMode,
+      shutdown,
       metrics: platform.metrics.registry,
       clientConfig: () => ({
         maxPromptChars: config.maxPromptChars,

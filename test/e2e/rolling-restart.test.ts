@@ -206,20 +206,22 @@ describe.skipIf(!available)('rolling restart of two API nodes behind Caddy', () 
     const follower = followThroughCaddy(caddyPort, followedId);
     const runs = [load(CONTROL, `/api/sessions/${appId}`), load(`${appId}.${APPS}`, '/api/notes')];
 
+    const startedAt = Date.now();
+    const timeline: string[] = [];
     // A POST (not retried by a proxy) every 100 ms through Caddy, each one event on the stream.
-    const extends_: { status: number; text: string }[] = [];
+    const extends_: { status: number; text: string; at?: number }[] = [];
     let loading = true;
     const extender = (async () => {
       while (loading) {
-        extends_.push(await request(caddyPort, `${CONTROL}:${caddyPort}`, 'POST', `/api/sessions/${followedId}/extend`, { ttlSeconds: 3600 }).catch((err: Error) => ({ status: 0, text: err.message })));
+        const at = Date.now() - startedAt;
+        const answer = await request(caddyPort, `${CONTROL}:${caddyPort}`, 'POST', `/api/sessions/${followedId}/extend`, { ttlSeconds: 3600 }).catch((err: Error) => ({ status: 0, text: err.message }));
+        extends_.push({ ...answer, at });
         await sleep(100);
       }
     })();
 
     // Restart one node, then the other, the way a rolling upgrade does: the next node goes down
     // only once Caddy routes to the restarted one again (its health check has seen it).
-    const startedAt = Date.now();
-    const timeline: string[] = [];
     for (const [i, port] of apiPorts.entries()) {
       await sleep(2_000);
       timeline.push(`${Date.now() - startedAt} ms: SIGTERM node ${i}`);
@@ -242,7 +244,7 @@ describe.skipIf(!available)('rolling restart of two API nodes behind Caddy', () 
       expect({ label, errors: result.errors, timeouts: result.timeouts, non2xx: result.non2xx }, timeline.join('; ')).toEqual({ label, errors: 0, timeouts: 0, non2xx: 0 });
     }
     expect(extends_.length).toBeGreaterThan(20);
-    expect(extends_.filter((e) => e.status !== 200), 'POSTs that failed').toEqual([]);
+    expect(extends_.filter((e) => e.status !== 200), `POSTs that failed (${timeline.join('; ')})`).toEqual([]);
 
     // The stream was cut by the restarts and resumed, and saw every event once, in order.
     expect(follower.problems).toEqual([]);

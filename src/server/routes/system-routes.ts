@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ConfigViewSchema, errorResponses, HealthViewSchema, OpenApiDocumentSchema, PUBLIC_ERRORS } from '../../api-schemas/index.ts';
+import { ConfigViewSchema, errorResponses, HealthViewSchema, OpenApiDocumentSchema, PUBLIC_ERRORS, ReadyViewSchema } from '../../api-schemas/index.ts';
 import type { ConfigView } from '../../api-types.ts';
 
 const VERSION = '0.1.0';
@@ -10,6 +10,8 @@ export interface SystemRoutesDeps {
   /** Each answers whether its service is reachable; a check that throws or hangs counts as down. */
   checks: { store(): Promise<boolean>; queue(): Promise<boolean> };
   runtime: { name: string; isolation: string };
+  /** Aborted when this node starts draining (SIGTERM): `/readyz` answers 503 from then on. */
+  shutdown?: AbortSignal;
   /** SPAWN_VERIFY as resolved at start-up. */
   verifyMode?: 'browser' | 'http' | 'off';
   metrics: { metrics(): Promise<string>; readonly contentType: string };
@@ -35,6 +37,16 @@ const health = {
   tags,
   summary: 'Liveness and dependencies',
   response: { 200: HealthViewSchema.describe('every check passed'), 503: HealthViewSchema.describe('`status: "degraded"`: a check failed'), ...errorResponses(...PUBLIC_ERRORS) },
+};
+
+// A load balancer's check must not depend on PostgreSQL or Redis: they are shared by every node, so
+// a slow or failed dependency would take every node out of rotation at once (a partial outage made
+// total), and a probe stuck behind a slow query reads as a dead node. It asks one thing: will this
+// node take the next request?
+const ready = {
+  tags,
+  summary: 'Readiness for a load balancer: 200 while this node takes traffic, 503 once it drains',
+  response: { 200: ReadyViewSchema.describe('taking traffic'), 503: ReadyViewSchema.describe('`status: "draining"`: shutting down, send requests elsewhere'), ...errorResponses(...PUBLIC_ERRORS) },
 };
 
 const metrics = {
@@ -68,6 +80,10 @@ export const systemRoutes: FastifyPluginAsyncZod<SystemRoutesDeps> = async (app,
       ...(deps.verifyMode ? { verify: deps.verifyMode } : {}),
     });
   });
+
+  app.get('/readyz', { schema: ready, config: { permission: 'public' } }, async (_request, reply) =>
+    deps.shutdown?.aborted ? reply.status(503).send({ status: 'draining' as const }) : reply.send({ status: 'ready' as const }),
+  );
 
   app.get('/metrics', { schema: metrics, config: { permission: 'public' } }, async (_request, reply) => {
     const text = await deps.metrics.metrics();

@@ -60,11 +60,11 @@ describe('the OpenAPI document', () => {
       const op = doc.paths[openApiPath]?.[method.toLowerCase()];
       expect(op, `${method} ${url} is missing from the document`).toBeDefined();
       for (const param of url.matchAll(/:([A-Za-z]+)/g)) expect(op!.parameters?.some((p) => p.in === 'path' && p.name === param[1]), `${method} ${url} :${param[1]}`).toBe(true);
-      // /healthz answers its degraded view (not an error) with 503; /tls/ask answers Caddy in plain
+      // /healthz and /readyz answer their degraded or draining view (not an error) with 503; /tls/ask answers Caddy in plain
       // text (`no` with 404, `slow down` with 429).
       // /auth/callback and /auth/app are browser navigations: their refusals are small HTML pages.
       const htmlPage = (status: string): boolean => (url === '/auth/callback' || url === '/auth/app') && ['400', '403', '404', '503'].includes(status);
-      const plain = (status: string): boolean => (url === '/healthz' && status === '503') || (url === '/tls/ask' && (status === '404' || status === '429')) || htmlPage(status);
+      const plain = (status: string): boolean => ((url === '/healthz' || url === '/readyz') && status === '503') || (url === '/tls/ask' && (status === '404' || status === '429')) || htmlPage(status);
       const errors = Object.entries(op!.responses).filter(([status]) => Number(status) >= 400 && !plain(status));
       expect(errors.length, `${method} ${url} documents no error answer`).toBeGreaterThan(0);
       for (const [status, response] of errors) {

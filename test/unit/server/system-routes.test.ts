@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ConfigView, HealthView } from '../../../src/api-types.ts';
+import type { ConfigView, HealthView, ReadyView } from '../../../src/api-types.ts';
 import { systemRoutes, type SystemRoutesDeps } from '../../../src/server/routes/system-routes.ts';
 import { routeApp } from './route-app.ts';
 
@@ -38,6 +38,17 @@ describe('system routes', () => {
     expect(res.statusCode).toBe(503);
     expect(res.json<HealthView>()).toMatchObject({ status: 'degraded', checks: { store: false, queue: false } });
     expect(Date.now() - started).toBeLessThan(4000);
+  });
+
+  it('/readyz answers ready without asking the dependencies, and 503 draining once shutdown begins', async () => {
+    const shutdown = new AbortController();
+    // A database that never answers: the load balancer's check must not wait on it.
+    app = await routeApp(systemRoutes, deps({ shutdown: shutdown.signal, checks: { store: () => new Promise(() => {}), queue: () => new Promise(() => {}) } }));
+    const ready = await app.inject({ url: '/readyz' });
+    expect([ready.statusCode, ready.json<ReadyView>()]).toEqual([200, { status: 'ready' }]);
+    shutdown.abort();
+    const draining = await app.inject({ url: '/readyz' });
+    expect([draining.statusCode, draining.json<ReadyView>()]).toEqual([503, { status: 'draining' }]);
   });
 
   it('/metrics speaks the registry’s content type, as text', async () => {
