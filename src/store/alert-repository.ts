@@ -3,7 +3,9 @@ import type { AlertIncident, AlertRepository } from './billing-store.ts';
 import { fromJson, fromMs, fromMsOrNull, toJson, toMs } from './codec.ts';
 import type { Database } from './schema.ts';
 
-const openKey = (orgId: string, rule: string, subject: string): string => `${orgId}\u0000${rule}\u0000${subject}`;
+// U+001F (unit separator), not NUL: PostgreSQL's text refuses NUL, which made every incident fail
+// to open there. Ids, rule names and subjects never contain U+001F.
+const openKey = (orgId: string, rule: string, subject: string): string => `${orgId}\u001f${rule}\u001f${subject}`;
 
 /** Incidents of the alert rules: the unique `open_key` makes "fire once per incident" a database fact. */
 export class KyselyAlertRepository implements AlertRepository {
@@ -35,7 +37,12 @@ export class KyselyAlertRepository implements AlertRepository {
     const r = await this.#db
       .updateTable('alert_incidents')
       .set({ open_key: null, closed_at: toMs(at) })
-      .where('open_key', '=', openKey(orgId, rule, subject))
+      // By its columns, not its key: an incident opened under the earlier NUL-separated key (SQLite)
+      // closes the same way.
+      .where('org_id', '=', orgId)
+      .where('rule', '=', rule)
+      .where('subject', '=', subject)
+      .where('open_key', 'is not', null)
       .executeTakeFirst();
     return Number(r.numUpdatedRows) > 0;
   }

@@ -71,6 +71,19 @@ for (const target of STORE_TARGETS) {
       expect((await store.ledger.listBySession(s.id)).map((e) => e.kind).sort()).toEqual(['charge', 'release', 'reserve']);
     });
 
+    it('an alert incident opens once, closes, and opens again as a new incident (the queue backlog rule on this store)', async () => {
+      const org = `org-${randomUUID()}`;
+      const at = new Date();
+      const open = () => store.alerts.open({ id: randomUUID(), orgId: org, rule: 'queue_backlog', subject: 'queue', data: { depth: 60 }, openedAt: at });
+      expect(await open()).toMatchObject({ orgId: org, rule: 'queue_backlog', closedAt: null });
+      expect(await open()).toBeNull(); // already open: fires once per incident
+      expect(await store.alerts.close(org, 'queue_backlog', 'queue', at)).toBe(true);
+      expect(await store.alerts.close(org, 'queue_backlog', 'queue', at)).toBe(false);
+      expect(await open()).not.toBeNull();
+      const incidents = await store.alerts.listByOrg(org, 10);
+      expect(incidents.map((i) => i.closedAt === null).sort()).toEqual([false, true]);
+    });
+
     it('refuses with CREDITS_EXHAUSTED (balance in the message) and writes nothing', async () => {
       const org = `org-${randomUUID()}`;
       const err = await ledger.reserve(org, 'never', 2, () => Promise.resolve(null)).catch((e: unknown) => e);
