@@ -12,10 +12,24 @@ export interface OwnSpace {
   drop(): Promise<void>;
 }
 
+/** A key/channel namespace of its own on the shared Redis, for a suite that needs no database of its own. */
+export function ownRedisNamespace(prefix = 'test'): { namespace: string; drop(): Promise<void> } {
+  const namespace = `${prefix}-${randomUUID().slice(0, 8)}`;
+  return {
+    namespace,
+    async drop() {
+      const redis = new Redis(REDIS_URL);
+      const keys = await redis.keys(`*${namespace}*`);
+      if (keys.length) await redis.del(...keys);
+      redis.disconnect();
+    },
+  };
+}
+
 /** Lets a multi-node suite share the CI's PostgreSQL and Redis without seeing any other suite. */
 export async function ownSpace(prefix: string): Promise<OwnSpace> {
   const dbName = `spawnai_${prefix}_${randomUUID().slice(0, 8)}`;
-  const namespace = `test-${randomUUID().slice(0, 8)}`;
+  const redis = ownRedisNamespace();
   const admin = new pg.Client({ connectionString: POSTGRES_URL });
   await admin.connect();
   await admin.query(`CREATE DATABASE ${dbName}`);
@@ -23,14 +37,11 @@ export async function ownSpace(prefix: string): Promise<OwnSpace> {
   url.pathname = `/${dbName}`;
   return {
     databaseUrl: url.toString(),
-    namespace,
+    namespace: redis.namespace,
     async drop() {
       await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`).catch(() => undefined);
       await admin.end();
-      const redis = new Redis(REDIS_URL);
-      const keys = await redis.keys(`*${namespace}*`);
-      if (keys.length) await redis.del(...keys);
-      redis.disconnect();
+      await redis.drop();
     },
   };
 }

@@ -1,14 +1,10 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CreatedSession, SessionView } from '../../../src/api-types.ts';
 import { FakeDigitalOcean } from '../../fakes/fake-digitalocean.ts';
-import { fleetApi, until } from './fleet-test-kit.ts';
-import { unmountAllUnder } from '../../support/sandbox-mounts.ts';
-import { REDIS_URL, requireService } from '../../support/services.ts';
+import { fleetApi, startFleetApiNode, until, type FleetApiNode } from './fleet-test-kit.ts';
+import { requireService } from '../../support/services.ts';
 import { ownSpace, type OwnSpace } from '../../support/shared-services.ts';
-import { freePort, spawnSpawnai, waitHealthy, type NodeProcess } from '../../support/spawn-node.ts';
+import type { NodeProcess } from '../../support/spawn-node.ts';
 
 const ready = requireService('postgres') && requireService('redis') && requireService('bwrap');
 const SESSIONS = Number(process.env.FLEET_E2E_SESSIONS ?? 8);
@@ -19,7 +15,7 @@ describe.skipIf(!ready)('elastic fleet end to end: an API node, the fake Digital
   let space: OwnSpace;
   let fake: FakeDigitalOcean;
   let api: NodeProcess;
-  let dataDir: string;
+  let node: FleetApiNode;
   let port: number;
 
   const { call, appStatus, fleet } = fleetApi(() => port);
@@ -28,44 +24,22 @@ describe.skipIf(!ready)('elastic fleet end to end: an API node, the fake Digital
 
   beforeAll(async () => {
     space = await ownSpace('fleete2e');
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'spawnai-fleet-'));
-    fs.chmodSync(dataDir, 0o755);
     fake = new FakeDigitalOcean('do-e2e-token', { machines: { env: { SPAWN_LOG_LEVEL: 'warn' } } });
     await fake.start();
-    port = await freePort();
-    api = spawnSpawnai(['up', '--no-worker', '--port', String(port), '--data-dir', path.join(dataDir, 'api')], {
-      DATABASE_URL: space.databaseUrl,
-      REDIS_URL,
-      SPAWN_REDIS_NAMESPACE: space.namespace,
-      SPAWN_CLUSTER_SECRET: 'fleet-e2e-cluster-secret-0123456789abcdef',
-      SPAWN_RUNTIME: 'process',
-      SPAWN_VERIFY: 'off',
-      SPAWN_POOL_SIZE: '0',
-      SPAWN_LOG_LEVEL: 'warn',
+    node = await startFleetApiNode(space, fake, 'do-e2e-token', {
       SPAWN_MAX_ACTIVE_SESSIONS: '1000',
       SPAWN_MAX_NEW_SESSIONS: '1000',
       SPAWN_WORKER_CONCURRENCY: '8',
-      SPAWN_RECONCILE_INTERVAL_SECONDS: '2',
-      SPAWN_JOB_LOCK_SECONDS: '5',
       SPAWN_REGIONS: 'fra1,nyc1',
       SPAWN_DEFAULT_REGION: 'fra1',
-      DIGITALOCEAN_TOKEN: 'do-e2e-token',
-      SPAWN_FLEET_API_URL: fake.url,
-      SPAWN_FLEET_INTERVAL_SECONDS: '1',
-      SPAWN_FLEET_SCALE_UP_AFTER_SECONDS: '0',
       SPAWN_FLEET_COOLDOWN_SECONDS: '2',
-      SPAWN_FLEET_MAX: '1',
-      SPAWN_FLEET_JOIN_TIMEOUT_SECONDS: '300',
-      SPAWN_FLEET_JOIN_URL: `http://127.0.0.1:${port}`,
     });
-    await waitHealthy(port, api, 120_000);
+    ({ api, port } = node);
   });
   afterAll(async () => {
-    await api?.kill('SIGTERM');
+    await node?.close();
     await fake?.close();
     await space?.drop();
-    unmountAllUnder(dataDir);
-    fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
   it(`${SESSIONS} sessions in two regions: hosts created, joined, every session runs, then drained to zero droplets; a SIGKILLed droplet is destroyed as lost and its api app restarts on a replacement`, async () => {

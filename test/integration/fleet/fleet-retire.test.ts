@@ -1,17 +1,13 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CreatedSession } from '../../../src/api-types.ts';
 import { HOST_HEARTBEAT_MS } from '../../../src/fleet/index.ts';
 import { createStore, type Store } from '../../../src/store/index.ts';
 import { FakeDigitalOcean } from '../../fakes/fake-digitalocean.ts';
-import { fleetApi, until } from './fleet-test-kit.ts';
-import { unmountAllUnder } from '../../support/sandbox-mounts.ts';
-import { REDIS_URL, requireService } from '../../support/services.ts';
+import { fleetApi, startFleetApiNode, until, type FleetApiNode } from './fleet-test-kit.ts';
+import { requireService } from '../../support/services.ts';
 import { ownSpace, type OwnSpace } from '../../support/shared-services.ts';
-import { freePort, spawnSpawnai, waitHealthy, type NodeProcess } from '../../support/spawn-node.ts';
+import type { NodeProcess } from '../../support/spawn-node.ts';
 
 const ready = requireService('postgres') && requireService('redis') && requireService('bwrap');
 
@@ -26,7 +22,7 @@ describe.skipIf(!ready)('a host past SPAWN_FLEET_HOST_MAX_HOURS is drained, its 
   let api: NodeProcess;
   let db: pg.Client;
   let store: Store;
-  let dataDir: string;
+  let node: FleetApiNode;
   let port: number;
 
   const { call, appStatus, session, fleet } = fleetApi(() => port);
@@ -39,49 +35,27 @@ describe.skipIf(!ready)('a host past SPAWN_FLEET_HOST_MAX_HOURS is drained, its 
 
   beforeAll(async () => {
     space = await ownSpace('fleetretire');
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'spawnai-retire-'));
-    fs.chmodSync(dataDir, 0o755);
     fake = new FakeDigitalOcean('do-retire-token', { machines: { env: { SPAWN_LOG_LEVEL: 'warn' } } });
     await fake.start();
-    port = await freePort();
-    api = spawnSpawnai(['up', '--no-worker', '--port', String(port), '--data-dir', path.join(dataDir, 'api')], {
-      DATABASE_URL: space.databaseUrl,
-      REDIS_URL,
-      SPAWN_REDIS_NAMESPACE: space.namespace,
-      SPAWN_CLUSTER_SECRET: 'fleet-retire-cluster-secret-0123456789abcdef',
-      SPAWN_RUNTIME: 'process',
-      SPAWN_VERIFY: 'off',
-      SPAWN_POOL_SIZE: '0',
-      SPAWN_LOG_LEVEL: 'warn',
+    node = await startFleetApiNode(space, fake, 'do-retire-token', {
       SPAWN_WORKER_CONCURRENCY: '4',
-      SPAWN_RECONCILE_INTERVAL_SECONDS: '2',
-      SPAWN_JOB_LOCK_SECONDS: '5',
       SPAWN_REGIONS: 'fra1',
       SPAWN_DEFAULT_REGION: 'fra1',
-      DIGITALOCEAN_TOKEN: 'do-retire-token',
-      SPAWN_FLEET_API_URL: fake.url,
-      SPAWN_FLEET_INTERVAL_SECONDS: '1',
-      SPAWN_FLEET_SCALE_UP_AFTER_SECONDS: '0',
       SPAWN_FLEET_COOLDOWN_SECONDS: '600',
-      SPAWN_FLEET_MAX: '1',
       SPAWN_FLEET_HOST_MAX_HOURS: '1',
       SPAWN_FLEET_DRAIN_MAX_SECONDS: '600',
-      SPAWN_FLEET_JOIN_TIMEOUT_SECONDS: '300',
-      SPAWN_FLEET_JOIN_URL: `http://127.0.0.1:${port}`,
     });
-    await waitHealthy(port, api, 120_000);
+    ({ api, port } = node);
     db = new pg.Client({ connectionString: space.databaseUrl });
     await db.connect();
     store = await createStore({ databaseUrl: space.databaseUrl, sqliteFile: '' });
   });
   afterAll(async () => {
-    await api?.kill('SIGTERM');
+    await node?.close();
     await fake?.close();
     await store?.close();
     await db?.end();
     await space?.drop();
-    unmountAllUnder(dataDir);
-    fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
   it('drained while its app keeps serving, destroyed after the drain time with the app ended HOST_RETIRED (sandbox gone, cost settled), and a replacement runs the next session', async () => {

@@ -1,23 +1,19 @@
-import { randomUUID } from 'node:crypto';
-import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from '../../support/platform-harness.ts';
 import { REDIS_URL, requireService } from '../../support/services.ts';
+import { ownRedisNamespace } from '../../support/shared-services.ts';
 import { functionClient, PY_ADD } from '../functions/function-client.ts';
 import { startOtlpReceiver, type ReceivedSpan } from './otlp-receiver.ts';
 
-const NAMESPACE = `otel-fn-${randomUUID()}`;
+const space = ownRedisNamespace('otel-fn');
+const NAMESPACE = space.namespace;
 
 let h: Harness | undefined;
 const closers: (() => Promise<void>)[] = [];
 afterAll(async () => {
   await h?.close();
   for (const close of closers) await close();
-  if (!requireService('redis')) return;
-  const redis = new Redis(REDIS_URL);
-  const keys = await redis.keys(`*${NAMESPACE}*`);
-  if (keys.length) await redis.del(...keys);
-  redis.disconnect();
+  if (requireService('redis')) await space.drop();
 });
 
 /**

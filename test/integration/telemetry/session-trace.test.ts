@@ -1,27 +1,23 @@
-import { randomUUID } from 'node:crypto';
-import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { CreatedSession, PostedMessage } from '../../../src/api-types.ts';
 import { FakeAnthropic } from '../../fakes/fake-anthropic.ts';
 import { startHarness, type Harness } from '../../support/platform-harness.ts';
 import { REDIS_URL, requireService } from '../../support/services.ts';
+import { ownRedisNamespace } from '../../support/shared-services.ts';
 import { editAnswer, waitForChange } from '../revisions/revision-harness.ts';
 import { startOtlpReceiver, type ReceivedSpan } from './otlp-receiver.ts';
 
 const page = `<file path="index.html">\n<!doctype html><html><head><title>traced</title></head><body><h1>traced</h1></body></html>\n</file>\n`;
 const MODEL = 'anthropic:claude-sonnet-4-5';
-const NAMESPACE = `otel-${randomUUID()}`;
+const space = ownRedisNamespace('otel');
+const NAMESPACE = space.namespace;
 
 let h: Harness | undefined;
 const closers: (() => Promise<void>)[] = [];
 afterAll(async () => {
   await h?.close();
   for (const close of closers) await close();
-  if (!requireService('redis')) return;
-  const redis = new Redis(REDIS_URL);
-  const keys = await redis.keys(`*${NAMESPACE}*`);
-  if (keys.length) await redis.del(...keys);
-  redis.disconnect();
+  if (requireService('redis')) await space.drop();
 });
 
 /**
