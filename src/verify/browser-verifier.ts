@@ -14,9 +14,13 @@ export interface BrowserVerifierOptions {
   maxConcurrent?: number;
   /** Keep one fresh context and page ready for the next check (see #prepare). */
   prepareAhead?: boolean;
+  /** The page is settled once none of its own requests has been in flight for this long. */
+  quietMs?: number;
+  /** Told how long each phase of a check took (context, navigation, settle, steps, screenshot): the benchmark's. */
+  trace?: ((phase: string, ms: number) => void) | undefined;
 }
 
-/** The page is settled once none of its own requests has been in flight for this long. */
+/** Default quiet window: see BrowserVerifierOptions.quietMs. */
 const QUIET_MS = 100;
 /** Chromium reports every failed load twice: as a response and as this console line. */
 const RESOURCE_CONSOLE_LINE = /^Failed to load resource/;
@@ -29,7 +33,7 @@ const RESOURCE_CONSOLE_LINE = /^Failed to load resource/;
 export class BrowserVerifier implements AppVerifier {
   readonly mode = 'browser' as const;
   readonly #browser: SharedBrowser;
-  readonly #options: Required<BrowserVerifierOptions>;
+  readonly #options: Required<Omit<BrowserVerifierOptions, 'trace'>> & Pick<BrowserVerifierOptions, 'trace'>;
   #running = 0;
   readonly #waiting: (() => void)[] = [];
   /** A context and page made ahead, never used: the next check takes it (see #prepare). */
@@ -40,19 +44,28 @@ export class BrowserVerifier implements AppVerifier {
     this.#browser = browser;
     // A step gets 5 s: on a loaded worker (10 checks at once on 2 cores) a click on a present
     // element was seen to need more than 2 s, and a false problem costs a repair round.
-    this.#options = { loadTimeoutMs: 10_000, settleMs: 1_500, stepTimeoutMs: 5_000, maxConcurrent: 4, prepareAhead: true, ...options };
+    this.#options = { loadTimeoutMs: 10_000, settleMs: 1_500, stepTimeoutMs: 5_000, maxConcurrent: 4, prepareAhead: true, quietMs: QUIET_MS, ...options };
   }
 
   async verify(target: VerifyTarget, signal?: AbortSignal): Promise<VerificationResult> {
     await this.#slot();
+    let after: Promise<void> = Promise.resolve();
     try {
-      return await this.#check(target, signal);
+      const checked = await this.#check(target, signal);
+      after = checked.after;
+      return checked.result;
     } finally {
-      this.#running--;
-      const next = this.#waiting.shift();
-      if (next) next();
-      else this.#prepare();
+      // The slot is held until the thumbnail is taken: it is still this check's browser work, and
+      // ten checks at once must not become ten screenshots beside four checks.
+      void after.then(() => this.#release());
     }
+  }
+
+  #release(): void {
+    this.#running--;
+    const next = this.#waiting.shift();
+    if (next) next();
+    else this.#prepare();
   }
 
   /** Called while the model writes the app: launches the browser if needed and makes the spare. */
@@ -86,44 +99,65 @@ export class BrowserVerifier implements AppVerifier {
     this.#running++;
   }
 
-  async #check(target: VerifyTarget, signal?: AbortSignal): Promise<VerificationResult> {
+  /** The answer, and `after`: the thumbnail taken and the context closed (never rejects). */
+  async #check(target: VerifyTarget, signal?: AbortSignal): Promise<{ result: VerificationResult; after: Promise<void> }> {
     const startedAt = Date.now();
+    const trace = this.#options.trace;
     const { context, page } = await this.#fresh();
+    trace?.('context', Date.now() - startedAt);
     const abort = (): void => void context.close().catch(() => undefined);
     signal?.addEventListener('abort', abort, { once: true });
+    // Closing is not part of the answer: the result is complete, the context goes in the background.
+    const release = (): void => {
+      signal?.removeEventListener('abort', abort);
+      void context.close().catch(() => undefined);
+    };
+    let thumbnail: Promise<Buffer | null> | null = null;
     try {
       const origin = new URL(target.url).origin;
       await context.route('**/*', (route) => confine(route, origin, target));
       const watch = watchPage(page, origin);
       const problems = watch.problems;
+      let mark = Date.now();
+      const phase = (name: string): void => {
+        trace?.(name, Date.now() - mark);
+        mark = Date.now();
+      };
       const main = await page.goto(target.url, { waitUntil: 'load', timeout: this.#options.loadTimeoutMs }).catch((err: Error) => {
         problems.push(problem('load-failed', firstLine(err.message), `GET ${new URL(target.url).pathname}`));
         return null;
       });
-      if (main) {
-        const status = main.status();
-        const ok = status >= 200 && status < 300;
-        if (!ok && (target.kind === 'api' || status >= 400)) problems.push(problem('http-status', `GET / answered ${status}`, `GET / → ${status}`));
-        await watch.settled(QUIET_MS, this.#options.settleMs);
-        // The thumbnail is the page as loaded, taken before the steps and not beside them: on a loaded
-        // 2-core worker, encoding it while a step clicks was seen to push clicks past their timeout.
-        const shot = await page.screenshot({ type: 'png', scale: 'css', timeout: 5_000 }).catch(() => undefined);
-        if (await isEmpty(page)) problems.push(problem('empty-page', 'the page shows nothing: its body has no visible text or element'));
-        for (const [index, step] of (target.smoke ?? []).entries()) {
-          watch.during(describeStep(step, index));
-          const failure = await runStep(page, step, this.#options.stepTimeoutMs);
-          if (failure) problems.push(problem('smoke-step', failure, describeStep(step, index)));
-          // Only actions start requests; an expectation waits for the page by itself.
-          if (step.action === 'click' || step.action === 'fill') await watch.settled(QUIET_MS, this.#options.settleMs);
-        }
-        watch.during(null);
-        return outcome(problems, startedAt, shot);
+      phase('navigation');
+      if (!main) return { result: outcome(problems, startedAt), after: Promise.resolve() };
+      const status = main.status();
+      const ok = status >= 200 && status < 300;
+      if (!ok && (target.kind === 'api' || status >= 400)) problems.push(problem('http-status', `GET / answered ${status}`, `GET / → ${status}`));
+      await watch.settled(this.#options.quietMs, this.#options.settleMs);
+      phase('settle');
+      if (await isEmpty(page)) problems.push(problem('empty-page', 'the page shows nothing: its body has no visible text or element'));
+      for (const [index, step] of (target.smoke ?? []).entries()) {
+        watch.during(describeStep(step, index));
+        const failure = await runStep(page, step, this.#options.stepTimeoutMs);
+        if (failure) problems.push(problem('smoke-step', failure, describeStep(step, index)));
+        // Only actions start requests; an expectation waits for the page by itself.
+        if (step.action === 'click' || step.action === 'fill') await watch.settled(this.#options.quietMs, this.#options.settleMs);
       }
-      return outcome(problems, startedAt);
+      watch.during(null);
+      phase('steps');
+      // The thumbnail (the page once checked, after its smoke steps) is taken after the answer: the
+      // session goes live without waiting for Chromium to paint and encode a PNG. Never beside the
+      // steps: on a loaded 2-core worker that pushed clicks past their timeout.
+      const shot = page.screenshot({ type: 'png', scale: 'css', timeout: 5_000 }).then(
+        (png) => {
+          trace?.('screenshot', Date.now() - mark);
+          return png;
+        },
+        () => null,
+      );
+      thumbnail = shot;
+      return { result: outcome(problems, startedAt, shot), after: shot.then(release) };
     } finally {
-      signal?.removeEventListener('abort', abort);
-      // Closing is not part of the answer: the result is complete, the context goes in the background.
-      void context.close().catch(() => undefined);
+      if (!thumbnail) release();
     }
   }
 

@@ -119,15 +119,27 @@ export class AppDeployer {
     return { version: await this.#save(session, app, verification), server: null, verification };
   }
 
-  /** Saves the version with what the verifier found and its screenshot (the session's thumbnail). */
+  /**
+   * Saves the version with what the verifier found. Its screenshot (the session's thumbnail) is
+   * stored when it comes, after the version and off the path to `running`; a thumbnail that cannot
+   * be stored is logged, never a failure of the session.
+   */
   async #save(session: SessionRecord, app: DeployableApp, verification: VerificationResult | null): Promise<number> {
     const meta: Record<string, unknown> = { ...app.meta, command: app.command };
     if (verification) {
-      const { screenshot, ...found } = verification;
+      const { thumbnail, ...found } = verification;
       meta.verification = found;
-      if (screenshot) meta.thumbnail = await this.#d.artifacts.saveBlob(screenshot);
+      const version = await this.#d.artifacts.saveVersion(session.id, app.files, meta);
+      if (thumbnail) this.#attachThumbnail(session.id, version, thumbnail);
+      return version;
     }
     return this.#d.artifacts.saveVersion(session.id, app.files, meta);
+  }
+
+  #attachThumbnail(sessionId: string, version: number, thumbnail: Promise<Buffer | null>): void {
+    void thumbnail
+      .then((png) => (png ? this.#d.artifacts.attachThumbnail(sessionId, version, png) : false))
+      .catch((err: unknown) => this.#d.logger?.warn({ err, sessionId, version }, 'the thumbnail could not be stored; the session has none'));
   }
 
   /**
