@@ -150,7 +150,10 @@ export class AppDeployer {
     const verifier = this.#d.verifier;
     if (!verifier) return null;
     const { events, metrics } = this.#d;
-    await events.emit(session.id, 'progress', { progress: VERIFY_PROGRESS, step: 'verifying' });
+    // Written while the check runs, not before it: the check does not wait for a store write, and
+    // it is awaited before the next event, so the order of the session's events is unchanged.
+    const verifying = events.emit(session.id, 'progress', { progress: VERIFY_PROGRESS, step: 'verifying' });
+    verifying.catch(() => undefined);
     let result: VerificationResult;
     try {
       result = await withSpan('verify', { 'spawn.session.id': session.id, 'spawn.verify.mode': verifier.mode }, async (span) => {
@@ -160,10 +163,12 @@ export class AppDeployer {
       });
     } catch (err) {
       if (options.signal.aborted) throw err;
+      await verifying;
       this.#d.logger?.warn({ err, sessionId: session.id }, 'verification could not run; the app is not checked');
       await events.log(session.id, `verification could not run (${(err as Error).message.split('\n')[0]}); the app was not checked`, 'warn');
       result = { status: 'skipped', problems: [], checkedAt: new Date().toISOString(), durationMs: 0 };
     }
+    await verifying;
     metrics?.verifications.inc({ result: result.status });
     if (result.status !== 'skipped') metrics?.verificationDuration.observe({ mode: verifier.mode }, result.durationMs / 1000);
     const found = { status: result.status, problems: result.problems, durationMs: result.durationMs };
