@@ -47,6 +47,14 @@ export class ArtifactStore {
     return digest;
   }
 
+  /**
+   * Stores a PNG as the thumbnail of a version already saved (it is taken after the session went
+   * live, off its path). False when the version is gone (the session was deleted meanwhile).
+   */
+  async attachThumbnail(sessionId: string, version: number, png: Buffer): Promise<boolean> {
+    return this.#repo.mergeVersionMeta(sessionId, version, { thumbnail: await this.saveBlob(png) });
+  }
+
   readBlob(digest: string): Promise<Buffer | null> {
     return this.#blob(digest);
   }

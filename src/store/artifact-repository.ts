@@ -69,4 +69,23 @@ export class KyselyArtifactRepository implements ArtifactRepository {
       .executeTakeFirst();
     return row?.latest === null || row?.latest === undefined ? null : Number(row.latest);
   }
+
+  async mergeVersionMeta(sessionId: string, version: number, patch: Record<string, unknown>): Promise<boolean> {
+    // Compare-and-set on the meta text instead of a transaction or a JSON operator: the same
+    // statements on SQLite and PostgreSQL, and two writers never lose each other's keys.
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const row = await this.#db.selectFrom('artifact_versions').select('meta').where('session_id', '=', sessionId).where('version', '=', version).executeTakeFirst();
+      if (!row) return false;
+      const meta = toJson({ ...fromJson<Record<string, unknown>>(row.meta), ...patch });
+      const result = await this.#db
+        .updateTable('artifact_versions')
+        .set({ meta })
+        .where('session_id', '=', sessionId)
+        .where('version', '=', version)
+        .where('meta', '=', row.meta)
+        .executeTakeFirst();
+      if (Number(result.numUpdatedRows) > 0) return true;
+    }
+    throw new SpawnError('INTERNAL_ERROR', `the meta of version ${version} of session ${sessionId} kept changing while it was updated`);
+  }
 }

@@ -185,6 +185,11 @@ export interface ArtifactRepository {
   getVersion(sessionId: string, version: number): Promise<{ version: number; files: Record<string, { digest: string; size: number }>; meta: Record<string, unknown>; createdAt: Date } | null>;
   listVersions(sessionId: string): Promise<{ version: number; createdAt: Date; meta: Record<string, unknown> }[]>;
   latestVersion(sessionId: string): Promise<number | null>;
+  /**
+   * Adds keys to a stored version's meta (its files never change): the thumbnail, saved after the
+   * session went live. False when the version does not exist.
+   */
+  mergeVersionMeta(sessionId: string, version: number, patch: Record<string, unknown>): Promise<boolean>;
 }
 
 /** One turn of the conversation about an app: a change asked for, or the answer to it. */

@@ -1,7 +1,8 @@
-import type { BrowserContext, Page, Request, Route } from 'playwright-core';
+import type { BrowserContext, Page, Route } from 'playwright-core';
 import type { SharedBrowser } from './shared-browser.ts';
-import { describeStep, type SmokeStep } from './smoke-steps.ts';
-import { outcome, problem, type AppVerifier, type VerificationProblem, type VerificationResult, type VerifyTarget } from './verification.ts';
+import { firstLine, isEmpty, runStep, watchPage } from './page-watch.ts';
+import { describeStep } from './smoke-steps.ts';
+import { outcome, problem, type AppVerifier, type VerificationResult, type VerifyTarget } from './verification.ts';
 
 export interface BrowserVerifierOptions {
   /** The page's `load` event must come within this. */
@@ -14,12 +15,14 @@ export interface BrowserVerifierOptions {
   maxConcurrent?: number;
   /** Keep one fresh context and page ready for the next check (see #prepare). */
   prepareAhead?: boolean;
+  /** The page is settled once none of its own requests has been in flight for this long. */
+  quietMs?: number;
+  /** Told how long each phase of a check took (context, navigation, settle, steps, screenshot): the benchmark's. */
+  trace?: ((phase: string, ms: number) => void) | undefined;
 }
 
-/** The page is settled once none of its own requests has been in flight for this long. */
+/** Default quiet window: see BrowserVerifierOptions.quietMs. */
 const QUIET_MS = 100;
-/** Chromium reports every failed load twice: as a response and as this console line. */
-const RESOURCE_CONSOLE_LINE = /^Failed to load resource/;
 
 /**
  * Loads an app's `GET /` in a fresh context of the shared Chromium, with the context's network
@@ -29,7 +32,7 @@ const RESOURCE_CONSOLE_LINE = /^Failed to load resource/;
 export class BrowserVerifier implements AppVerifier {
   readonly mode = 'browser' as const;
   readonly #browser: SharedBrowser;
-  readonly #options: Required<BrowserVerifierOptions>;
+  readonly #options: Required<Omit<BrowserVerifierOptions, 'trace'>> & Pick<BrowserVerifierOptions, 'trace'>;
   #running = 0;
   readonly #waiting: (() => void)[] = [];
   /** A context and page made ahead, never used: the next check takes it (see #prepare). */
@@ -40,19 +43,28 @@ export class BrowserVerifier implements AppVerifier {
     this.#browser = browser;
     // A step gets 5 s: on a loaded worker (10 checks at once on 2 cores) a click on a present
     // element was seen to need more than 2 s, and a false problem costs a repair round.
-    this.#options = { loadTimeoutMs: 10_000, settleMs: 1_500, stepTimeoutMs: 5_000, maxConcurrent: 4, prepareAhead: true, ...options };
+    this.#options = { loadTimeoutMs: 10_000, settleMs: 1_500, stepTimeoutMs: 5_000, maxConcurrent: 4, prepareAhead: true, quietMs: QUIET_MS, ...options };
   }
 
   async verify(target: VerifyTarget, signal?: AbortSignal): Promise<VerificationResult> {
     await this.#slot();
+    let after: Promise<void> = Promise.resolve();
     try {
-      return await this.#check(target, signal);
+      const checked = await this.#check(target, signal);
+      after = checked.after;
+      return checked.result;
     } finally {
-      this.#running--;
-      const next = this.#waiting.shift();
-      if (next) next();
-      else this.#prepare();
+      // The slot is held until the thumbnail is taken: it is still this check's browser work, and
+      // ten checks at once must not become ten screenshots beside four checks.
+      void after.then(() => this.#release());
     }
+  }
+
+  #release(): void {
+    this.#running--;
+    const next = this.#waiting.shift();
+    if (next) next();
+    else this.#prepare();
   }
 
   /** Called while the model writes the app: launches the browser if needed and makes the spare. */
@@ -86,44 +98,65 @@ export class BrowserVerifier implements AppVerifier {
     this.#running++;
   }
 
-  async #check(target: VerifyTarget, signal?: AbortSignal): Promise<VerificationResult> {
+  /** The answer, and `after`: the thumbnail taken and the context closed (never rejects). */
+  async #check(target: VerifyTarget, signal?: AbortSignal): Promise<{ result: VerificationResult; after: Promise<void> }> {
     const startedAt = Date.now();
+    const trace = this.#options.trace;
     const { context, page } = await this.#fresh();
+    trace?.('context', Date.now() - startedAt);
     const abort = (): void => void context.close().catch(() => undefined);
     signal?.addEventListener('abort', abort, { once: true });
+    // Closing is not part of the answer: the result is complete, the context goes in the background.
+    const release = (): void => {
+      signal?.removeEventListener('abort', abort);
+      void context.close().catch(() => undefined);
+    };
+    let thumbnail: Promise<Buffer | null> | null = null;
     try {
       const origin = new URL(target.url).origin;
       await context.route('**/*', (route) => confine(route, origin, target));
       const watch = watchPage(page, origin);
       const problems = watch.problems;
+      let mark = Date.now();
+      const phase = (name: string): void => {
+        trace?.(name, Date.now() - mark);
+        mark = Date.now();
+      };
       const main = await page.goto(target.url, { waitUntil: 'load', timeout: this.#options.loadTimeoutMs }).catch((err: Error) => {
         problems.push(problem('load-failed', firstLine(err.message), `GET ${new URL(target.url).pathname}`));
         return null;
       });
-      if (main) {
-        const status = main.status();
-        const ok = status >= 200 && status < 300;
-        if (!ok && (target.kind === 'api' || status >= 400)) problems.push(problem('http-status', `GET / answered ${status}`, `GET / → ${status}`));
-        await watch.settled(QUIET_MS, this.#options.settleMs);
-        // The thumbnail is the page as loaded, taken before the steps and not beside them: on a loaded
-        // 2-core worker, encoding it while a step clicks was seen to push clicks past their timeout.
-        const shot = await page.screenshot({ type: 'png', scale: 'css', timeout: 5_000 }).catch(() => undefined);
-        if (await isEmpty(page)) problems.push(problem('empty-page', 'the page shows nothing: its body has no visible text or element'));
-        for (const [index, step] of (target.smoke ?? []).entries()) {
-          watch.during(describeStep(step, index));
-          const failure = await runStep(page, step, this.#options.stepTimeoutMs);
-          if (failure) problems.push(problem('smoke-step', failure, describeStep(step, index)));
-          // Only actions start requests; an expectation waits for the page by itself.
-          if (step.action === 'click' || step.action === 'fill') await watch.settled(QUIET_MS, this.#options.settleMs);
-        }
-        watch.during(null);
-        return outcome(problems, startedAt, shot);
+      phase('navigation');
+      if (!main) return { result: outcome(problems, startedAt), after: Promise.resolve() };
+      const status = main.status();
+      const ok = status >= 200 && status < 300;
+      if (!ok && (target.kind === 'api' || status >= 400)) problems.push(problem('http-status', `GET / answered ${status}`, `GET / → ${status}`));
+      await watch.settled(this.#options.quietMs, this.#options.settleMs);
+      phase('settle');
+      if (await isEmpty(page)) problems.push(problem('empty-page', 'the page shows nothing: its body has no visible text or element'));
+      for (const [index, step] of (target.smoke ?? []).entries()) {
+        watch.during(describeStep(step, index));
+        const failure = await runStep(page, step, this.#options.stepTimeoutMs);
+        if (failure) problems.push(problem('smoke-step', failure, describeStep(step, index)));
+        // Only actions start requests; an expectation waits for the page by itself.
+        if (step.action === 'click' || step.action === 'fill') await watch.settled(this.#options.quietMs, this.#options.settleMs);
       }
-      return outcome(problems, startedAt);
+      watch.during(null);
+      phase('steps');
+      // The thumbnail (the page once checked, after its smoke steps) is taken after the answer: the
+      // session goes live without waiting for Chromium to paint and encode a PNG. Never beside the
+      // steps: on a loaded 2-core worker that pushed clicks past their timeout.
+      const shot = page.screenshot({ type: 'png', scale: 'css', timeout: 5_000 }).then(
+        (png) => {
+          trace?.('screenshot', Date.now() - mark);
+          return png;
+        },
+        () => null,
+      );
+      thumbnail = shot;
+      return { result: outcome(problems, startedAt, shot), after: shot.then(release) };
     } finally {
-      signal?.removeEventListener('abort', abort);
-      // Closing is not part of the answer: the result is complete, the context goes in the background.
-      void context.close().catch(() => undefined);
+      if (!thumbnail) release();
     }
   }
 
@@ -170,121 +203,4 @@ async function confine(route: Route, origin: string, target: VerifyTarget): Prom
   } catch {
     await route.abort('connectionfailed');
   }
-}
-
-/** Collects evidence from the page's events and tracks its own in-flight requests. */
-function watchPage(page: Page, origin: string) {
-  const problems: VerificationProblem[] = [];
-  const inFlight = new Set<Request>();
-  let lastActivity = Date.now();
-  let step: string | null = null;
-  /** Woken on every request start and end, so settling is event-driven instead of polled. */
-  const waiters = new Set<() => void>();
-  const activity = (): void => {
-    lastActivity = Date.now();
-    for (const wake of waiters) wake();
-  };
-  const own = (request: Request): URL | null => {
-    const url = new URL(request.url());
-    return url.origin === origin && url.pathname !== '/favicon.ico' ? url : null;
-  };
-  const suffix = (): string => (step ? ` (during ${step})` : '');
-  page.on('pageerror', (err) => problems.push(problem('exception', err.message, `${locate(err.stack, origin) ?? 'page'}${suffix()}`)));
-  page.on('console', (msg) => {
-    if (msg.type() !== 'error' || RESOURCE_CONSOLE_LINE.test(msg.text())) return;
-    const { url, lineNumber, columnNumber } = msg.location();
-    const where = url ? `${url.startsWith(origin) ? url.slice(origin.length) : url}:${lineNumber + 1}:${columnNumber + 1}` : 'console';
-    problems.push(problem('console-error', msg.text(), where + suffix()));
-  });
-  page.on('request', (request) => {
-    if (own(request)) inFlight.add(request);
-    activity();
-  });
-  const done = (request: Request): void => {
-    inFlight.delete(request);
-    activity();
-  };
-  page.on('requestfinished', done);
-  page.on('requestfailed', (request) => {
-    done(request);
-    const url = own(request);
-    if (url && !request.isNavigationRequest()) problems.push(problem('request-failed', request.failure()?.errorText ?? 'network error', `${request.method()} ${url.pathname}${url.search}${suffix()}`));
-  });
-  page.on('response', (response) => {
-    const request = response.request();
-    const url = own(request);
-    if (url && response.status() >= 400 && !request.isNavigationRequest()) problems.push(problem('request-failed', `answered ${response.status()}`, `${request.method()} ${url.pathname}${url.search} → ${response.status()}${suffix()}`));
-  });
-  return {
-    problems,
-    during(description: string | null): void {
-      step = description;
-    },
-    /** Resolves once none of the page's own requests has been in flight for `quietMs`, or after `capMs`. */
-    settled(quietMs: number, capMs: number): Promise<void> {
-      return new Promise((resolve) => {
-        let timer: NodeJS.Timeout | undefined;
-        const finish = (): void => {
-          clearTimeout(timer);
-          clearTimeout(cap);
-          waiters.delete(check);
-          resolve();
-        };
-        const check = (): void => {
-          clearTimeout(timer);
-          if (inFlight.size > 0) return;
-          const left = quietMs - (Date.now() - lastActivity);
-          if (left <= 0) finish();
-          else timer = setTimeout(check, left);
-        };
-        const cap = setTimeout(finish, capMs);
-        waiters.add(check);
-        check();
-      });
-    },
-  };
-}
-
-async function runStep(page: Page, step: SmokeStep, timeoutMs: number): Promise<string | null> {
-  try {
-    if (step.action === 'click') await page.locator(step.selector).first().click({ timeout: timeoutMs });
-    else if (step.action === 'fill') await page.locator(step.selector).first().fill(step.value, { timeout: timeoutMs });
-    else if (step.action === 'expectElement') await page.locator(step.selector).first().waitFor({ state: 'visible', timeout: timeoutMs });
-    else {
-      const scope = step.selector ? page.locator(step.selector).filter({ hasText: step.text }) : page.getByText(step.text);
-      await scope.first().waitFor({ state: 'visible', timeout: timeoutMs });
-    }
-    return null;
-  } catch (err) {
-    return firstLine((err as Error).message);
-  }
-}
-
-function isEmpty(page: Page): Promise<boolean> {
-  return page
-    .evaluate(() => {
-      const body = document.body;
-      if (!body) return true;
-      if (body.innerText.trim().length > 0) return false;
-      // A canvas game or an image-only page is not empty: any visible element with a size counts.
-      for (const el of Array.from(body.querySelectorAll('canvas, img, svg, video, input, button, textarea, select, iframe'))) {
-        const box = el.getBoundingClientRect();
-        if (box.width > 0 && box.height > 0) return false;
-      }
-      return true;
-    })
-    .catch(() => false);
-}
-
-/** `at f (http://x.localhost/app.js:12:5)` → `/app.js:12:5`, the first frame of the app's own code. */
-function locate(stack: string | undefined, origin: string): string | null {
-  for (const line of (stack ?? '').split('\n')) {
-    const match = /(https?:\/\/[^\s)]+):(\d+):(\d+)/.exec(line);
-    if (match?.[1]?.startsWith(origin)) return `${match[1].slice(origin.length) || '/'}:${match[2]}:${match[3]}`;
-  }
-  return null;
-}
-
-function firstLine(message: string): string {
-  return message.split('\n')[0] ?? message;
 }

@@ -22,8 +22,11 @@ export interface VerificationResult {
   problems: VerificationProblem[];
   checkedAt: string;
   durationMs: number;
-  /** A small PNG of the page as loaded (browser mode only). */
-  screenshot?: Buffer;
+  /**
+   * A small PNG of the page once checked (browser mode only), taken after the answer so it is not
+   * on the path to `running`. Never rejects: null when it could not be taken (aborted, crashed).
+   */
+  thumbnail?: Promise<Buffer | null>;
 }
 
 /**
@@ -57,14 +60,14 @@ export function problem(kind: ProblemKind, message: string, where?: string): Ver
   return where ? { kind, message: text, where } : { kind, message: text };
 }
 
-export function outcome(problems: VerificationProblem[], startedAt: number, screenshot?: Buffer): VerificationResult {
+export function outcome(problems: VerificationProblem[], startedAt: number, thumbnail?: Promise<Buffer | null>): VerificationResult {
   const kept = problems.slice(0, MAX_PROBLEMS);
   return {
     status: kept.length === 0 ? 'passed' : 'problems',
     problems: kept,
     checkedAt: new Date().toISOString(),
     durationMs: Date.now() - startedAt,
-    ...(screenshot ? { screenshot } : {}),
+    ...(thumbnail ? { thumbnail } : {}),
   };
 }
 

@@ -119,15 +119,27 @@ export class AppDeployer {
     return { version: await this.#save(session, app, verification), server: null, verification };
   }
 
-  /** Saves the version with what the verifier found and its screenshot (the session's thumbnail). */
+  /**
+   * Saves the version with what the verifier found. Its screenshot (the session's thumbnail) is
+   * stored when it comes, after the version and off the path to `running`; a thumbnail that cannot
+   * be stored is logged, never a failure of the session.
+   */
   async #save(session: SessionRecord, app: DeployableApp, verification: VerificationResult | null): Promise<number> {
     const meta: Record<string, unknown> = { ...app.meta, command: app.command };
     if (verification) {
-      const { screenshot, ...found } = verification;
+      const { thumbnail, ...found } = verification;
       meta.verification = found;
-      if (screenshot) meta.thumbnail = await this.#d.artifacts.saveBlob(screenshot);
+      const version = await this.#d.artifacts.saveVersion(session.id, app.files, meta);
+      if (thumbnail) this.#attachThumbnail(session.id, version, thumbnail);
+      return version;
     }
     return this.#d.artifacts.saveVersion(session.id, app.files, meta);
+  }
+
+  #attachThumbnail(sessionId: string, version: number, thumbnail: Promise<Buffer | null>): void {
+    void thumbnail
+      .then((png) => (png ? this.#d.artifacts.attachThumbnail(sessionId, version, png) : false))
+      .catch((err: unknown) => this.#d.logger?.warn({ err, sessionId, version }, 'the thumbnail could not be stored; the session has none'));
   }
 
   /**
@@ -138,7 +150,10 @@ export class AppDeployer {
     const verifier = this.#d.verifier;
     if (!verifier) return null;
     const { events, metrics } = this.#d;
-    await events.emit(session.id, 'progress', { progress: VERIFY_PROGRESS, step: 'verifying' });
+    // Written while the check runs, not before it: the check does not wait for a store write, and
+    // it is awaited before the next event, so the order of the session's events is unchanged.
+    const verifying = events.emit(session.id, 'progress', { progress: VERIFY_PROGRESS, step: 'verifying' });
+    verifying.catch(() => undefined);
     let result: VerificationResult;
     try {
       result = await withSpan('verify', { 'spawn.session.id': session.id, 'spawn.verify.mode': verifier.mode }, async (span) => {
@@ -148,10 +163,12 @@ export class AppDeployer {
       });
     } catch (err) {
       if (options.signal.aborted) throw err;
+      await verifying;
       this.#d.logger?.warn({ err, sessionId: session.id }, 'verification could not run; the app is not checked');
       await events.log(session.id, `verification could not run (${(err as Error).message.split('\n')[0]}); the app was not checked`, 'warn');
       result = { status: 'skipped', problems: [], checkedAt: new Date().toISOString(), durationMs: 0 };
     }
+    await verifying;
     metrics?.verifications.inc({ result: result.status });
     if (result.status !== 'skipped') metrics?.verificationDuration.observe({ mode: verifier.mode }, result.durationMs / 1000);
     const found = { status: result.status, problems: result.problems, durationMs: result.durationMs };

@@ -38,4 +38,14 @@ export function defineArtifactTests(ctx: SuiteContext): void {
     await expect(ctx.store.artifacts.putVersion(sessionId, 2, {}, {})).rejects.toThrow(/version 2 of session .* already exists/);
     expect((await ctx.store.artifacts.getVersion(sessionId, 2))?.files).toEqual(v2);
   });
+
+  it('a version gains meta keys after it is saved (the thumbnail), keeping the others; an unknown version is false', async () => {
+    const sessionId = `test-${randomUUID()}`;
+    const files = { 'index.html': { digest: sha256(Buffer.from('a')), size: 1 } };
+    await ctx.store.artifacts.putVersion(sessionId, 1, files, { note: 'first', verification: { status: 'passed' } });
+    expect(await ctx.store.artifacts.mergeVersionMeta(sessionId, 1, { thumbnail: 'abc' })).toBe(true);
+    await Promise.all([ctx.store.artifacts.mergeVersionMeta(sessionId, 1, { a: 1 }), ctx.store.artifacts.mergeVersionMeta(sessionId, 1, { b: 2 })]);
+    expect(await ctx.store.artifacts.getVersion(sessionId, 1)).toMatchObject({ files, meta: { note: 'first', verification: { status: 'passed' }, thumbnail: 'abc', a: 1, b: 2 } });
+    expect(await ctx.store.artifacts.mergeVersionMeta(sessionId, 2, { thumbnail: 'abc' })).toBe(false);
+  });
 }

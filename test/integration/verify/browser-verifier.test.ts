@@ -32,7 +32,8 @@ describe.skipIf(!available)('browser verification (Debian Chromium)', () => {
     const result = await verifier.verify({ url: app.url, kind: 'page', smoke: smoke ?? [] });
     expect(result.problems).toEqual([]);
     expect(result.status).toBe('passed');
-    expect(result.screenshot?.subarray(1, 4).toString()).toBe('PNG');
+    // Taken after the answer (off the path to `running`), so it is a promise of the PNG.
+    expect((await result.thumbnail)?.subarray(1, 4).toString()).toBe('PNG');
   });
 
   it('reports an exception thrown on load with its file and line', async () => {

@@ -94,7 +94,12 @@ describe.skipIf(!available)('verification in a real browser, repair with the who
       await page.close();
     }
     expect((await h.app(done.id, '/spawnai.smoke.json')).status).toBe(404);
-    const png = await fetch(`${h.base}/api/sessions/${done.id}/thumbnail.png`);
+    // The thumbnail is stored after the session went live (off its path): it arrives within a bounded wait.
+    let png = await fetch(`${h.base}/api/sessions/${done.id}/thumbnail.png`);
+    for (const deadline = Date.now() + 15_000; png.status === 404 && Date.now() < deadline; ) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      png = await fetch(`${h.base}/api/sessions/${done.id}/thumbnail.png`);
+    }
     expect(png.status).toBe(200);
     expect(png.headers.get('content-type')).toBe('image/png');
     expect(Buffer.from(await png.arrayBuffer()).subarray(1, 4).toString()).toBe('PNG');
