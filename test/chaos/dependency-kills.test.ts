@@ -27,12 +27,13 @@ for (const runtime of RUNTIMES) describe.skipIf(!ready || !runtime.available)(`c
   let cluster: ChaosCluster | undefined;
   let databaseUrl = '';
 
+  // An API node and two workers starting through tsx: slow on a CI machine that runs every suite.
   beforeAll(async () => {
     [postgres, redis] = await Promise.all([PrivatePostgres.start(), PrivateRedis.start()]);
     await postgres.createDatabase(dbName);
     databaseUrl = postgres.urlFor(dbName);
     cluster = await ChaosCluster.start({ databaseUrl, redisUrl: redis.url, namespace: `test-${randomUUID().slice(0, 8)}`, runtime: runtime.name });
-  });
+  }, 240_000);
   afterAll(async () => {
     try {
       await cluster?.close();

@@ -18,11 +18,12 @@ for (const runtime of RUNTIMES) describe.skipIf(!ready || !runtime.available)(`c
   let databaseUrl = '';
   let cluster: ChaosCluster | undefined;
 
+  // An API node and two workers starting through tsx: slow on a CI machine that runs every suite.
   beforeAll(async () => {
     space = await ownSpace('chaos');
     databaseUrl = space.databaseUrl;
     cluster = await ChaosCluster.start({ databaseUrl, redisUrl: REDIS_URL, namespace: space.namespace, runtime: runtime.name });
-  });
+  }, 240_000);
   afterAll(async () => {
     try {
       await cluster?.close();

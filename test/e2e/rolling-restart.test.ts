@@ -146,7 +146,7 @@ describe.skipIf(!available)('rolling restart of two API nodes behind Caddy', () 
     dirs.push(dir);
     const node = spawnSpawnai([...args, '--data-dir', dir], env);
     nodes.set(name, node);
-    if (port) await waitHealthy(port, node, 60_000);
+    if (port) await waitHealthy(port, node);
   };
   const direct = async (method: string, urlPath: string, body?: unknown) => request(apiPorts[0]!, `127.0.0.1:${apiPorts[0]}`, method, urlPath, body);
   const running = (id: string) =>

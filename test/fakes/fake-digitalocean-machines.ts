@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -36,6 +36,8 @@ export class DropletMachines {
     if (!env.SPAWN_JOIN_TOKEN) return;
     void freePort().then((gatewayPort) => {
       const dir = mkdtempSync(path.join(os.tmpdir(), `fake-droplet-${droplet.id}-`));
+      // Like a droplet's /var/lib/spawnai: traversable, so the sandboxes can drop root (uid 65534).
+      chmodSync(dir, 0o755);
       const proc = spawn(process.execPath, ['bin/spawnai.js', 'worker', '--data-dir', dir], {
         env: {
           PATH: process.env.PATH ?? '',

@@ -39,7 +39,12 @@ export function spawnSpawnai(args: string[], env: Record<string, string>): NodeP
   };
 }
 
-export async function waitHealthy(port: number, node: NodeProcess, timeoutMs = 30_000): Promise<void> {
+/**
+ * Polls /healthz until it answers 200. The bound is generous on purpose: a node starting through
+ * tsx on a CI machine that runs every suite at once can take well over 30 s, and only a failure
+ * waits it out.
+ */
+export async function waitHealthy(port: number, node: NodeProcess, timeoutMs = 90_000): Promise<void> {
   const until = Date.now() + timeoutMs;
   while (Date.now() < until) {
     if (node.proc.exitCode !== null) throw new Error(`server exited early:\n${node.output()}`);
@@ -60,4 +65,13 @@ export async function pidsMatching(needle: string): Promise<number[]> {
     if (cmd.includes(needle) && Number(entry) !== process.pid) pids.push(Number(entry));
   }
   return pids;
+}
+
+/** Waits for a worker's "worker ready" line: its queue connection is up and it takes jobs. */
+export async function waitWorkerReady(worker: NodeProcess, timeoutMs = 90_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!worker.output().includes('worker ready')) {
+    if (worker.proc.exitCode !== null || Date.now() > until) throw new Error(`worker not ready:\n${worker.output()}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }

@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import type { AppType, CreatedSession, HealthView, SessionView } from '../../../src/api-types.ts';
 import { FakeOpenAI } from '../../fakes/fake-openai.ts';
 import type { RuntimeName } from '../../support/runtimes.ts';
-import { freePort, spawnSpawnai, waitHealthy, type NodeProcess } from '../../support/spawn-node.ts';
+import { freePort, spawnSpawnai, waitHealthy, waitWorkerReady, type NodeProcess } from '../../support/spawn-node.ts';
 import { apiAnswer, webappAnswer } from './chaos-answers.ts';
 import { sandboxLeftovers, type SandboxLeftovers } from './sandbox-leftovers.ts';
 
@@ -26,15 +26,6 @@ export interface Plan {
 export interface HttpAnswer<T> {
   status: number;
   body: T;
-}
-
-/** Waits for a worker's "worker ready" line: its queue connection is up and it takes jobs. */
-async function waitWorkerReady(worker: NodeProcess, timeoutMs = 30_000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (!worker.output().includes('worker ready')) {
-    if (worker.proc.exitCode !== null || Date.now() > until) throw new Error(`worker not ready:\n${worker.output()}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }
 
 /**

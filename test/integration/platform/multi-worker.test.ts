@@ -11,7 +11,7 @@ import { ownSpace, type OwnSpace } from '../../support/shared-services.ts';
 import { asksFor, slowApiAnswer, slowWebappAnswer } from '../../support/slow-app-answers.ts';
 import { livePoolSandboxes } from '../../support/process-pool.ts';
 import { unmountAllUnder } from '../../support/sandbox-mounts.ts';
-import { freePort, spawnSpawnai, waitHealthy, type NodeProcess } from '../../support/spawn-node.ts';
+import { freePort, spawnSpawnai, waitHealthy, waitWorkerReady, type NodeProcess } from '../../support/spawn-node.ts';
 
 const ready = requireService('postgres') && requireService('redis') && requireService('bwrap');
 
@@ -73,6 +73,8 @@ describe.skipIf(!ready)('one API node and two workers on PostgreSQL + Redis', ()
     await waitHealthy(port, apiNode);
     const workers = [spawnSpawnai(['worker'], env), spawnSpawnai(['worker'], env)];
     nodes.push(...workers);
+    // Both take jobs before any is queued: otherwise the first one up takes them all.
+    await Promise.all(workers.map((w) => waitWorkerReady(w)));
 
     // Slow answers so the kill lands mid-generation; spares for the re-driven sessions.
     for (let i = 0; i < 2; i++) fake.scriptWhen(asksFor('api'), slowApiAnswer(`App ${i}`, 6)).scriptWhen(asksFor('webapp'), slowWebappAnswer(`App ${i}`, 6));
