@@ -20,8 +20,6 @@ import type { SessionEvents } from '../sessions/session-events.ts';
 import type { GenerationCache } from './generation-cache.ts';
 import { GenerationStep } from './generation-step.ts';
 
-/** What offline templates write in `generator` (OfflineGenerator.name). */
-const OFFLINE_GENERATOR = 'offline-template';
 const IN_FLIGHT: readonly SessionState[] = ['provisioning', 'generating', 'deploying'];
 
 
@@ -158,9 +156,7 @@ export class Pipeline {
     let sandbox = firstSandbox;
     for (let round = 0; ; round++) {
       const last = !this.#generation.canRepair || round >= this.#d.config.repairRounds;
-      // Offline templates are fixed code, checked by their own tests (HTML, scripts, imports, any
-      // title): parsing them again cost ~5 ms of the event loop per session, 50 at once.
-      const invalid = app.generator === OFFLINE_GENERATOR ? { ok: true, errors: [] } : validateApp(session.appType, app.files);
+      const invalid = validateApp(session.appType, app.files);
       let failure: SpawnError;
       let evidence: string[];
       if (invalid.ok) {
