@@ -28,9 +28,13 @@ export function profileArgs(dir: string): string[] {
   return ['--cpu-prof', `--cpu-prof-dir=${dir}`];
 }
 
-/** The newest profile written into `dir`, or null. */
+/**
+ * The newest main-thread profile written into `dir`, or null. Node names them
+ * CPU.<date>.<time>.<pid>.<thread id>.<seq>.cpuprofile and also writes one per worker thread — tsx's
+ * module loader hooks run in one, which exits last: "newest" alone picked that (thread id ≠ 0).
+ */
 export function newestProfile(dir: string): string | null {
-  const files = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.cpuprofile')) : [];
+  const files = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => /^CPU\.\d+\.\d+\.\d+\.0\.\d+\.cpuprofile$/.test(f)) : [];
   const sorted = files.map((f) => path.join(dir, f)).sort((a, b) => fs.statSync(b).mtimeMs - fs.statSync(a).mtimeMs);
   return sorted[0] ?? null;
 }

@@ -6,13 +6,17 @@
  * directly (no platform, no sandbox) and polling until it answers 200 — the floor any platform
  * pays to start a Node app. A failed session is counted, not fatal.
  *
- *   npx tsx bench/time-to-app.ts [--quick] [--n 20] [--burst 50] [--runtimes process,docker]
+ * `--apps webapp` runs one app type only; `--profile` runs the server with `--cpu-prof` and prints
+ * the functions with the most self time of its main thread at the end.
+ *
+ *   npx tsx bench/time-to-app.ts [--quick] [--n 20] [--burst 50] [--runtimes process,docker] [--apps webapp,api] [--profile]
  */
 import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { OfflineGenerator } from '../src/generator/index.ts';
+import { newestProfile, profileArgs, topFunctions } from './cpu-profile.ts';
 import { fmt, freePort, machine, pollUntil200, startServer, summary } from './bench-kit.ts';
 import { createUntil200, destroyAll, stopServer, type TimedSession } from './llm-kit.ts';
 
@@ -23,6 +27,8 @@ const arg = (name: string): string | undefined => {
 };
 const N = Number(arg('--n') ?? (quick ? 8 : 20));
 const BURST = Number(arg('--burst') ?? 50);
+const apps = (arg('--apps') ?? 'webapp,api').split(',') as Array<'webapp' | 'api'>;
+const profileDir = process.argv.includes('--profile') ? fs.mkdtempSync(path.join(os.tmpdir(), 'spawnai-tta-prof-')) : null;
 const runtimes = (arg('--runtimes') ?? (dockerAnswers() ? 'process,docker' : 'process')).split(',');
 
 function dockerAnswers(): boolean {
@@ -74,12 +80,13 @@ async function batch(port: number, appType: 'webapp' | 'api', n: number, togethe
 }
 
 async function platformRows(runtime: string): Promise<Row[]> {
-  const server = await startServer({ SPAWN_RUNTIME: runtime, SPAWN_VERIFY: 'off', SPAWN_WORKER_CONCURRENCY: '64' });
+  const nodeArgs = profileDir ? profileArgs(path.join(profileDir, runtime)) : [];
+  const server = await startServer({ SPAWN_RUNTIME: runtime, SPAWN_VERIFY: 'off', SPAWN_WORKER_CONCURRENCY: '64' }, { nodeArgs });
   const rows: Row[] = [];
   try {
     // One session first so a pool (where there is one) has seen its tier: as on a node in service.
     await batch(server.port, 'api', 1, false, 'warm-up');
-    for (const appType of ['webapp', 'api'] as const) {
+    for (const appType of apps) {
       rows.push(await batch(server.port, appType, N, false, `${runtime}, ${appType}, 1 at a time`));
       rows.push(await batch(server.port, appType, BURST, true, `${runtime}, ${appType}, ${BURST} at once`));
     }
@@ -99,5 +106,9 @@ console.log(`| baseline: bare \`node server.js\` start → 200 | ${base.n} | 0 |
 for (const r of rows) {
   const s = summary(r.samples);
   console.log(`| ${r.label}: POST → 200 from app URL | ${s.n} | ${r.failed} | ${fmt(s.p50)} | ${fmt(s.p95)} | ${fmt(s.p99)} | ${(s.p50 / base.p50).toFixed(2)}× |`);
+}
+for (const runtime of profileDir ? runtimes : []) {
+  const file = newestProfile(path.join(profileDir ?? '', runtime));
+  console.log(`\n### ${runtime}: server CPU profile (main thread)\n\n${file ? topFunctions(file, 20) : '(no CPU profile was written)'}`);
 }
 if (failures.length > 0) console.log(`\nFailed sessions (${failures.length}), first reasons:\n${failures.slice(0, 3).map((r) => `- ${r}`).join('\n')}`);

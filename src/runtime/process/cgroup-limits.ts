@@ -117,6 +117,21 @@ export class CgroupLimits {
     return true;
   }
 
+  /** Whether the sandbox group is frozen (paused); false when there is no freezer. */
+  async isFrozen(sandboxId: string): Promise<boolean> {
+    if (this.version === 2) return (await readFile(join(this.dir('unified', sandboxId), 'cgroup.freeze'), 'utf8').catch(() => '0')).trim() === '1';
+    if (!this.bases.freezer) return false;
+    const state = await readFile(join(this.dir('freezer', sandboxId), 'freezer.state'), 'utf8').catch(() => 'THAWED');
+    return state.trim() !== 'THAWED';
+  }
+
+  /** Every sandbox group on this host, whichever server (or data directory) created it. */
+  async sandboxIds(): Promise<string[]> {
+    const base = this.version === 2 ? this.bases.unified : (this.bases.freezer ?? this.bases.memory ?? this.bases.pids);
+    const entries = await readdir(base ?? '', { withFileTypes: true }).catch(() => []);
+    return entries.filter((e) => e.isDirectory()).map((e) => e.name);
+  }
+
   /** How many processes the kernel OOM-killed in the sandbox group (or in one leaf of it). */
   async oomKills(sandboxId: string, leaf?: string): Promise<number> {
     const controller = this.version === 2 ? 'unified' : this.bases.memory ? 'memory' : undefined;

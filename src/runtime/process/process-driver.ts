@@ -53,6 +53,8 @@ export class ProcessDriver implements SandboxDriver {
   private readonly outcomes = new Map<string, Promise<LaunchOutcome>>();
   private readonly owner = `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
   private pool: WarmPool<string> | null = null;
+  /** Sandboxes this instance froze: thawed again by close(), or they would outlive this process. */
+  private readonly paused = new Set<string>();
   private execCounter = 0;
 
   constructor(private readonly options: ProcessDriverOptions) {
@@ -243,6 +245,7 @@ export class ProcessDriver implements SandboxDriver {
     this.servers.delete(sandboxId);
     this.idleLaunchers.delete(sandboxId);
     this.outcomes.delete(sandboxId);
+    this.paused.delete(sandboxId);
     await setup.cgroups?.remove(sandboxId);
     const hadDirectory = await this.directory.remove(sandboxId);
     return hadDirectory || hadCgroup;
@@ -256,6 +259,10 @@ export class ProcessDriver implements SandboxDriver {
   async close(): Promise<void> {
     // The idle pool goes; session sandboxes outlive close() by contract.
     await this.pool?.close();
+    // ...but a frozen one would outlive this process too: `--die-with-parent`'s SIGKILL cannot
+    // reach a frozen task. Thawed, it dies with us as a running sandbox does.
+    for (const id of this.paused) await this.signalSandbox(id, false).catch(() => undefined);
+    this.paused.clear();
   }
 
   private async signalSandbox(sandboxId: string, stop: boolean): Promise<void> {
@@ -263,6 +270,8 @@ export class ProcessDriver implements SandboxDriver {
     await this.requireRecord(sandboxId, 'APP_UNAVAILABLE');
     if (setup.cgroups?.canFreeze) {
       await setup.cgroups.freeze(sandboxId, stop);
+      if (stop) this.paused.add(sandboxId);
+      else this.paused.delete(sandboxId);
       return;
     }
     const roots = Object.values(await this.directory.readProcesses(sandboxId));
@@ -278,10 +287,7 @@ export class ProcessDriver implements SandboxDriver {
     return new ProcessRuns(this.directory, setup.cgroups);
   }
 
-  private async requireRecord(
-    sandboxId: string,
-    code: 'DEPLOY_FAILED' | 'APP_START_FAILED' | 'SCRIPT_FAILED' | 'APP_UNAVAILABLE',
-  ): Promise<SandboxRecord> {
+  private async requireRecord(sandboxId: string, code: 'DEPLOY_FAILED' | 'APP_START_FAILED' | 'SCRIPT_FAILED' | 'APP_UNAVAILABLE'): Promise<SandboxRecord> {
     const record = await this.directory.read(sandboxId);
     if (!record) throw new SpawnError(code, `no sandbox ${sandboxId} on this host (destroyed?)`);
     return record;

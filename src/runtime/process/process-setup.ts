@@ -6,6 +6,7 @@ import { SpawnError } from '../../errors/index.ts';
 import type { Logger } from '../../log/index.ts';
 import { CgroupLimits } from './cgroup-limits.ts';
 import { bwrapWorks, probeHost, reachableByOthers, type HostProbe } from './host-probe.ts';
+import { thawOrphans } from './orphan-thaw.ts';
 import { launchCommand, type LaunchPlan } from './sandbox-launcher.ts';
 import { QuotaMounts, tmpfsQuotaProblem } from './tmpfs-quota.ts';
 
@@ -37,6 +38,7 @@ export async function setUpProcessDriver(options: {
   }
   const host = await probeHost(FORWARDER_PATH);
   const cgroups = await CgroupLimits.detect();
+  if (cgroups) await thawOrphans(cgroups, logger);
   let dropRoot = host.setpriv !== null && reachableByOthers(sandboxesDir);
   const cannotDropRoot = host.isRoot && !dropRoot;
   const fix = `install setpriv (util-linux) and make every parent of ${sandboxesDir} world-traversable (chmod o+x)`;
