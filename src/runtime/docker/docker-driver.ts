@@ -29,6 +29,7 @@ import { SandboxContainers, type SandboxState } from './sandbox-containers.ts';
 import { serverHealth } from './server-health.ts';
 import type { PoolOptions } from '../pool-options.ts';
 import type { PoolStats } from '../warm-pool.ts';
+import type { StartGateStats } from './start-gate.ts';
 import type { PoolShape } from './warm-pool.ts';
 
 export interface DockerDriverOptions {
@@ -40,6 +41,8 @@ export interface DockerDriverOptions {
   /** An existing image to use instead of building/verifying spawnai-runtime. */
   image?: string;
   socketPath?: string;
+  /** Container starts running at once on this node (default: the core count, at least 2). */
+  coldStartLimit?: number;
 }
 
 const PING_TIMEOUT_MS = 2_000;
@@ -75,6 +78,7 @@ export class DockerDriver implements SandboxDriver {
       this.#owner,
       { size: options.pool?.size ?? 2, max: options.pool?.max, minFreeMemoryMb: options.pool?.minFreeMemoryMb },
       this.#installation,
+      options.coldStartLimit,
     );
   }
 
@@ -142,7 +146,14 @@ export class DockerDriver implements SandboxDriver {
     const outcome = state?.outcome;
     if (!state || !outcome) return 'unknown';
     state.outcome = undefined;
+    // Whatever the answer, this session's app is no longer starting: pool refills may go.
+    void outcome.finally(() => state.settled?.());
     return readyWithin(outcome, timeoutMs);
+  }
+
+  /** The cap on container starts at once and the most seen running together (tests, metrics). */
+  startStats(): StartGateStats {
+    return this.#containers.gate.stats();
   }
 
   poolStats(): PoolStats {

@@ -3,7 +3,14 @@
  * drivers start it with `node --input-type=module -e <this file>` in pool sandboxes, so Node's own
  * start-up and the preloaded modules are paid before a session claims the sandbox.
  *
- * Environment (removed from process.env before the app runs):
+ * Configuration: the environment below (removed from process.env before the app runs), or, when
+ * started with the argument `--config-stdin`, one JSON line on standard input with the same four
+ * settings ({"control","token","forward","preload"}; the docker runtime: a container's Env is
+ * inherited by every `docker exec`, its stdin is seen by this process only). A launcher configured
+ * through stdin prints LAUNCHER_LISTENING on stdout once its control address listens, so the host
+ * (attached to the container) is notified instead of polling.
+ *
+ * Environment:
  *   SPAWN_LAUNCHER_CONTROL  Unix socket path, a TCP port (listened on all interfaces), or `fd:N`: a
  *                           socket the host bound and listens on, inherited as descriptor N
  *   SPAWN_LAUNCHER_TOKEN    the one message accepted must carry it (other sandboxes cannot guess it)
@@ -27,13 +34,36 @@ import os from 'node:os';
 import { spawn } from 'node:child_process';
 
 const env = process.env;
-const control = env.SPAWN_LAUNCHER_CONTROL ?? '';
-const token = env.SPAWN_LAUNCHER_TOKEN ?? '';
-const forwardPath = env.SPAWN_LAUNCHER_FORWARD ?? '';
-const preload = (env.SPAWN_LAUNCHER_PRELOAD ?? '').split(',').filter(Boolean);
+const LAUNCHER_LISTENING = 'spawnai-launcher: listening';
+const fromStdin = process.argv.includes('--config-stdin');
+
+/** The one JSON line the host writes on stdin; stdin is closed after it (the app gets none of it). */
+async function readStdinConfig() {
+  let text = '';
+  process.stdin.setEncoding('utf8');
+  for await (const chunk of process.stdin) {
+    text += chunk;
+    if (text.includes('\n') || text.length > 65_536) break;
+  }
+  process.stdin.destroy();
+  try {
+    return JSON.parse(text.split('\n')[0] ?? '');
+  } catch {
+    return {};
+  }
+}
+
+const config = fromStdin
+  ? await readStdinConfig()
+  : { control: env.SPAWN_LAUNCHER_CONTROL, token: env.SPAWN_LAUNCHER_TOKEN, forward: env.SPAWN_LAUNCHER_FORWARD, preload: (env.SPAWN_LAUNCHER_PRELOAD ?? '').split(',') };
+const control = String(config.control ?? '');
+// Cleared once the one start message matched it: nothing the app runs later can find it here.
+let token = String(config.token ?? '');
+const forwardPath = String(config.forward ?? '');
+const preload = (Array.isArray(config.preload) ? config.preload : []).map(String).filter(Boolean);
 for (const key of ['SPAWN_LAUNCHER_CONTROL', 'SPAWN_LAUNCHER_TOKEN', 'SPAWN_LAUNCHER_FORWARD', 'SPAWN_LAUNCHER_PRELOAD']) delete env[key];
 if (!control || !token) {
-  console.error('app launcher: SPAWN_LAUNCHER_CONTROL and SPAWN_LAUNCHER_TOKEN are required');
+  console.error('app launcher: a control address and a token are required');
   process.exit(2);
 }
 
@@ -165,6 +195,8 @@ const server = net.createServer({ allowHalfOpen: true }, (socket) => {
       return socket.destroy();
     }
     if (!message || message.token !== token) return socket.destroy();
+    token = '';
+    delete message.token;
     socket.removeAllListeners('data');
     server.close();
     if (!/^(\d+|fd:\d+)$/.test(control)) unlinkQuietly(control);
@@ -175,4 +207,6 @@ server.on('error', (err) => {
   console.error(`app launcher cannot listen on ${control}: ${err.message}`);
   process.exit(1);
 });
-server.listen(listenTarget(control));
+server.listen(listenTarget(control), () => {
+  if (fromStdin) process.stdout.write(`${LAUNCHER_LISTENING}\n`);
+});

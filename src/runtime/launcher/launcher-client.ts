@@ -38,6 +38,16 @@ export function launcherEnv(control: string, token: string, options: { forward?:
   };
 }
 
+/** Starts a launcher that reads its settings from one JSON line on stdin (see launcherStdinConfig). */
+export const LAUNCHER_STDIN_ARGV: readonly string[] = [...LAUNCHER_ARGV, '--', '--config-stdin'];
+/** What a launcher configured through stdin prints once it listens (the host waits for this line). */
+export const LAUNCHER_LISTENING = 'spawnai-launcher: listening';
+
+/** launcherEnv's settings as the one line a `--config-stdin` launcher reads: no environment carries them. */
+export function launcherStdinConfig(control: string, token: string, options: { forward?: string; preload?: readonly string[] } = {}): string {
+  return `${JSON.stringify({ control, token, forward: options.forward ?? '', preload: options.preload ?? DEFAULT_PRELOAD })}\n`;
+}
+
 /** `node <file>.js` runs inside the launcher; anything else (python, flags) is spawned by it. */
 export function launchMessage(command: readonly string[], appDir: string, env: Record<string, string> = {}): Record<string, unknown> {
   const [interpreter, entry, ...rest] = command;
