@@ -4,7 +4,16 @@ import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { LAUNCHER_ARGV, launchMessage, launcherEnv, newLauncherToken, startThroughLauncher } from '../../../src/runtime/launcher/launcher-client.ts';
+import {
+  LAUNCHER_ARGV,
+  LAUNCHER_LISTENING,
+  LAUNCHER_STDIN_ARGV,
+  launchMessage,
+  launcherEnv,
+  launcherStdinConfig,
+  newLauncherToken,
+  startThroughLauncher,
+} from '../../../src/runtime/launcher/launcher-client.ts';
 
 const children: ChildProcess[] = [];
 const dirs: string[] = [];
@@ -34,6 +43,20 @@ async function launcher(app: string) {
   return { dir, port, token, control, child, output: () => output };
 }
 
+/** Reports its environment and whatever its stdin still holds (an error once the launcher closed it). */
+const STDIN_APP = `let stdin; try { stdin = require('fs').readFileSync(0, 'utf8'); } catch (err) { stdin = 'error ' + err.code; }
+require('http').createServer((req, res) => res.end(JSON.stringify({ env: process.env, stdin }))).listen(process.env.PORT);
+`;
+
+async function freePort(): Promise<number> {
+  return new Promise<number>((resolve) => {
+    const s = net.createServer().listen(0, '127.0.0.1', () => {
+      const free = (s.address() as net.AddressInfo).port;
+      s.close(() => resolve(free));
+    });
+  });
+}
+
 const APP = `const http = require('http');
 if (require.main === module) http.createServer((req, res) => res.end(JSON.stringify({ foo: process.env.FOO, leaked: Object.keys(process.env).filter((k) => k.startsWith('SPAWN_LAUNCHER')) }))).listen(process.env.PORT);
 `;
@@ -58,6 +81,28 @@ describe('app launcher', () => {
       socket.on('data', (c) => (text += c.toString())).on('end', () => resolve(text)).on('error', reject);
     });
     expect(JSON.parse(body.slice(body.indexOf('\r\n\r\n') + 4))).toEqual({ foo: 'bar', leaked: [] });
+  });
+
+  it('takes its settings and token from one stdin line (docker), says when it listens, and the app sees none of it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'spawnai-launcher-'));
+    dirs.push(dir);
+    const port = await freePort();
+    const token = newLauncherToken();
+    const control = join(dir, 'control.sock');
+    writeFileSync(join(dir, 'server.js'), STDIN_APP);
+    const env = { PATH: process.env.PATH ?? '', PORT: String(port) };
+    const child = spawn(process.execPath, [...LAUNCHER_STDIN_ARGV], { cwd: dir, env, stdio: ['pipe', 'pipe', 'inherit'] });
+    children.push(child);
+    let output = '';
+    const listening = new Promise<void>((resolve) => child.stdout?.on('data', (c: Buffer) => (output += c.toString()).includes(`${LAUNCHER_LISTENING}\n`) && resolve()));
+    // The host closes stdin after the line (the docker attach ends): the app then reads nothing of it.
+    child.stdin?.end(launcherStdinConfig(control, token));
+    await listening;
+    const started = await startThroughLauncher({ token, control: { socketPath: control } }, launchMessage(['node', 'server.js'], dir), 20_000);
+    expect(await started.outcome).toBe('ready');
+    const body = await (await fetch(`http://127.0.0.1:${port}/`)).text();
+    expect(body).not.toContain(token);
+    expect(JSON.parse(body)).toEqual({ env, stdin: expect.not.stringContaining('control') });
   });
 
   it('reports `closed` when the app dies before listening', async () => {
