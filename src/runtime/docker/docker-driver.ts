@@ -19,7 +19,7 @@ import type {
 import type { SandboxEndpoint } from '../sandbox-endpoint.ts';
 import { limitLogListener } from '../log-budget.ts';
 import { launchMessage, readyWithin, startThroughLauncher, type LauncherHandle } from '../launcher/launcher-client.ts';
-import { appArchive } from './app-archive.ts';
+import { appArchive, checkAppPath } from './app-archive.ts';
 import { APP_DIR, APP_PORT, LABEL, installationId } from './container-spec.ts';
 import { API_TIMEOUT_MS, listManaged, removeContainer, sessionOf } from './container-ops.ts';
 import { execQuiet, openExec, runExec } from './docker-exec.ts';
@@ -98,6 +98,7 @@ export class DockerDriver implements SandboxDriver {
 
   async writeFiles(sandbox: Sandbox, files: AppFile[]): Promise<void> {
     const state = await this.#containers.state(sandbox.id);
+    if (state.launcher && !state.launched && state.fresh) return this.#writeThroughLauncher(sandbox, state, files);
     const archive = appArchive(files);
     if (!state.fresh) {
       const cleared = await execQuiet(this.#docker, state.container, ['find', APP_DIR, '-mindepth', '1', '-delete']);
@@ -123,6 +124,20 @@ export class DockerDriver implements SandboxDriver {
     stream.on('error', (err: Error) => this.#logger.debug({ err, sandbox: sandbox.id }, 'server output stream closed'));
     state.serverExec = exec;
     return { kind: 'tcp', host: state.address, port: APP_PORT };
+  }
+
+  /**
+   * A fresh launcher container's files go to its launcher (it writes them as the sandbox user
+   * before any app code runs): tens of milliseconds, where the Engine's archive API took 0.8–6 s
+   * on a loaded two-core host.
+   */
+  async #writeThroughLauncher(sandbox: Sandbox, state: SandboxState, files: AppFile[]): Promise<void> {
+    for (const file of files) checkAppPath(file.path);
+    state.fresh = false;
+    const sent = await startThroughLauncher(state.launcher as LauncherHandle, { mode: 'files', root: APP_DIR, files }, LAUNCHER_CONNECT_MS).catch((err: unknown) => {
+      throw new SpawnError('DEPLOY_FAILED', (err as Error).message, { cause: err });
+    });
+    if ((await sent.outcome) !== 'written') throw new SpawnError('DEPLOY_FAILED', `the app launcher of sandbox ${sandbox.id} did not write its files`);
   }
 
   /** The container's launcher runs the app in its main process; its output is the container's. */

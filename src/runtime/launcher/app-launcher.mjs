@@ -22,6 +22,9 @@
  * Protocol: the host connects to the control address and writes one JSON line
  *   {"token":…, "mode":"load", "entry":"/app/server.js", "env":{…}}   — run the entry in this process
  *   {"token":…, "mode":"spawn", "command":[…], "env":{…}}            — run any command as a child
+ *   {"token":…, "mode":"files", "root":"/app", "files":[{path,content}]} — write the app's files
+ *     (as this unprivileged user, before any app code ran; answered {"event":"written"}, and the
+ *     launcher keeps listening for the start message: docker's archive API costs far more)
  * then reads JSON lines back: {"event":"hello"} as soon as the connection is accepted (the
  * launcher is up: pools wait for it), {"event":"ready"} once the app listens on $PORT (load) or
  * {"event":"spawned"} (spawn: the host has to poll). The control listener closes after the first
@@ -162,6 +165,22 @@ function runSpawned(command, socket) {
   reply(socket, 'spawned');
 }
 
+/** Writes the app's files under root; every path relative, without `..`, `.` or empty parts. */
+function writeFiles(message) {
+  const root = String(message.root ?? '');
+  if (!root.startsWith('/') || !Array.isArray(message.files)) throw new Error('a files message needs an absolute root and files');
+  for (const file of message.files) {
+    const rel = String(file?.path ?? '');
+    const segments = rel.split('/');
+    if (!rel || rel.startsWith('/') || rel.includes('\\') || rel.includes('\0') || segments.some((x) => x === '' || x === '.' || x === '..')) {
+      throw new Error(`refusing app file path ${JSON.stringify(rel)}`);
+    }
+    const target = `${root}/${rel}`;
+    fs.mkdirSync(target.slice(0, target.lastIndexOf('/')), { recursive: true, mode: 0o755 });
+    fs.writeFileSync(target, String(file.content ?? ''), { mode: 0o644 });
+  }
+}
+
 function start(message, socket) {
   Object.assign(env, message.env ?? {});
   if (message.mode === 'spawn' && Array.isArray(message.command) && message.command.length > 0) {
@@ -178,6 +197,8 @@ function start(message, socket) {
 // Before the control socket: once the launcher answers there, the app's socket is served too.
 if (forwardPath) forward(forwardPath, Number(env.PORT));
 
+const MAX_MESSAGE_CHARS = 96 * 1024 * 1024;
+
 const server = net.createServer({ allowHalfOpen: true }, (socket) => {
   let buffered = '';
   socket.setEncoding('utf8');
@@ -185,8 +206,9 @@ const server = net.createServer({ allowHalfOpen: true }, (socket) => {
   socket.write(`${JSON.stringify({ event: 'hello' })}\n`);
   socket.on('data', (chunk) => {
     buffered += chunk;
-    if (buffered.length > 65_536) return socket.destroy();
-    const newline = buffered.indexOf('\n');
+    // Room for an app's files (its /app is 64 MiB at most); nothing but the host can reach this port.
+    if (buffered.length > MAX_MESSAGE_CHARS) return socket.destroy();
+    const newline = buffered.indexOf('\n', buffered.length - chunk.length);
     if (newline < 0) return;
     let message;
     try {
@@ -195,9 +217,19 @@ const server = net.createServer({ allowHalfOpen: true }, (socket) => {
       return socket.destroy();
     }
     if (!message || message.token !== token) return socket.destroy();
+    socket.removeAllListeners('data');
+    if (message.mode === 'files') {
+      try {
+        writeFiles(message);
+        reply(socket, 'written');
+      } catch (err) {
+        console.error(`app launcher: ${err.message}`);
+        reply(socket, 'refused');
+      }
+      return;
+    }
     token = '';
     delete message.token;
-    socket.removeAllListeners('data');
     server.close();
     if (!/^(\d+|fd:\d+)$/.test(control)) unlinkQuietly(control);
     start(message, socket);

@@ -17,7 +17,7 @@ export const DEFAULT_PRELOAD = ['node:http', 'node:https', 'node:crypto', 'node:
 /** Where the launcher listens: a Unix socket path or a TCP address. */
 export type ControlAddress = { socketPath: string } | { host: string; port: number };
 
-export type LaunchOutcome = 'ready' | 'spawned' | 'closed';
+export type LaunchOutcome = 'ready' | 'spawned' | 'written' | 'closed';
 
 export interface LauncherHandle {
   token: string;
@@ -83,7 +83,7 @@ export async function startThroughLauncher(
             const event = parseEvent(buffered.slice(0, newline));
             buffered = buffered.slice(newline + 1);
             if (event === 'hello') continue;
-            resolve(event === 'ready' || event === 'spawned' ? event : 'closed');
+            resolve(event === 'ready' || event === 'spawned' || event === 'written' ? event : 'closed');
             socket.destroy();
             return;
           }

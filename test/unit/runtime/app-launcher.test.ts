@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -103,6 +103,23 @@ describe('app launcher', () => {
     const body = await (await fetch(`http://127.0.0.1:${port}/`)).text();
     expect(body).not.toContain(token);
     expect(JSON.parse(body)).toEqual({ env, stdin: expect.not.stringContaining('control') });
+  });
+
+  it('writes the app files it is sent (docker), refuses paths leaving the root, then still takes the start message', async () => {
+    const l = await launcher(APP);
+    const root = join(l.dir, 'app');
+    const handle = { token: l.token, control: { socketPath: l.control } };
+    const escape = await startThroughLauncher(handle, { mode: 'files', root, files: [{ path: '../escaped.js', content: 'x' }] }, 20_000);
+    expect(await escape.outcome).toBe('closed');
+    expect(existsSync(join(l.dir, 'escaped.js'))).toBe(false);
+    const wrong = await startThroughLauncher({ ...handle, token: 'not-the-token' }, { mode: 'files', root, files: [{ path: 'x.js', content: 'x' }] }, 20_000);
+    expect(await wrong.outcome).toBe('closed');
+    const sent = await startThroughLauncher(handle, { mode: 'files', root, files: [{ path: 'lib/a.js', content: 'module.exports = 1;' }, { path: 'server.js', content: APP }] }, 20_000);
+    expect(await sent.outcome).toBe('written');
+    expect(readFileSync(join(root, 'lib/a.js'), 'utf8')).toBe('module.exports = 1;');
+    expect(existsSync(join(root, 'x.js'))).toBe(false);
+    const started = await startThroughLauncher(handle, launchMessage(['node', 'server.js'], root), 20_000);
+    expect(await started.outcome).toBe('ready');
   });
 
   it('reports `closed` when the app dies before listening', async () => {
