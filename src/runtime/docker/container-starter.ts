@@ -43,6 +43,8 @@ export class ContainerStarter {
     private readonly owner: string,
     private readonly installation: string,
     private readonly gate: StartGate,
+    /** Run the app launcher as the main process (see DockerDriverOptions.launcher). */
+    private readonly launcher: boolean,
   ) {}
 
   /** Turns an idle pool container into this session's: its name, then the spec's limits. */
@@ -75,7 +77,7 @@ export class ContainerStarter {
       sessionId: spec.sessionId,
       expiresAt: spec.expiresAt,
       labels: spec.labels,
-      launcher: DOCKER_LAUNCHER,
+      launcher: this.launcher,
       readOnlyMounts: spec.readOnlyMounts,
     };
     try {
@@ -97,7 +99,7 @@ export class ContainerStarter {
       name: `${POOL_NAME_PREFIX}${randomUUID().slice(0, 12)}`,
       role: 'pool' as const,
       sessionId: '',
-      launcher: DOCKER_LAUNCHER,
+      launcher: this.launcher,
     };
     const started = await this.#start(input, network, 'pool');
     if (started.state.launcher) this.#tokens.set(started.id, started.state.launcher.token);
@@ -156,12 +158,6 @@ export class ContainerStarter {
 
 /** A launcher's Node start (its preloads, the HTTP warm-up) on a loaded host. */
 const LAUNCHER_LISTEN_MS = 30_000;
-/**
- * Docker sandboxes run the app launcher as their main process: the token reaches it on stdin
- * (launcher-handover.ts), so no `docker exec` inherits it. false: apps start through an exec.
- */
-const DOCKER_LAUNCHER = true;
-
 function launcherAt(address: string, token: string): LauncherHandle {
   return { token, control: { host: address, port: LAUNCHER_CONTROL_PORT } };
 }

@@ -38,9 +38,10 @@ export class SandboxContainers {
     pool: PoolOptions,
     installation: string,
     coldStartLimit?: number,
+    launcher = false,
   ) {
     this.gate = new StartGate({ limit: coldStartLimit });
-    this.#starter = new ContainerStarter(docker, owner, installation, this.gate);
+    this.#starter = new ContainerStarter(docker, owner, installation, this.gate, launcher);
     this.pool = new WarmPool<string>(
       { min: pool.size, max: pool.max ?? pool.size, minFreeMemoryMb: pool.minFreeMemoryMb ?? 0 },
       {

@@ -70,7 +70,9 @@ describe.skipIf(!available)('docker sandbox containment', () => {
   beforeAll(async () => {
     await buildRuntimeImage();
     process.env.SPAWN_TEST_SECRET = 's3cret';
-    driver = makeDockerDriver(0);
+    // The app launcher on (off by default, see DockerDriverOptions.launcher): every check below
+    // then holds for launcher containers, the token test for its stdin hand-over.
+    driver = makeDockerDriver(0, [], { launcher: true });
     await driver.init();
     ({ sandbox: app, endpoint: appEndpoint } = await startApp());
     let neighbourEndpoint: SandboxEndpoint;

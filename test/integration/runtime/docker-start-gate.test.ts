@@ -14,6 +14,7 @@ function driverWith(poolSize: number, coldStartLimit: number): DockerDriver {
     // max 0 with size 0: no pool at all (a max alone would let demand grow one).
     pool: { size: poolSize, max: poolSize > 0 ? 8 : 0, tiers: poolSize > 0 ? [TEST_TIER] : [] },
     coldStartLimit,
+    launcher: true,
   });
 }
 
