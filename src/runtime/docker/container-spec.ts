@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import type Docker from 'dockerode';
-import { LAUNCHER_ARGV, launcherEnv } from '../launcher/launcher-client.ts';
+import { LAUNCHER_STDIN_ARGV } from '../launcher/launcher-client.ts';
 
 /** Everything a sandbox container looks like, in one place, so tests can assert it. */
 export const SANDBOX_USER = '1000:1000';
@@ -55,8 +55,11 @@ export interface ContainerSpecInput extends ResourceLimits {
   installation: string;
   expiresAt?: Date;
   labels?: Record<string, string>;
-  /** Runs the app launcher as the main process, answering only this token. */
-  launcherToken?: string;
+  /**
+   * Runs the app launcher as the main process. Its settings and token come on its stdin (see
+   * launcher-handover.ts), never in Env: every `docker exec` inherits the container's Env.
+   */
+  launcher?: boolean;
   /** Host directories bound read-only (a function's requirement layer). */
   readOnlyMounts?: { source: string; target: string }[];
 }
@@ -88,14 +91,16 @@ export function buildContainerOptions(input: ContainerSpecInput): Docker.Contain
   return {
     name: input.name,
     Image: input.image,
-    Cmd: input.launcherToken ? ['node', ...LAUNCHER_ARGV] : ['sleep', 'infinity'],
+    Cmd: input.launcher ? ['node', ...LAUNCHER_STDIN_ARGV] : ['sleep', 'infinity'],
     User: SANDBOX_USER,
     WorkingDir: APP_DIR,
     Hostname: 'sandbox',
-    Env: sandboxEnv(input.launcherToken ? launcherEnv(String(LAUNCHER_CONTROL_PORT), input.launcherToken) : {}),
+    Env: sandboxEnv(),
+    // The launcher's stdin: open until the host's one attach closes it (only the launcher reads it).
+    ...(input.launcher ? { OpenStdin: true, StdinOnce: true, AttachStdin: true } : {}),
     Labels: {
       ...input.labels,
-      ...(input.launcherToken ? { [LABEL.launcher]: 'true' } : {}),
+      ...(input.launcher ? { [LABEL.launcher]: 'true' } : {}),
       [LABEL.managed]: 'true',
       [LABEL.session]: input.sessionId,
       [LABEL.tier]: input.tier,

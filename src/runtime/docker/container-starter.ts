@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import net from 'node:net';
 import type Docker from 'dockerode';
 import { SpawnError } from '../../errors/index.ts';
 import { newLauncherToken, type LaunchOutcome, type LauncherHandle } from '../launcher/launcher-client.ts';
@@ -8,6 +7,8 @@ import { API_TIMEOUT_MS, removeContainer, sessionContainerName } from './contain
 import { LAUNCHER_CONTROL_PORT, POOL_NAME_PREFIX, buildContainerOptions, resourceLimits, type ContainerSpecInput } from './container-spec.ts';
 import { SANDBOX_NETWORKS, containerAddress, type SandboxNetwork } from './docker-network.ts';
 import { withTimeout } from './exec-streams.ts';
+import { attachLauncher } from './launcher-handover.ts';
+import type { StartGate, StartPriority } from './start-gate.ts';
 import type { PoolShape } from './warm-pool.ts';
 
 export interface SandboxState {
@@ -21,6 +22,8 @@ export interface SandboxState {
   /** The launcher started the app: the container's main process is the app's. */
   launched?: boolean;
   outcome?: Promise<LaunchOutcome>;
+  /** Lets pool refills go again (the gate's sessionStarting): called once the app answered or failed. */
+  settled?: () => void;
 }
 
 export interface StartedSandbox {
@@ -39,6 +42,9 @@ export class ContainerStarter {
     private readonly docker: Docker,
     private readonly owner: string,
     private readonly installation: string,
+    private readonly gate: StartGate,
+    /** Run the app launcher as the main process (see DockerDriverOptions.launcher). */
+    private readonly launcher: boolean,
   ) {}
 
   /** Turns an idle pool container into this session's: its name, then the spec's limits. */
@@ -71,11 +77,11 @@ export class ContainerStarter {
       sessionId: spec.sessionId,
       expiresAt: spec.expiresAt,
       labels: spec.labels,
-      ...launcherInput(),
+      launcher: this.launcher,
       readOnlyMounts: spec.readOnlyMounts,
     };
     try {
-      return await this.#start(input, network);
+      return await this.#start(input, network, 'session');
     } catch (err) {
       throw new SpawnError(
         'PROVISIONING_FAILED',
@@ -85,6 +91,7 @@ export class ContainerStarter {
     }
   }
 
+  /** An idle container whose launcher listens already (Node started): a claim pays none of it. */
   async startPoolContainer(shape: PoolShape): Promise<string> {
     const network = SANDBOX_NETWORKS[shape.network];
     const input = {
@@ -92,18 +99,10 @@ export class ContainerStarter {
       name: `${POOL_NAME_PREFIX}${randomUUID().slice(0, 12)}`,
       role: 'pool' as const,
       sessionId: '',
-      ...launcherInput(),
+      launcher: this.launcher,
     };
-    const started = await this.#start(input, network);
-    if (!input.launcherToken) return started.id;
-    try {
-      // Handed out only once its launcher listens (Node started): a claim then pays none of it.
-      await waitUntilListening(started.state.address, LAUNCHER_CONTROL_PORT, POOL_LAUNCHER_DEADLINE_MS);
-    } catch (err) {
-      await removeContainer(this.docker, started.id).catch(() => undefined);
-      throw err;
-    }
-    this.#tokens.set(started.id, input.launcherToken);
+    const started = await this.#start(input, network, 'pool');
+    if (started.state.launcher) this.#tokens.set(started.id, started.state.launcher.token);
     return started.id;
   }
 
@@ -127,52 +126,38 @@ export class ContainerStarter {
     };
   }
 
-  async #start(input: ContainerSpecInput, network: SandboxNetwork): Promise<StartedSandbox> {
-    const options = buildContainerOptions(input);
-    if (!input.name) delete options.name;
-    const container = await withTimeout(this.docker.createContainer(options), API_TIMEOUT_MS, 'docker create');
-    try {
-      await withTimeout(container.start(), API_TIMEOUT_MS, 'docker start');
-      const info = await withTimeout(container.inspect(), API_TIMEOUT_MS, 'docker inspect');
-      const address = containerAddress(info, network);
-      const launcher = input.launcherToken ? launcherAt(address, input.launcherToken) : undefined;
-      return { id: info.Id, state: { container, address, fresh: true, ...(launcher ? { launcher } : {}) } };
-    } catch (err) {
-      await removeContainer(this.docker, container.id).catch(() => undefined);
-      throw err;
-    }
+  /** Creates and starts a container once the gate allows; a launcher's is handed its token and awaited. */
+  #start(input: ContainerSpecInput, network: SandboxNetwork, priority: StartPriority): Promise<StartedSandbox> {
+    return this.gate.run(priority, async () => {
+      const options = buildContainerOptions(input);
+      if (!input.name) delete options.name;
+      const container = await withTimeout(this.docker.createContainer(options), API_TIMEOUT_MS, 'docker create');
+      const handover = input.launcher ? await attachLauncher(this.docker, container).catch(async (err: unknown) => {
+        await removeContainer(this.docker, container.id).catch(() => undefined);
+        throw err;
+      }) : undefined;
+      try {
+        await withTimeout(container.start(), API_TIMEOUT_MS, 'docker start');
+        const token = handover ? newLauncherToken() : undefined;
+        if (handover && token) {
+          handover.send(token);
+          await withTimeout(handover.listening, LAUNCHER_LISTEN_MS, "the sandbox's app launcher");
+        }
+        const info = await withTimeout(container.inspect(), API_TIMEOUT_MS, 'docker inspect');
+        const address = containerAddress(info, network);
+        return { id: info.Id, state: { container, address, fresh: true, ...(token ? { launcher: launcherAt(address, token) } : {}) } };
+      } catch (err) {
+        await removeContainer(this.docker, container.id).catch(() => undefined);
+        throw err;
+      } finally {
+        handover?.close();
+      }
+    });
   }
 }
 
-const POOL_LAUNCHER_DEADLINE_MS = 60_000;
-/**
- * Off until the token stops reaching `docker exec` (execs inherit the container's Env, which the
- * isolation suite forbids): docker sandboxes start apps through an exec, as before.
- */
-const DOCKER_LAUNCHER = false;
-
-function launcherInput(): { launcherToken?: string } {
-  return DOCKER_LAUNCHER ? { launcherToken: newLauncherToken() } : {};
-}
-
+/** A launcher's Node start (its preloads, the HTTP warm-up) on a loaded host. */
+const LAUNCHER_LISTEN_MS = 30_000;
 function launcherAt(address: string, token: string): LauncherHandle {
   return { token, control: { host: address, port: LAUNCHER_CONTROL_PORT } };
-}
-
-/** Connects (and hangs up) until something listens on address:port; the launcher ignores such probes. */
-async function waitUntilListening(host: string, port: number, deadlineMs: number): Promise<void> {
-  const until = Date.now() + deadlineMs;
-  for (;;) {
-    const ok = await new Promise<boolean>((resolve) => {
-      const socket = net.connect(port, host);
-      socket.once('connect', () => {
-        socket.destroy();
-        resolve(true);
-      });
-      socket.once('error', () => resolve(false));
-    });
-    if (ok) return;
-    if (Date.now() > until) throw new Error(`the pool container's launcher did not listen on ${host}:${port} within ${deadlineMs} ms`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
 }

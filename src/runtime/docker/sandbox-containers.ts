@@ -11,6 +11,7 @@ import { withTimeout } from './exec-streams.ts';
 import type { HostFirewall } from './host-firewall.ts';
 import { warnIfIoUringAllowed } from './engine-checks.ts';
 import { ensureRuntimeImage } from './runtime-image.ts';
+import { StartGate } from './start-gate.ts';
 import { sweepStaleLeftovers, type SweptLeftovers } from './stale-leftovers.ts';
 import type { PoolOptions } from '../pool-options.ts';
 import { WarmPool, type PoolShape } from './warm-pool.ts';
@@ -23,6 +24,8 @@ const liveOwners = new Set<string>();
 /** Container lifecycle for the docker driver: networks, warm pool, claim or cold start, lookup. */
 export class SandboxContainers {
   readonly pool: WarmPool<string>;
+  /** Caps the container starts running at once on this node; sessions before pool refills. */
+  readonly gate: StartGate;
   readonly #states = new Map<string, SandboxState>();
   readonly #networks = new Map<string, Promise<void>>();
   readonly #starter: ContainerStarter;
@@ -34,8 +37,11 @@ export class SandboxContainers {
     private readonly owner: string,
     pool: PoolOptions,
     installation: string,
+    coldStartLimit?: number,
+    launcher = false,
   ) {
-    this.#starter = new ContainerStarter(docker, owner, installation);
+    this.gate = new StartGate({ limit: coldStartLimit });
+    this.#starter = new ContainerStarter(docker, owner, installation, this.gate, launcher);
     this.pool = new WarmPool<string>(
       { min: pool.size, max: pool.max ?? pool.size, minFreeMemoryMb: pool.minFreeMemoryMb ?? 0 },
       {
@@ -68,6 +74,19 @@ export class SandboxContainers {
   async create(spec: SandboxSpec): Promise<Sandbox> {
     const network = SANDBOX_NETWORKS[spec.network];
     await this.#prepareNetwork(network);
+    // Refills wait while this session's app starts (settled by waitReady, destroy or a timer).
+    const settled = this.gate.sessionStarting();
+    try {
+      const started = await this.#claimOrStart(spec, network);
+      this.#states.set(started.id, { ...started.state, settled });
+      return { id: started.id, sessionId: spec.sessionId, driver: 'docker' };
+    } catch (err) {
+      settled();
+      throw err;
+    }
+  }
+
+  async #claimOrStart(spec: SandboxSpec, network: SandboxNetwork): Promise<StartedSandbox> {
     const shape: PoolShape = {
       tier: spec.tier,
       network: spec.network,
@@ -87,9 +106,7 @@ export class SandboxContainers {
         return undefined;
       });
     }
-    started ??= await this.#starter.coldStart(spec, network);
-    this.#states.set(started.id, started.state);
-    return { id: started.id, sessionId: spec.sessionId, driver: 'docker' };
+    return started ?? (await this.#starter.coldStart(spec, network));
   }
 
   /** The sandbox's container and address; rebuilt from the Engine for sandboxes made elsewhere. */
@@ -123,6 +140,7 @@ export class SandboxContainers {
   }
 
   forget(id: string): void {
+    this.#states.get(id)?.settled?.();
     this.#states.delete(id);
   }
 

@@ -3,7 +3,14 @@
  * drivers start it with `node --input-type=module -e <this file>` in pool sandboxes, so Node's own
  * start-up and the preloaded modules are paid before a session claims the sandbox.
  *
- * Environment (removed from process.env before the app runs):
+ * Configuration: the environment below (removed from process.env before the app runs), or, when
+ * started with the argument `--config-stdin`, one JSON line on standard input with the same four
+ * settings ({"control","token","forward","preload"}; the docker runtime: a container's Env is
+ * inherited by every `docker exec`, its stdin is seen by this process only). A launcher configured
+ * through stdin prints LAUNCHER_LISTENING on stdout once its control address listens, so the host
+ * (attached to the container) is notified instead of polling.
+ *
+ * Environment:
  *   SPAWN_LAUNCHER_CONTROL  Unix socket path, a TCP port (listened on all interfaces), or `fd:N`: a
  *                           socket the host bound and listens on, inherited as descriptor N
  *   SPAWN_LAUNCHER_TOKEN    the one message accepted must carry it (other sandboxes cannot guess it)
@@ -15,6 +22,9 @@
  * Protocol: the host connects to the control address and writes one JSON line
  *   {"token":…, "mode":"load", "entry":"/app/server.js", "env":{…}}   — run the entry in this process
  *   {"token":…, "mode":"spawn", "command":[…], "env":{…}}            — run any command as a child
+ *   {"token":…, "mode":"files", "root":"/app", "files":[{path,content}]} — write the app's files
+ *     (as this unprivileged user, before any app code ran; answered {"event":"written"}, and the
+ *     launcher keeps listening for the start message: docker's archive API costs far more)
  * then reads JSON lines back: {"event":"hello"} as soon as the connection is accepted (the
  * launcher is up: pools wait for it), {"event":"ready"} once the app listens on $PORT (load) or
  * {"event":"spawned"} (spawn: the host has to poll). The control listener closes after the first
@@ -27,13 +37,36 @@ import os from 'node:os';
 import { spawn } from 'node:child_process';
 
 const env = process.env;
-const control = env.SPAWN_LAUNCHER_CONTROL ?? '';
-const token = env.SPAWN_LAUNCHER_TOKEN ?? '';
-const forwardPath = env.SPAWN_LAUNCHER_FORWARD ?? '';
-const preload = (env.SPAWN_LAUNCHER_PRELOAD ?? '').split(',').filter(Boolean);
+const LAUNCHER_LISTENING = 'spawnai-launcher: listening';
+const fromStdin = process.argv.includes('--config-stdin');
+
+/** The one JSON line the host writes on stdin; stdin is closed after it (the app gets none of it). */
+async function readStdinConfig() {
+  let text = '';
+  process.stdin.setEncoding('utf8');
+  for await (const chunk of process.stdin) {
+    text += chunk;
+    if (text.includes('\n') || text.length > 65_536) break;
+  }
+  process.stdin.destroy();
+  try {
+    return JSON.parse(text.split('\n')[0] ?? '');
+  } catch {
+    return {};
+  }
+}
+
+const config = fromStdin
+  ? await readStdinConfig()
+  : { control: env.SPAWN_LAUNCHER_CONTROL, token: env.SPAWN_LAUNCHER_TOKEN, forward: env.SPAWN_LAUNCHER_FORWARD, preload: (env.SPAWN_LAUNCHER_PRELOAD ?? '').split(',') };
+const control = String(config.control ?? '');
+// Cleared once the one start message matched it: nothing the app runs later can find it here.
+let token = String(config.token ?? '');
+const forwardPath = String(config.forward ?? '');
+const preload = (Array.isArray(config.preload) ? config.preload : []).map(String).filter(Boolean);
 for (const key of ['SPAWN_LAUNCHER_CONTROL', 'SPAWN_LAUNCHER_TOKEN', 'SPAWN_LAUNCHER_FORWARD', 'SPAWN_LAUNCHER_PRELOAD']) delete env[key];
 if (!control || !token) {
-  console.error('app launcher: SPAWN_LAUNCHER_CONTROL and SPAWN_LAUNCHER_TOKEN are required');
+  console.error('app launcher: a control address and a token are required');
   process.exit(2);
 }
 
@@ -132,6 +165,22 @@ function runSpawned(command, socket) {
   reply(socket, 'spawned');
 }
 
+/** Writes the app's files under root; every path relative, without `..`, `.` or empty parts. */
+function writeFiles(message) {
+  const root = String(message.root ?? '');
+  if (!root.startsWith('/') || !Array.isArray(message.files)) throw new Error('a files message needs an absolute root and files');
+  for (const file of message.files) {
+    const rel = String(file?.path ?? '');
+    const segments = rel.split('/');
+    if (!rel || rel.startsWith('/') || rel.includes('\\') || rel.includes('\0') || segments.some((x) => x === '' || x === '.' || x === '..')) {
+      throw new Error(`refusing app file path ${JSON.stringify(rel)}`);
+    }
+    const target = `${root}/${rel}`;
+    fs.mkdirSync(target.slice(0, target.lastIndexOf('/')), { recursive: true, mode: 0o755 });
+    fs.writeFileSync(target, String(file.content ?? ''), { mode: 0o644 });
+  }
+}
+
 function start(message, socket) {
   Object.assign(env, message.env ?? {});
   if (message.mode === 'spawn' && Array.isArray(message.command) && message.command.length > 0) {
@@ -148,6 +197,8 @@ function start(message, socket) {
 // Before the control socket: once the launcher answers there, the app's socket is served too.
 if (forwardPath) forward(forwardPath, Number(env.PORT));
 
+const MAX_MESSAGE_CHARS = 96 * 1024 * 1024;
+
 const server = net.createServer({ allowHalfOpen: true }, (socket) => {
   let buffered = '';
   socket.setEncoding('utf8');
@@ -155,8 +206,9 @@ const server = net.createServer({ allowHalfOpen: true }, (socket) => {
   socket.write(`${JSON.stringify({ event: 'hello' })}\n`);
   socket.on('data', (chunk) => {
     buffered += chunk;
-    if (buffered.length > 65_536) return socket.destroy();
-    const newline = buffered.indexOf('\n');
+    // Room for an app's files (its /app is 64 MiB at most); nothing but the host can reach this port.
+    if (buffered.length > MAX_MESSAGE_CHARS) return socket.destroy();
+    const newline = buffered.indexOf('\n', buffered.length - chunk.length);
     if (newline < 0) return;
     let message;
     try {
@@ -166,6 +218,18 @@ const server = net.createServer({ allowHalfOpen: true }, (socket) => {
     }
     if (!message || message.token !== token) return socket.destroy();
     socket.removeAllListeners('data');
+    if (message.mode === 'files') {
+      try {
+        writeFiles(message);
+        reply(socket, 'written');
+      } catch (err) {
+        console.error(`app launcher: ${err.message}`);
+        reply(socket, 'refused');
+      }
+      return;
+    }
+    token = '';
+    delete message.token;
     server.close();
     if (!/^(\d+|fd:\d+)$/.test(control)) unlinkQuietly(control);
     start(message, socket);
@@ -175,4 +239,6 @@ server.on('error', (err) => {
   console.error(`app launcher cannot listen on ${control}: ${err.message}`);
   process.exit(1);
 });
-server.listen(listenTarget(control));
+server.listen(listenTarget(control), () => {
+  if (fromStdin) process.stdout.write(`${LAUNCHER_LISTENING}\n`);
+});

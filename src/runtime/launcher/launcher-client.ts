@@ -17,7 +17,7 @@ export const DEFAULT_PRELOAD = ['node:http', 'node:https', 'node:crypto', 'node:
 /** Where the launcher listens: a Unix socket path or a TCP address. */
 export type ControlAddress = { socketPath: string } | { host: string; port: number };
 
-export type LaunchOutcome = 'ready' | 'spawned' | 'closed';
+export type LaunchOutcome = 'ready' | 'spawned' | 'written' | 'closed';
 
 export interface LauncherHandle {
   token: string;
@@ -36,6 +36,16 @@ export function launcherEnv(control: string, token: string, options: { forward?:
     ...(options.forward ? { SPAWN_LAUNCHER_FORWARD: options.forward } : {}),
     SPAWN_LAUNCHER_PRELOAD: (options.preload ?? DEFAULT_PRELOAD).join(','),
   };
+}
+
+/** Starts a launcher that reads its settings from one JSON line on stdin (see launcherStdinConfig). */
+export const LAUNCHER_STDIN_ARGV: readonly string[] = [...LAUNCHER_ARGV, '--', '--config-stdin'];
+/** What a launcher configured through stdin prints once it listens (the host waits for this line). */
+export const LAUNCHER_LISTENING = 'spawnai-launcher: listening';
+
+/** launcherEnv's settings as the one line a `--config-stdin` launcher reads: no environment carries them. */
+export function launcherStdinConfig(control: string, token: string, options: { forward?: string; preload?: readonly string[] } = {}): string {
+  return `${JSON.stringify({ control, token, forward: options.forward ?? '', preload: options.preload ?? DEFAULT_PRELOAD })}\n`;
 }
 
 /** `node <file>.js` runs inside the launcher; anything else (python, flags) is spawned by it. */
@@ -73,7 +83,7 @@ export async function startThroughLauncher(
             const event = parseEvent(buffered.slice(0, newline));
             buffered = buffered.slice(newline + 1);
             if (event === 'hello') continue;
-            resolve(event === 'ready' || event === 'spawned' ? event : 'closed');
+            resolve(event === 'ready' || event === 'spawned' || event === 'written' ? event : 'closed');
             socket.destroy();
             return;
           }

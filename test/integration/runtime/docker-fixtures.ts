@@ -26,11 +26,12 @@ export async function buildRuntimeImage(): Promise<void> {
   await ensureRuntimeImage(docker, silentLogger);
 }
 
-export function makeDockerDriver(poolSize: number, tiers: PoolShape[] = []): DockerDriver {
+export function makeDockerDriver(poolSize: number, tiers: PoolShape[] = [], options: { launcher?: boolean } = {}): DockerDriver {
   return createDockerDriver({
     dataDir: '/nonexistent',
     logger: silentLogger,
     pool: { size: poolSize, tiers },
+    ...options,
   });
 }
 

@@ -19,11 +19,21 @@ import {
   makeDockerDriver,
 } from './docker-fixtures.ts';
 import { testSpec } from './driver-suite.ts';
-import { SERVER_JS, waitForHttp } from './sandbox-probes.ts';
+import { SERVER_JS, httpGet, waitForHttp } from './sandbox-probes.ts';
 
 const available = requireService('docker');
 // MPLBACKEND/MPLCONFIGDIR come from the image (Matplotlib headless, its cache in /tmp): settings, not secrets.
 const ALLOWED_ENV = ['HOME', 'LANG', 'MPLBACKEND', 'MPLCONFIGDIR', 'NODE_PATH', 'PATH', 'PORT'];
+/** A launcher token is 24 random bytes in hex (newLauncherToken): nothing of that form may show. */
+const TOKEN_LIKE = /[0-9a-f]{48}/;
+/** An app that reports what it can see of its own process: environment, /proc, stdin. */
+const SNOOPING_APP = `
+const fs = require('fs');
+const read = (p) => { try { return fs.readFileSync(p, 'latin1'); } catch (err) { return 'error ' + err.code; } };
+const procs = fs.readdirSync('/proc').filter((d) => /^\\d+$/.test(d));
+const seen = JSON.stringify({ env: process.env, argv: process.argv, procs: procs.map((p) => [read('/proc/' + p + '/environ'), read('/proc/' + p + '/cmdline')]), stdin: read('/dev/stdin') });
+require('http').createServer((req, res) => res.end(seen)).listen(process.env.PORT);
+`;
 
 // Skipped only where the Docker engine is missing; requireService() fails the run in CI instead.
 describe.skipIf(!available)('docker sandbox containment', () => {
@@ -60,7 +70,9 @@ describe.skipIf(!available)('docker sandbox containment', () => {
   beforeAll(async () => {
     await buildRuntimeImage();
     process.env.SPAWN_TEST_SECRET = 's3cret';
-    driver = makeDockerDriver(0);
+    // The app launcher on (off by default, see DockerDriverOptions.launcher): every check below
+    // then holds for launcher containers, the token test for its stdin hand-over.
+    driver = makeDockerDriver(0, [], { launcher: true });
     await driver.init();
     ({ sandbox: app, endpoint: appEndpoint } = await startApp());
     let neighbourEndpoint: SandboxEndpoint;
@@ -124,6 +136,38 @@ describe.skipIf(!available)('docker sandbox containment', () => {
     expect(keys.sort()).toEqual([...ALLOWED_ENV, 'HOSTNAME', 'PWD'].sort());
     expect(result.stdout).toContain('HOSTNAME=sandbox\n');
     expect(result.stdout).not.toContain('s3cret');
+  });
+
+  it("hands the launcher its token on stdin: neither Env, the command line, an exec's nor the app's view holds it", async () => {
+    const info = await docker.getContainer(app.id).inspect();
+    // The app runs under the launcher (the container's main process), configured through stdin.
+    expect(info.Config.Labels[LABEL.launcher]).toBe('true');
+    expect(info.Config.Cmd).toContain('--config-stdin');
+    expect(info.Config).toMatchObject({ OpenStdin: true, StdinOnce: true });
+    expect(JSON.stringify([info.Config.Env, info.Config.Cmd, info.Args])).not.toMatch(TOKEN_LIKE);
+    const seen = await driver.exec(app, {
+      command: ['sh', '-c', 'env; for p in /proc/[0-9]*; do cat $p/environ $p/cmdline; echo; done 2>/dev/null | tr "\\0" "\\n"'],
+      timeoutMs: 10_000,
+    });
+    // The probe read the launcher's process: its command line is there, its token is not.
+    expect(seen.stdout).toContain('--config-stdin');
+    expect(seen.stdout).toContain('PORT=8080');
+    expect(seen.stdout).not.toMatch(TOKEN_LIKE);
+    // The launcher's source (its command line) names the variables; none is set.
+    expect(seen.stdout).not.toMatch(/SPAWN_LAUNCHER_\w+=/);
+
+    const snoop = await driver.create(testSpec());
+    created.push(snoop.id);
+    await driver.writeFiles(snoop, [{ path: 'server.js', content: SNOOPING_APP }]);
+    const endpoint = await driver.startServer(snoop, { command: ['node', 'server.js'] });
+    await waitForHttp(endpoint);
+    const view = (await httpGet(endpoint, '/')).body;
+    // The app is the launcher's process: it sees /proc and its stdin, but no token anywhere.
+    expect(view).toContain('--config-stdin');
+    expect(view).not.toMatch(TOKEN_LIKE);
+    expect(view).not.toMatch(/SPAWN_LAUNCHER_\w+=/);
+    // Its control port closed once it started the app: the token is of no use afterwards either.
+    expect(await connectFrom(snoop, '127.0.0.1', 8079)).not.toBe('CONNECTED');
   });
 
   it('runs as uid 1000 with a read-only root and a writable /app', async () => {
