@@ -45,8 +45,8 @@ export interface DockerDriverOptions {
   coldStartLimit?: number;
   /**
    * Run the app launcher as each container's main process (token on its stdin, files through it:
-   * claim → 200 ≈ 0.07× a plain `docker run`). Off by default: with it on, the docker chaos suite's
-   * restarted API node did not become healthy (test/chaos/node-kills, not yet understood).
+   * claim → 200 ≈ 0.07× a plain `docker run`). On by default; `false` starts apps through
+   * `docker exec` as before the launcher (kept for comparison in tests and benchmarks).
    */
   launcher?: boolean;
 }
@@ -85,7 +85,7 @@ export class DockerDriver implements SandboxDriver {
       { size: options.pool?.size ?? 2, max: options.pool?.max, minFreeMemoryMb: options.pool?.minFreeMemoryMb },
       this.#installation,
       options.coldStartLimit,
-      options.launcher ?? false,
+      options.launcher ?? true,
     );
   }
 
