@@ -37,6 +37,7 @@ const tamperingFetch: CustomFetch = async (url, init) => {
   return new Response(JSON.stringify(body), { status: res.status, headers: { 'content-type': 'application/json' } });
 };
 
+// Skipped only where Chromium is missing; requireService() fails the run in CI instead.
 describe.skipIf(!hasChromium)('sign-in with a real OpenID provider, in Chromium', () => {
   let provider: TestProvider;
   let platform: Platform;

@@ -23,6 +23,7 @@ beforeAll(async () => {
 
 // Loopback single-user mode: the local user owns a personal organisation and may create others;
 // the UI acts in one of them through X-Spawn-Org (a cookie session is covered by sign-in.test.ts).
+// Skipped only where Chromium is missing; requireService() fails the run in CI instead.
 describe.skipIf(!hasChromium)('team views in Chromium', () => {
   let server: RunningServer;
   let browser: Browser;
@@ -145,6 +146,7 @@ function freePort(): Promise<number> {
 }
 
 // The sign-in cookie: every mutation the UI sends must carry the CSRF token, or the server refuses it.
+// Skipped only where Chromium is missing; requireService() fails the run in CI instead.
 describe.skipIf(!hasChromium)('team views with a real OpenID provider, in Chromium', () => {
   let provider: TestProvider;
   let platform: Platform;

@@ -7,6 +7,7 @@ import { eventually, startReceiver } from './webhook-receiver.ts';
 type Receiver = Awaited<ReturnType<typeof startReceiver>>;
 const ORG = 'local'; // single-user mode: the local owner's personal organisation
 
+// Skipped only where bubblewrap is missing; requireService() fails the run in CI instead.
 describe.skipIf(!requireService('bwrap'))('credits, usage, webhooks and alerts through the API', () => {
   let h: Harness;
   let receiver: Receiver;

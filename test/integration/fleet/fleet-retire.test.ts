@@ -16,6 +16,7 @@ const ready = requireService('postgres') && requireService('redis') && requireSe
 // DigitalOcean whose droplets are real `spawnai worker` processes, PostgreSQL and Redis. Time is
 // moved by rewriting the host's created_at and drain_started_at (as hours passing would), so the
 // settings keep their real meaning and nothing sleeps.
+// Skipped only where PostgreSQL, Redis or bubblewrap is missing; requireService() fails the run in CI instead.
 describe.skipIf(!ready)('a host past SPAWN_FLEET_HOST_MAX_HOURS is drained, its app ended HOST_RETIRED past SPAWN_FLEET_DRAIN_MAX_SECONDS, and a replacement takes new work', () => {
   let space: OwnSpace;
   let fake: FakeDigitalOcean;

@@ -21,6 +21,7 @@ const until = (what: string, fn: () => boolean | Promise<boolean>, timeoutMs = 1
 
 // The host agent on a real store and real queues: it gates intake on free memory and packs
 // sessions onto the fullest host of a region (pull policy), so the emptier one drains away.
+// Skipped only where PostgreSQL is missing; requireService() fails the run in CI instead.
 describe.skipIf(!ready)('a fleet host agent: free memory gates intake; sessions pack onto the fullest host', () => {
   let space: OwnSpace;
   let store: Store;
@@ -67,6 +68,7 @@ describe.skipIf(!ready)('a fleet host agent: free memory gates intake; sessions 
   const workerOf = async (id: string): Promise<string | null> => ((await store.sessions.get(id))?.state === 'running' ? ((await store.sessions.get(id))?.workerId ?? null) : null);
 
   for (const target of QUEUE_TARGETS) {
+    // Skipped only where the target's service is missing; requireService() fails the run in CI instead.
     it.skipIf(!target.available)(`a host whose free memory above the floor cannot fit one more sandbox takes no job, even with free slots (${target.label})`, async () => {
       const fixture = queueFixture(target);
       stops.push(() => fixture.teardown());
@@ -107,6 +109,7 @@ describe.skipIf(!ready)('a fleet host agent: free memory gates intake; sessions 
     return { a, b, queueA, producer: fixture.open(name) };
   };
 
+  // Skipped only where Redis (BullMQ) is missing; requireService() fails the run in CI instead.
   it.skipIf(!bull.available)('two hosts with room: sessions land on one host, and the autoscaler drains the other away', async () => {
     const fake = new FakeDigitalOcean('tok', { pageSize: 5 });
     await fake.start();
@@ -135,6 +138,7 @@ describe.skipIf(!ready)('a fleet host agent: free memory gates intake; sessions 
     expect(fake.droplets.has(Number(droplets[0]!.id))).toBe(true);
   });
 
+  // Skipped only where Redis (BullMQ) is missing; requireService() fails the run in CI instead.
   it.skipIf(!bull.available)('holding back is bounded: when the fuller host does not pull, the job waits at most the hold time, then the emptier host takes it', async () => {
     const { queueA, producer } = await twoHosts();
     const id = await session();

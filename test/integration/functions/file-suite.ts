@@ -40,6 +40,7 @@ module.exports.main = (i) => {
  * a task's files (no symlink or FIFO followed), limits, owners, and a file passed between steps.
  */
 export function defineFileSuite(runtime: 'process' | 'docker', skipReason?: string): void {
+  // Skipped only with the runtime's reason (its service is missing: the caller's requireService() fails the run in CI instead).
   describe.skipIf(skipReason !== undefined)(`files in and out on the ${runtime} runtime`, () => {
     let h: Harness;
     let fc: ReturnType<typeof functionClient>;

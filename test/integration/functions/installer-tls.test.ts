@@ -29,6 +29,7 @@ const available = requireService('bwrap');
  * TLS connection unchanged (a CONNECT tunnel), so the handshake is pip's with the index itself —
  * it succeeds with the index's CA given to pip, and fails certificate verification without it.
  */
+// Skipped only where bubblewrap is missing; requireService() fails the run in CI instead.
 describe.skipIf(!available)('the installer sandbox and an HTTPS package index', () => {
   let box: InstallerSandbox;
   let dir: string;

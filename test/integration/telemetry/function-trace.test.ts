@@ -21,6 +21,7 @@ afterAll(async () => {
  * continues it through Redis (its context rides in the job's data), and the worker's sandbox run
  * — with the cold runtime's start inside — is its child.
  */
+// Skipped only where bubblewrap, Redis or python3 is missing; requireService() fails the run in CI instead.
 describe.skipIf(!requireService('bwrap') || !requireService('redis') || !requireService('python3'))('OpenTelemetry traces of function calls', () => {
   it('one trace per call: POST /api/functions/:id/execute → job task.run → sandbox run → runtime start (sent as OTLP/HTTP protobuf)', async () => {
     const receiver = await startOtlpReceiver();

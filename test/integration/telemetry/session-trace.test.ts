@@ -25,6 +25,7 @@ afterAll(async () => {
  * through the queue job (the context rides in the job's data), to the pipeline's steps and each
  * model call with its tokens — received on a real OTLP/HTTP endpoint.
  */
+// Skipped only where bubblewrap or Redis is missing; requireService() fails the run in CI instead.
 describe.skipIf(!requireService('bwrap') || !requireService('redis'))('OpenTelemetry traces', () => {
   it('one trace per session: POST /api/sessions → job session.run → sandbox, generate (model call with tokens), deploy, verify; an edit is one trace too', async () => {
     const receiver = await startOtlpReceiver();

@@ -104,6 +104,7 @@ describe.skipIf(!available)('browser verification (Debian Chromium)', () => {
   });
 });
 
+// Skipped only where Chromium is missing; requireService() fails the run in CI instead.
 describe.skipIf(!available)('browser verification: the context made ahead', () => {
   it('is dropped when its browser dies, and the next check runs in a new browser', async () => {
     const browser = new SharedBrowser(createLogger('silent'));
